@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { telegramSchema } from './telegram-schema.js';
+import { voiceSchema } from './voice-schema.js';
+
+const risk = z.enum(['safe', 'confirm', 'blocked']);
+
+export const configSchema = z.object({
+  /** Where SQLite lives. Default: $SYSVOX_DATA, else ./data in a checkout, else /var/lib/sysvox. */
+  dataDir: z.string().min(1).optional(),
+  logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Markdown notes per host (local.md, nas.md ...) added to the brain's prompt. */
+  contextDir: z.string().min(1).optional(),
+  ollama: z.object({
+    host: z.url().default('http://127.0.0.1:11434'),
+    model: z.string().min(1).default('qwen2.5:7b'),
+    numCtx: z.number().int().min(512).default(8192),
+    keepAlive: z.union([z.string(), z.number()]).default('30m'),
+    requestTimeoutMs: z.number().int().positive().default(60_000),
+    /** Time allowed before the first streamed token; a cold model load can take this long. */
+    firstTokenTimeoutMs: z.number().int().positive().default(30_000),
+    maxToolSteps: z.number().int().min(1).max(20).default(6),
+    historyMessages: z.number().int().min(0).max(100).default(12),
+  }).prefault({}),
+  docker: z.object({
+    /** Socket path; DOCKER_HOST wins when set, as in every Docker tool. */
+    socketPath: z.string().min(1).default('/var/run/docker.sock'),
+    logLines: z.number().int().min(1).max(2000).default(50),
+    logBytes: z.number().int().min(256).max(1_000_000).default(16_000),
+  }).prefault({}),
+  system: z.object({
+    sampleIntervalMs: z.number().int().min(250).default(2000),
+  }).prefault({}),
+  tools: z.object({
+    /** Per-tool tier: may tighten (safe -> confirm -> blocked), never loosen. */
+    risk: z.record(z.string(), risk).default({}),
+    outputBudgetChars: z.number().int().min(200).default(4000),
+  }).prefault({}),
+  policy: z.object({
+    approvalTtlSeconds: z.number().int().min(10).default(300),
+    /** People who may approve anyone's request, as "channel:id" (e.g. "telegram:12345"). */
+    approvers: z.array(z.string().regex(/^[a-z]+:.+$/, 'use "channel:id", e.g. "telegram:12345"')).default([]),
+    /** Brain turns per person per minute; the router is exempt. */
+    brainTurnsPerMinute: z.number().int().min(1).default(10),
+  }).prefault({}),
+  voice: voiceSchema,
+  channels: z.object({
+    telegram: telegramSchema,
+  }).prefault({}),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Keys whose values are secrets: masked by `sysvox config check`, never logged. */
+export const secretKeys = ['channels.telegram.token'] as const;
+
+/** Environment variables that override config keys (secrets belong here, not in the file). */
+export const envOverrides: Record<string, string> = {
+  SYSVOX_TELEGRAM_TOKEN: 'channels.telegram.token',
+  SYSVOX_OLLAMA_HOST: 'ollama.host',
+  SYSVOX_OLLAMA_MODEL: 'ollama.model',
+  SYSVOX_DATA: 'dataDir',
+  SYSVOX_LOG_LEVEL: 'logLevel',
+};

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { ConfigError } from '../errors.js';
+import type { AnyTool, Risk } from './tool.js';
+
+const tierOrder: Record<Risk, number> = { safe: 0, confirm: 1, blocked: 2 };
+
+/** The JSON schema Ollama expects for one function tool. */
+export interface OllamaToolSpec {
+  type: 'function';
+  function: { name: string; description: string; parameters: Record<string, unknown> };
+}
+
+export interface ToolRegistry {
+  /** Every registered tool, blocked ones included (so a named blocked tool can be refused by name). */
+  all(): AnyTool[];
+  get(name: string): AnyTool | undefined;
+  /** The effective tier after config overrides. */
+  riskOf(name: string): Risk | undefined;
+  /** The tools offered to the model: everything but `blocked`. */
+  offered(): OllamaToolSpec[];
+}
+
+/**
+ * Built once at start. Names must be unique snake_case; config may tighten a tier, never loosen it.
+ */
+export function createToolRegistry(tools: AnyTool[], riskOverrides: Record<string, Risk> = {}): ToolRegistry {
+  const byName = new Map<string, AnyTool>();
+  for (const tool of tools) {
+    if (!/^[a-z][a-z0-9_]*$/.test(tool.name)) throw new ConfigError(`tool name '${tool.name}' must be snake_case`);
+    if (byName.has(tool.name)) throw new ConfigError(`tool '${tool.name}' is registered twice`);
+    byName.set(tool.name, tool);
+  }
+  const risks = new Map<string, Risk>();
+  for (const tool of tools) {
+    const override = riskOverrides[tool.name];
+    const tightened = override && tierOrder[override] > tierOrder[tool.risk] ? override : tool.risk;
+    risks.set(tool.name, tightened);
+  }
+  for (const name of Object.keys(riskOverrides)) {
+    if (!byName.has(name)) throw new ConfigError(`tools.risk names '${name}', which is not a tool; see the tool list in the README`);
+  }
+  const offered = tools
+    .filter((tool) => risks.get(tool.name) !== 'blocked')
+    .map((tool) => toOllamaTool(tool));
+  return {
+    all: () => [...byName.values()],
+    get: (name) => byName.get(name),
+    riskOf: (name) => risks.get(name),
+    offered: () => offered,
+  };
+}
+
+export function toOllamaTool(tool: AnyTool): OllamaToolSpec {
+  const schema = z.toJSONSchema(tool.input, { target: 'draft-7', io: 'input' }) as Record<string, unknown>;
+  delete schema.$schema;
+  return { type: 'function', function: { name: tool.name, description: tool.description, parameters: schema } };
+}

@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+import type { Logger } from '../log.js';
+
+export type Risk = 'safe' | 'confirm' | 'blocked';
+
+export interface ToolContext {
+  signal: AbortSignal;
+  log: Logger;
+  clock: () => Date;
+  /** Host the call is about; 'local' for this machine (SSH hosts arrive in a later issue). */
+  host: string;
+}
+
+export interface Tool<I = unknown, O = unknown> {
+  /** snake_case; the LLM sees it. */
+  name: string;
+  /** Written for the model, one or two sentences. */
+  description: string;
+  /** The default tier; config may tighten it, never loosen `blocked`. */
+  risk: Risk;
+  input: z.ZodType<I>;
+  /** "restart container 'jellyfin'" (approvals, audit). */
+  describeCall(input: I): string;
+  /** The target a spoken confirmation must name ("plex"); defaults to none. */
+  confirmTarget?(input: I): string;
+  execute(input: I, context: ToolContext): Promise<O>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyTool = Tool<any, any>;
+
+/** Identity helper that keeps the input type flowing from the zod schema into execute/describeCall. */
+export function defineTool<I, O>(tool: Tool<I, O>): Tool<I, O> {
+  return tool;
+}

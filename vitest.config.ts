@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    // Docker, whisper and audio tests share real engines on this machine: keep file parallelism modest.
+    maxWorkers: 2,
+  },
+});
