@@ -23,6 +23,11 @@ export interface Tool<I = unknown, O = unknown> {
   describeCall(input: I): string;
   /** The target a spoken confirmation must name ("plex"); defaults to none. */
   confirmTarget?(input: I): string;
+  /**
+   * Canonicalises the input before policy sees it (e.g. "plex" -> "plex-server"), so an approval binds
+   * to the exact target. Throws a ToolError when the target does not exist.
+   */
+  resolve?(input: I, context: ToolContext): Promise<I>;
   execute(input: I, context: ToolContext): Promise<O>;
 }
 

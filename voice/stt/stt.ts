@@ -1,0 +1,25 @@
+import type { EngineProbe } from '../probe.js';
+
+/** 16 kHz mono 16-bit PCM, the one format every engine after the audio layer sees. */
+export interface Pcm16 {
+  sampleRate: 16000;
+  samples: Int16Array;
+}
+
+export interface Transcript {
+  /** Empty when nothing was said (silence, noise, known hallucinations). */
+  text: string;
+  engine: string;
+}
+
+export interface SttHints {
+  /** Host, container and command words that bias recognition (Whisper prompt, pocketsphinx grammar). */
+  vocabulary?: { containers: string[]; hosts: string[]; mounts: string[] };
+}
+
+export interface SpeechToText {
+  readonly name: string;
+  transcribe(audio: Pcm16, options?: { signal?: AbortSignal; hints?: SttHints }): Promise<Transcript>;
+  probe(): Promise<EngineProbe>;
+  close?(): Promise<void>;
+}
