@@ -1,4 +1,4 @@
-import type { EngineProbe } from '../probe.js';
+import type { EngineProbe } from '../../src/probe.js';
 
 /** 16 kHz mono 16-bit PCM, the one format every engine after the audio layer sees. */
 export interface Pcm16 {

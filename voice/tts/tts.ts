@@ -1,4 +1,4 @@
-import type { EngineProbe } from '../probe.js';
+import type { EngineProbe } from '../../src/probe.js';
 
 /** A chunk of raw signed 16-bit little-endian mono PCM at sampleRate. */
 export interface AudioChunk {
