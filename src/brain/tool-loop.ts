@@ -1,0 +1,137 @@
+import type { Message, ToolCall } from 'ollama';
+import type { Logger } from '../log.js';
+import type { OllamaToolSpec } from '../toolkit/registry.js';
+import type { BrainEvent, BrainInvoke, BrainRequest, FetchFunction, OllamaSettings } from './brain-types.js';
+import { streamChat } from './chat-stream.js';
+import { createSpeech, speakableText, type Speech } from './model-text.js';
+import { toBrainError, type TimeoutKind } from './ollama-errors.js';
+import { buildMessages } from './prompt.js';
+import { createSpeechGuard } from './speech-guard.js';
+import { findTextToolCalls } from './text-tool-calls.js';
+import { approvalSentence, runToolStep } from './tool-step.js';
+
+export interface ToolLoopContext {
+  settings: OllamaSettings;
+  tools: OllamaToolSpec[];
+  offeredNames: ReadonlySet<string>;
+  invoke?: BrainInvoke;
+  describe: (tool: string, input: unknown) => string;
+  fetch: FetchFunction;
+  log: Logger;
+}
+
+export const unusableAnswer = "I didn't get a usable answer from the model.";
+
+interface TurnState {
+  context: ToolLoopContext;
+  messages: Message[];
+  speech: Speech;
+  signal: AbortSignal;
+  timedOut?: TimeoutKind;
+}
+
+/**
+ * One brain turn: stream the model's reply, run the tools it asks for, feed the results back, and
+ * loop until it answers, asks for an approval, or uses up maxToolSteps.
+ */
+export async function* runToolLoop(context: ToolLoopContext, request: BrainRequest): AsyncGenerator<BrainEvent> {
+  const { settings } = context;
+  const deadline = new AbortController();
+  const signal = request.signal ? AbortSignal.any([request.signal, deadline.signal]) : deadline.signal;
+  const state: TurnState = { context, messages: buildMessages(request), speech: createSpeech(), signal };
+  const timer = setTimeout(() => {
+    state.timedOut ??= 'overall';
+    deadline.abort(new Error('overall timeout'));
+  }, settings.requestTimeoutMs);
+  try {
+    yield* loop(state, request.invoke ?? context.invoke ?? refuseAll);
+  } catch (error) {
+    if (request.signal?.aborted && !state.timedOut) {
+      yield { type: 'done', text: state.speech.text.trim(), source: 'brain', cancelled: true };
+      return;
+    }
+    const timeoutMs = state.timedOut === 'first-token' ? settings.firstTokenTimeoutMs : settings.requestTimeoutMs;
+    const failure = toBrainError(error, { host: settings.host, model: settings.model, timedOut: state.timedOut, timeoutMs });
+    context.log.warn('brain turn failed', { error: failure.message, code: failure.code });
+    yield* say(state, failure.spoken);
+    yield { type: 'done', text: state.speech.text.trim(), source: 'error', error: failure };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function* loop(state: TurnState, invoke: BrainInvoke): AsyncGenerator<BrainEvent> {
+  const { settings, describe } = state.context;
+  for (let step = 1; ; step++) {
+    const reply = yield* streamReply(state);
+    if (reply.calls.length === 0) {
+      if (!reply.spoke) yield* say(state, unusableAnswer);
+      yield { type: 'done', text: state.speech.text.trim(), source: reply.spoke ? 'brain' : 'error' };
+      return;
+    }
+    state.messages.push({ role: 'assistant', content: reply.assistantContent, tool_calls: reply.calls });
+    const approval = yield* runToolStep({ calls: reply.calls, step, invoke, describe, signal: state.signal, messages: state.messages });
+    if (approval) {
+      yield* say(state, approvalSentence(approval));
+      yield { type: 'done', text: state.speech.text.trim(), source: 'approval' };
+      return;
+    }
+    if (step >= settings.maxToolSteps) {
+      state.context.log.warn('brain hit the tool step limit', { steps: step });
+      yield* say(state, `I stopped after ${step} steps without a complete answer.`);
+      yield { type: 'done', text: state.speech.text.trim(), source: 'brain' };
+      return;
+    }
+  }
+}
+
+interface Reply {
+  calls: ToolCall[];
+  /** What goes back to the model as its own message: its text, or '' when it printed the call as text. */
+  assistantContent: string;
+  /** Whether this reply said anything a person can hear. */
+  spoke: boolean;
+}
+
+async function* streamReply(state: TurnState): AsyncGenerator<BrainEvent, Reply> {
+  const { context } = state;
+  const guard = createSpeechGuard();
+  const nativeCalls: ToolCall[] = [];
+  let content = '';
+  let spoke = false;
+  state.speech.startReply();
+  const pieces = streamChat({
+    settings: context.settings, messages: state.messages, tools: context.tools, fetch: context.fetch,
+    signal: state.signal, onTimeout: (kind) => { state.timedOut ??= kind; },
+  });
+  for await (const piece of pieces) {
+    if (piece.kind === 'tool-calls') {
+      nativeCalls.push(...piece.calls);
+      continue;
+    }
+    content += piece.text;
+    const safe = guard.push(piece.text);
+    if (safe) {
+      spoke = true;
+      yield { type: 'text-delta', text: state.speech.add(safe) };
+    }
+  }
+  const held = guard.finish();
+  const scan = nativeCalls.length > 0 ? { calls: [], rest: held } : findTextToolCalls(held, context.offeredNames);
+  const tail = speakableText(scan.rest);
+  if (tail) {
+    spoke = true;
+    yield { type: 'text-delta', text: state.speech.add(tail) };
+  }
+  if (nativeCalls.length > 0) return { calls: nativeCalls, assistantContent: content, spoke };
+  const textCalls = scan.calls.map((call) => ({ function: { name: call.name, arguments: call.arguments } }));
+  if (textCalls.length > 0) context.log.info('model printed tool calls as text', { tools: textCalls.map((call) => call.function.name) });
+  return { calls: textCalls, assistantContent: '', spoke };
+}
+
+async function* say(state: TurnState, sentence: string): AsyncGenerator<BrainEvent> {
+  state.speech.startReply();
+  yield { type: 'text-delta', text: state.speech.add(sentence) };
+}
+
+const refuseAll: BrainInvoke = async (tool) => ({ status: 'refused', tool, message: 'No tool runner is connected.' });
