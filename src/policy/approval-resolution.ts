@@ -1,0 +1,106 @@
+import type { ApprovalView } from '../core/turn.js';
+import type { ApprovalRecord } from '../memory/approvals.js';
+import { namesTarget, toApprovalView } from './approval-view.js';
+import { auditKinds } from './audit-kinds.js';
+import { hashArguments } from './call-identity.js';
+import type { Caller, InvokeOutcome } from './outcome.js';
+import { runAllowedTool } from './run-tool.js';
+import { auditFor, callerKey, type RunnerContext } from './runner-context.js';
+
+export interface ResolveApprovalRequest {
+  decision: 'approve' | 'deny';
+  by: Caller;
+  /** Without an id, the newest pending approval requested by `by` is meant ("yes" at the prompt). */
+  approvalId?: string;
+  /** What a voice caller said; it must name the confirm target to approve. */
+  spokenText?: string;
+}
+
+/** What happened, for a channel to render; `message` is one sentence that can be shown or spoken. */
+export type ApprovalResolution =
+  | { status: 'executed'; approval: ApprovalView; outcome: InvokeOutcome; message: string }
+  | { status: 'denied' | 'expired' | 'not-allowed' | 'already-resolved'; approval: ApprovalView; message: string }
+  | { status: 'needs-target'; approval: ApprovalView; confirmPhrase: string; message: string }
+  | { status: 'not-found'; message: string };
+
+export async function resolveApproval(context: RunnerContext, request: ResolveApprovalRequest): Promise<ApprovalResolution> {
+  const { by } = request;
+  const record = findApproval(context, request);
+  if (!record) {
+    auditFor(context, auditKinds.approvalRejected, by, { detail: `${request.decision} ${request.approvalId ?? '(newest)'}: nothing pending`, outcome: 'not-found' });
+    return { status: 'not-found', message: 'There is nothing waiting for your approval.' };
+  }
+  const approval = toApprovalView(record);
+  const reject = (outcome: string, detail: string) => auditFor(context, auditKinds.approvalRejected, by, { tool: record.tool, detail: `${record.id}: ${detail}`, outcome });
+  if (record.personId !== by.personId && !context.approvers.has(callerKey(by))) {
+    reject('not-allowed', `${callerKey(by)} may not resolve ${record.description}`);
+    return { status: 'not-allowed', approval, message: 'Only the person who asked, or an approver, can answer that request.' };
+  }
+  if (record.status !== 'pending') {
+    reject('already-resolved', `already ${record.status}`);
+    if (record.status === 'expired') return { status: 'expired', approval, message: `The request to ${record.description} has expired; ask again.` };
+    return { status: 'already-resolved', approval, message: `The request to ${record.description} was already ${record.status}.` };
+  }
+  const now = context.clock();
+  if (record.expiresAt <= now) return expire(context, record, by) ?? alreadyResolved(context, record, by);
+  if (request.decision === 'deny') return deny(context, record, by);
+  if (by.modality === 'voice' && !namesTarget(request.spokenText, record.confirmTarget)) {
+    reject('needs-target', `spoken confirmation did not name '${record.confirmTarget}'`);
+    return { status: 'needs-target', approval, confirmPhrase: record.confirmPhrase, message: `To confirm, say: ${record.confirmPhrase}.` };
+  }
+  return execute(context, record, by);
+}
+
+function findApproval(context: RunnerContext, request: ResolveApprovalRequest): ApprovalRecord | undefined {
+  if (request.approvalId) return context.memory.approvals.get(request.approvalId.trim().toLowerCase());
+  return context.memory.approvals.list({ status: 'pending', personId: request.by.personId, limit: 1 })[0];
+}
+
+/** Marks a stale approval expired; undefined when someone else resolved it first. */
+export function expire(context: RunnerContext, record: ApprovalRecord, by?: Caller): ApprovalResolution | undefined {
+  if (!context.memory.approvals.transition({ id: record.id, from: 'pending', to: 'expired', at: context.clock() })) return undefined;
+  const requester: Caller = { personId: record.personId, channel: record.channel, externalId: record.externalId, modality: 'text' };
+  auditFor(context, auditKinds.approvalExpired, by ?? requester, { tool: record.tool, detail: `${record.id}: ${record.description}`, outcome: 'expired' });
+  return { status: 'expired', approval: toApprovalView(record), message: `The request to ${record.description} has expired; ask again.` };
+}
+
+function alreadyResolved(context: RunnerContext, record: ApprovalRecord, by: Caller): ApprovalResolution {
+  const current = context.memory.approvals.get(record.id) ?? record;
+  auditFor(context, auditKinds.approvalRejected, by, { tool: record.tool, detail: `${record.id}: already ${current.status}`, outcome: 'already-resolved' });
+  return { status: 'already-resolved', approval: toApprovalView(record), message: `The request to ${record.description} was already ${current.status}.` };
+}
+
+function deny(context: RunnerContext, record: ApprovalRecord, by: Caller): ApprovalResolution {
+  if (!context.memory.approvals.transition({ id: record.id, from: 'pending', to: 'denied', at: context.clock(), by: callerKey(by) })) {
+    return alreadyResolved(context, record, by);
+  }
+  auditFor(context, auditKinds.approvalDenied, by, { tool: record.tool, detail: `${record.id}: ${record.description}`, outcome: 'denied' });
+  return { status: 'denied', approval: toApprovalView(record), message: `Cancelled: I will not ${record.description}.` };
+}
+
+/** Claims the approval (pending -> executed, atomically) before running, so it can run only once. */
+async function execute(context: RunnerContext, record: ApprovalRecord, by: Caller): Promise<ApprovalResolution> {
+  if (!context.memory.approvals.transition({ id: record.id, from: 'pending', to: 'executed', at: context.clock(), by: callerKey(by) })) {
+    return alreadyResolved(context, record, by);
+  }
+  auditFor(context, auditKinds.approvalApproved, by, { tool: record.tool, detail: `${record.id}: ${record.description}`, outcome: 'approved' });
+  const outcome = await runStoredCall(context, record);
+  const detail = `${record.description} (approval ${record.id})${outcome.status === 'ok' ? '' : `: ${'message' in outcome ? outcome.message : outcome.status}`}`;
+  auditFor(context, auditKinds.toolCall, by, { tool: record.tool, detail, outcome: outcome.status });
+  const message = outcome.status === 'ok' ? `Done: ${record.description}.` : 'message' in outcome ? outcome.message : `I could not ${record.description}.`;
+  return { status: 'executed', approval: toApprovalView(record), outcome, message };
+}
+
+/** Runs exactly the stored tool and arguments; refuses if they were altered or the tool is now blocked or gone. */
+async function runStoredCall(context: RunnerContext, record: ApprovalRecord): Promise<InvokeOutcome> {
+  const tool = context.registry.get(record.tool);
+  if (!tool || context.registry.riskOf(record.tool) === 'blocked') {
+    return { status: 'refused', tool: record.tool, message: `${record.tool} is no longer allowed on this server.` };
+  }
+  const stored: unknown = JSON.parse(record.inputJson);
+  const parsed = tool.input.safeParse(stored);
+  if (hashArguments(stored) !== record.inputHash || !parsed.success) {
+    return { status: 'refused', tool: record.tool, message: `The stored arguments for ${record.tool} do not match what was approved.` };
+  }
+  return runAllowedTool(context, tool, parsed.data);
+}

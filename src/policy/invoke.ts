@@ -1,0 +1,80 @@
+import type { z } from 'zod';
+import type { ApprovalView } from '../core/turn.js';
+import { ToolError } from '../errors.js';
+import type { AnyTool } from '../toolkit/tool.js';
+import { toApprovalView, confirmWording } from './approval-view.js';
+import { auditKinds } from './audit-kinds.js';
+import { canonicalJson, hashArguments, newApprovalId } from './call-identity.js';
+import type { InvokeOutcome, InvokeRequest } from './outcome.js';
+import { failureSentence, runAllowedTool, toolContextFor } from './run-tool.js';
+import { auditFor, type RunnerContext } from './runner-context.js';
+
+/** Policy for one tool call, whatever the model said: unknown/blocked/invalid refused, safe runs, confirm asks. */
+export async function invokeTool(context: RunnerContext, request: InvokeRequest): Promise<InvokeOutcome> {
+  const tool = context.registry.get(request.tool);
+  if (!tool) return refuse(context, request, `There is no tool named ${request.tool}.`, 'unknown tool');
+  const risk = context.registry.riskOf(tool.name);
+  if (risk === 'blocked') return refuse(context, request, `${tool.name} is blocked by policy on this server and never runs.`, 'blocked tool');
+  const parsed = tool.input.safeParse(request.input ?? {});
+  if (!parsed.success) {
+    return refuse(context, request, `The arguments for ${tool.name} are invalid: ${describeIssues(parsed.error)}.`, `invalid arguments: ${canonicalJson(request.input)}`);
+  }
+  const resolved = await resolveInput(context, tool, parsed.data, request.signal);
+  if ('message' in resolved) {
+    auditFor(context, auditKinds.toolCall, request.caller, { tool: tool.name, detail: resolved.message, outcome: 'error' });
+    return { status: 'error', tool: tool.name, message: resolved.message };
+  }
+  if (risk === 'confirm') return requestApproval(context, request, tool, resolved.input);
+  const outcome = await runAllowedTool(context, tool, resolved.input, request.signal);
+  const detail = `${tool.describeCall(resolved.input)} (${request.source})${outcome.status === 'error' ? `: ${outcome.message}` : ''}`;
+  auditFor(context, auditKinds.toolCall, request.caller, { tool: tool.name, detail, outcome: outcome.status });
+  return outcome;
+}
+
+function refuse(context: RunnerContext, request: InvokeRequest, message: string, detail: string): InvokeOutcome {
+  auditFor(context, auditKinds.toolRefused, request.caller, { tool: request.tool, detail: `${detail} (${request.source})`, outcome: 'refused' });
+  return { status: 'refused', tool: request.tool, message };
+}
+
+/** "text: expected string, received undefined; limit: too big" */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'input'}: ${issue.message}`)
+    .join('; ');
+}
+
+async function resolveInput(context: RunnerContext, tool: AnyTool, input: unknown, signal?: AbortSignal): Promise<{ input: unknown } | { message: string }> {
+  if (!tool.resolve) return { input };
+  try {
+    return { input: await tool.resolve(input, toolContextFor(context, tool, signal ?? new AbortController().signal)) };
+  } catch (error) {
+    return { message: error instanceof ToolError ? error.message : failureSentence(context, tool, error) };
+  }
+}
+
+function requestApproval(context: RunnerContext, request: InvokeRequest, tool: AnyTool, input: unknown): InvokeOutcome {
+  const inputHash = hashArguments(input);
+  const now = context.clock();
+  const same = context.memory.approvals
+    .list({ status: 'pending', personId: request.caller.personId, limit: 50 })
+    .find((record) => record.tool === tool.name && record.inputHash === inputHash && record.channel === request.caller.channel && record.expiresAt > now);
+  if (same) return { status: 'approval-required', tool: tool.name, approval: toApprovalView(same) };
+  const wording = confirmWording(tool, input);
+  const record = context.memory.approvals.insert({
+    id: newApprovalId(),
+    personId: request.caller.personId,
+    channel: request.caller.channel,
+    externalId: request.caller.externalId,
+    tool: tool.name,
+    inputJson: canonicalJson(input),
+    inputHash,
+    description: tool.describeCall(input),
+    confirmTarget: wording.target,
+    confirmPhrase: wording.phrase,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + context.approvalTtlSeconds * 1000),
+  });
+  const approval: ApprovalView = toApprovalView(record);
+  auditFor(context, auditKinds.approvalCreated, request.caller, { tool: tool.name, detail: `${record.id}: ${record.description} (${request.source})`, outcome: 'pending' });
+  return { status: 'approval-required', tool: tool.name, approval };
+}

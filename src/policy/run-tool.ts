@@ -1,0 +1,61 @@
+import { describeError, ToolError } from '../errors.js';
+import { fitToBudget } from '../toolkit/budget.js';
+import { redactDeep, redactSecrets } from '../toolkit/redact.js';
+import type { AnyTool, ToolContext } from '../toolkit/tool.js';
+import type { InvokeOutcome } from './outcome.js';
+import type { RunnerContext } from './runner-context.js';
+
+/** The context a tool's resolve/execute receives: the runner's defaults plus a per-call abort signal. */
+export function toolContextFor(context: RunnerContext, tool: AnyTool, signal: AbortSignal): ToolContext {
+  return {
+    log: context.log.child(`tool:${tool.name}`),
+    clock: context.clock,
+    host: 'local',
+    ...context.toolContext,
+    signal,
+  };
+}
+
+/**
+ * Runs a tool that policy already allowed, bounded by a timeout and the caller's signal. The result is
+ * redacted and cut to the budget; a failure becomes one sentence, never a stack.
+ */
+export async function runAllowedTool(context: RunnerContext, tool: AnyTool, input: unknown, signal?: AbortSignal): Promise<InvokeOutcome> {
+  const controller = new AbortController();
+  const timeout = setTimeout(() => controller.abort(new ToolError(tool.name, timeoutSentence(tool, context.toolTimeoutMs))), context.toolTimeoutMs);
+  const onAbort = () => controller.abort(new ToolError(tool.name, `${tool.name} was cancelled.`));
+  signal?.addEventListener('abort', onAbort, { once: true });
+  if (signal?.aborted) onAbort();
+  try {
+    const result = await untilAborted(tool.execute(input, toolContextFor(context, tool, controller.signal)), controller.signal);
+    const data = redactDeep(result);
+    const text = typeof data === 'string' ? data : JSON.stringify(data, null, 1) ?? '';
+    return { status: 'ok', tool: tool.name, output: fitToBudget(redactSecrets(text), context.outputBudgetChars), data };
+  } catch (error) {
+    return { status: 'error', tool: tool.name, message: failureSentence(context, tool, error) };
+  } finally {
+    clearTimeout(timeout);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** A tool that ignores its signal still gives the turn back when the signal fires. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function timeoutSentence(tool: AnyTool, timeoutMs: number): string {
+  return `${tool.name} took longer than ${Math.round(timeoutMs / 1000)} seconds and was stopped.`;
+}
+
+/** ToolError messages are written for people; anything else becomes a generic sentence (details go to the log). */
+export function failureSentence(context: RunnerContext, tool: AnyTool, error: unknown): string {
+  if (error instanceof ToolError) return redactSecrets(error.message);
+  context.log.error('tool failed', { tool: tool.name, error: describeError(error) });
+  return `${tool.name} failed unexpectedly; the details are in the sysvox log.`;
+}
