@@ -1,0 +1,104 @@
+/**
+ * Approvals on inline buttons: Approve / Deny with callback data "ap:<id>:y" / "ap:<id>:n".
+ * Only the requester or an allow-listed approver may decide; the callback is always answered; the
+ * message is edited to show the outcome; a second press changes nothing ("Already handled.").
+ */
+import type { ApprovalView } from '../../src/core/turn.js';
+import type { Logger } from '../../src/log.js';
+import type { AccessGate } from './access-gate.js';
+import type { ApprovalResolver, ApprovalStatus } from './ports.js';
+import type { InlineKeyboard, TelegramApi } from './telegram-api.js';
+
+export interface ApprovalPress {
+  callbackQueryId: string;
+  data: string;
+  userId: number;
+  chatId?: number;
+  messageId?: number;
+  /** The text of the message the buttons hang under, as Telegram shows it. */
+  messageText?: string;
+}
+
+export interface ApprovalButtons {
+  offer(chatId: number, approval: ApprovalView, requesterId: number): Promise<void>;
+  press(press: ApprovalPress): Promise<void>;
+}
+
+const answers: Record<ApprovalStatus, string> = {
+  executed: 'Approved.',
+  denied: 'Denied.',
+  expired: 'This approval has expired.',
+  'not-allowed': "You can't approve this.",
+  'not-found': "I can't find that approval any more.",
+  'already-resolved': 'Already handled.',
+};
+
+export function approvalKeyboard(approvalId: string): InlineKeyboard {
+  return [[{ text: 'Approve', callback_data: `ap:${approvalId}:y` }, { text: 'Deny', callback_data: `ap:${approvalId}:n` }]];
+}
+
+export function describeApproval(approval: ApprovalView, now: number): string {
+  const minutes = Math.max(1, Math.round((approval.expiresAt.getTime() - now) / 60_000));
+  return `Approval needed: ${approval.description}\nThis request expires in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+}
+
+export function createApprovalButtons(options: {
+  api: TelegramApi;
+  resolver: ApprovalResolver;
+  gate: AccessGate;
+  log: Logger;
+  clock?: () => number;
+}): ApprovalButtons {
+  const { api, resolver, gate, log } = options;
+  const clock = options.clock ?? Date.now;
+  const offered = new Map<string, { requesterId: number; expiresAt: number }>();
+  const settled = new Set<string>();
+
+  const decide = async (press: ApprovalPress, approvalId: string, approve: boolean): Promise<string> => {
+    if (settled.has(approvalId)) return answers['already-resolved'];
+    const known = offered.get(approvalId);
+    if (known && known.requesterId !== press.userId && !gate.isApprover(press.userId)) return answers['not-allowed'];
+    settled.add(approvalId);
+    const expiredHere = known !== undefined && known.expiresAt <= clock();
+    const result = expiredHere
+      ? { status: 'expired' as const, text: 'This approval expired; nothing was done.' }
+      : await resolver.resolve({ approvalId, decision: approve ? 'approve' : 'deny', by: { channel: 'telegram', externalId: String(press.userId) } })
+        .catch((error: unknown) => {
+          settled.delete(approvalId);
+          throw error;
+        });
+    if (result.status === 'not-allowed') settled.delete(approvalId);
+    else await showOutcome(press, result.text || answers[result.status]);
+    log.info('approval button pressed', { approvalId, userId: press.userId, status: result.status });
+    return answers[result.status];
+  };
+
+  const showOutcome = async (press: ApprovalPress, outcome: string) => {
+    if (press.chatId === undefined || press.messageId === undefined) return;
+    const original = press.messageText ? `${press.messageText}\n\n` : '';
+    await api.editText(press.chatId, press.messageId, `${original}${outcome}`).catch((error: unknown) => {
+      log.warn('could not edit the approval message', { error });
+    });
+  };
+
+  return {
+    async offer(chatId, approval, requesterId) {
+      offered.set(approval.id, { requesterId, expiresAt: approval.expiresAt.getTime() });
+      await api.sendText(chatId, describeApproval(approval, clock()), { keyboard: approvalKeyboard(approval.id) });
+    },
+    async press(press) {
+      const match = /^ap:(.+):([yn])$/.exec(press.data);
+      let answer: string | undefined;
+      try {
+        if (match?.[1] !== undefined) answer = await decide(press, match[1], match[2] === 'y');
+      } catch (error) {
+        log.error('approval resolver failed', { error });
+        answer = 'Something went wrong on my side.';
+      } finally {
+        await api.answerCallback(press.callbackQueryId, answer).catch((error: unknown) => {
+          log.warn('could not answer the callback query', { error });
+        });
+      }
+    },
+  };
+}

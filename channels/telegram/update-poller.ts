@@ -1,0 +1,95 @@
+/**
+ * Long polling driven by sysvox rather than telegraf's launch(), for control over the offset and
+ * retries (docs/decisions/004-telegram-polling.md). Updates are handled one at a time; the offset is
+ * saved after each, so a restart resumes after the last handled update. 429 waits retry_after,
+ * network and 5xx errors back off exponentially (capped), 401 stops polling for good.
+ */
+import type { Update } from 'telegraf/types';
+import type { Logger } from '../../src/log.js';
+import type { TelegramApi } from './telegram-api.js';
+import { classifyFailure, unauthorizedError } from './telegram-errors.js';
+
+export interface UpdatePollerOptions {
+  api: TelegramApi;
+  handle(update: Update): Promise<void>;
+  offset: { load(): number; save(offset: number): void };
+  log: Logger;
+  timeoutSeconds: number;
+  backoff?: { initialMs: number; maxMs: number };
+  /** Called once when Telegram rejects the token; polling has stopped by then. */
+  onFatal(error: Error): void;
+  sleep?: (milliseconds: number, signal: AbortSignal) => Promise<void>;
+}
+
+export interface UpdatePoller {
+  /** Resolves when polling ends (stop() or a fatal error). */
+  run(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createUpdatePoller(options: UpdatePollerOptions): UpdatePoller {
+  const { api, log } = options;
+  const backoff = options.backoff ?? { initialMs: 1000, maxMs: 60_000 };
+  const sleep = options.sleep ?? abortableSleep;
+  const controller = new AbortController();
+  let running: Promise<void> | undefined;
+
+  const pollOnce = async (offset: number): Promise<number> => {
+    const updates = await api.getUpdates({ offset, timeoutSeconds: options.timeoutSeconds, signal: controller.signal });
+    let next = offset;
+    for (const update of updates) {
+      if (update.update_id < next) continue;
+      if (controller.signal.aborted) break;
+      await options.handle(update);
+      next = update.update_id + 1;
+      options.offset.save(next);
+    }
+    return next;
+  };
+
+  const loop = async () => {
+    let offset = options.offset.load();
+    let delay = backoff.initialMs;
+    while (!controller.signal.aborted) {
+      try {
+        offset = await pollOnce(offset);
+        delay = backoff.initialMs;
+      } catch (error) {
+        if (controller.signal.aborted) break;
+        const failure = classifyFailure(error);
+        if (failure.kind === 'unauthorized') {
+          controller.abort();
+          options.onFatal(unauthorizedError(error));
+          break;
+        }
+        const waitMs = failure.kind === 'rate-limited' ? failure.retryAfterSeconds * 1000 : delay;
+        log.warn('getUpdates failed; polling again after a pause', { failure: failure.kind, waitMs, error });
+        if (failure.kind !== 'rate-limited') delay = Math.min(delay * 2, backoff.maxMs);
+        await sleep(waitMs, controller.signal);
+      }
+    }
+  };
+
+  return {
+    run() {
+      running ??= loop();
+      return running;
+    },
+    async stop() {
+      controller.abort();
+      await running;
+    },
+  };
+}
+
+function abortableSleep(milliseconds: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, milliseconds);
+    signal.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+}
