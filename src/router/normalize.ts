@@ -1,0 +1,104 @@
+/**
+ * Turns what a person typed or said into the token list the templates are written against:
+ * lowercase, no punctuation (a path like /mnt/tank and names like plex-server survive), contractions
+ * expanded, spoken numbers as digits, spelled letters joined ("c p u" -> "cpu"), fillers dropped, and
+ * wake-word and politeness prefixes and suffixes removed ("hey jarvis, could you tell me ...").
+ */
+import { digitsForSpokenNumbers } from './spoken-numbers.js';
+
+const contractions: Record<string, string> = {
+  "what's": 'what is', whats: 'what is', "how's": 'how is', hows: 'how is', "it's": 'it is',
+  "that's": 'that is', "who's": 'who is', "where's": 'where is', "there's": 'there is',
+  "what're": 'what are', "isn't": 'is not', "aren't": 'are not', "don't": 'do not',
+  "doesn't": 'does not', "didn't": 'did not', "can't": 'cannot', "i'm": 'i am', "i'd": 'i would',
+  "let's": 'let us', "won't": 'will not', "wasn't": 'was not', "how're": 'how are',
+};
+
+const fillers = new Set(['um', 'uh', 'erm', 'er', 'hmm', 'uhm']);
+
+const prefixes: string[][] = [
+  'hey jarvis', 'ok jarvis', 'okay jarvis', 'hi jarvis', 'jarvis', 'hey sysvox', 'sysvox', 'hey',
+  'please', 'can you', 'could you', 'would you', 'will you', 'tell me', 'show me', 'give me',
+  'let me know', 'i want to know', 'i would like to know', 'do you know', 'quick question', 'so', 'and',
+  'well', 'quickly', 'just',
+].map((phrase) => phrase.split(' '));
+
+const suffixes: string[][] = [
+  'please', 'thanks', 'thank you', 'for me', 'right now', 'now', 'at the moment', 'currently', 'jarvis',
+].map((phrase) => phrase.split(' '));
+
+/** Cut past this many tokens: long utterances are open questions, and it bounds matching cost. */
+export const maxUtteranceTokens = 40;
+
+function startsWith(tokens: string[], phrase: string[]): boolean {
+  return phrase.every((word, index) => tokens[index] === word);
+}
+
+function endsWith(tokens: string[], phrase: string[]): boolean {
+  const offset = tokens.length - phrase.length;
+  return offset >= 0 && phrase.every((word, index) => tokens[offset + index] === word);
+}
+
+/** Strips politeness and wake words at both ends, but never the last remaining token. */
+function stripCourtesy(tokens: string[]): string[] {
+  let current = tokens;
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const phrase of prefixes) {
+      if (current.length > phrase.length && startsWith(current, phrase)) {
+        current = current.slice(phrase.length);
+        changed = true;
+      }
+    }
+    for (const phrase of suffixes) {
+      if (current.length > phrase.length && endsWith(current, phrase)) {
+        current = current.slice(0, current.length - phrase.length);
+        changed = true;
+      }
+    }
+  }
+  return current;
+}
+
+/** "c p u" -> "cpu", "r a m" -> "ram": two or more single letters in a row become one word. */
+function joinSpelledLetters(tokens: string[]): string[] {
+  const result: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length >= 2) result.push(run.join(''));
+    else result.push(...run);
+    run = [];
+  };
+  for (const token of tokens) {
+    if (/^[a-z]$/.test(token)) run.push(token);
+    else {
+      flush();
+      result.push(token);
+    }
+  }
+  flush();
+  return result;
+}
+
+function splitWords(text: string): string[] {
+  const words = text
+    .toLowerCase()
+    .replace(/[\u2018\u2019`]/g, "'")
+    .replace(/[^a-z0-9/_\-.' ]+/g, ' ')
+    .split(/\s+/)
+    .filter((word) => word.length > 0);
+  const expanded = words.flatMap((word) => {
+    const clean = word.replace(/^['.\-_]+|['.\-_]+$/g, '');
+    const replacement = contractions[clean];
+    if (replacement) return replacement.split(' ');
+    return [clean.replace(/'s$/, '').replace(/'/g, '')];
+  });
+  return expanded.filter((word) => word.length > 0 && !fillers.has(word));
+}
+
+/** The utterance as template tokens. An empty array means there was nothing to match. */
+export function normalizeUtterance(text: string): string[] {
+  const words = splitWords(text);
+  return stripCourtesy(joinSpelledLetters(digitsForSpokenNumbers(words)));
+}

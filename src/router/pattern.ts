@@ -1,0 +1,93 @@
+/**
+ * Compiles the template syntax (template-syntax.md) into a small tree:
+ *   word             a literal, matched after normalisation
+ *   (a | b c)        one of the alternatives
+ *   [a b]            optional; tried present first
+ *   {slot}           a slot: container, known-container, mount, host, fact, query
+ *   <class>          a shared synonym class from templates.ts, itself written in this syntax
+ */
+import type { SlotKind } from './types.js';
+
+export type PatternNode =
+  | { kind: 'word'; word: string }
+  | { kind: 'choice'; options: PatternNode[][]; optional: boolean }
+  | { kind: 'slot'; slot: SlotKind };
+
+const slotKinds: readonly SlotKind[] = ['container', 'known-container', 'mount', 'host', 'fact', 'query'];
+
+export class PatternSyntaxError extends Error {
+  constructor(pattern: string, problem: string) {
+    super(`router pattern "${pattern}": ${problem}; see src/router/template-syntax.md`);
+    this.name = 'PatternSyntaxError';
+  }
+}
+
+function lex(pattern: string): string[] {
+  return pattern.match(/\{[a-z-]+\}|<[a-z-]+>|[()[\]|]|[^\s()[\]|{}<>]+/g) ?? [];
+}
+
+interface ParseState {
+  pattern: string;
+  tokens: string[];
+  position: number;
+  classes: Readonly<Record<string, string>>;
+  /** Class names being expanded, to refuse a class that refers to itself. */
+  expanding: string[];
+}
+
+function parseAlternatives(state: ParseState): PatternNode[][] {
+  const options: PatternNode[][] = [parseSequence(state)];
+  while (state.tokens[state.position] === '|') {
+    state.position += 1;
+    options.push(parseSequence(state));
+  }
+  return options;
+}
+
+function parseSequence(state: ParseState): PatternNode[] {
+  const nodes: PatternNode[] = [];
+  for (;;) {
+    const token = state.tokens[state.position];
+    if (token === undefined || token === '|' || token === ')' || token === ']') return nodes;
+    state.position += 1;
+    if (token === '(' || token === '[') {
+      const close = token === '(' ? ')' : ']';
+      const options = parseAlternatives(state);
+      if (state.tokens[state.position] !== close) throw new PatternSyntaxError(state.pattern, `missing '${close}'`);
+      state.position += 1;
+      nodes.push({ kind: 'choice', options, optional: token === '[' });
+    } else if (token.startsWith('{')) {
+      nodes.push(parseSlot(state, token.slice(1, -1)));
+    } else if (token.startsWith('<')) {
+      nodes.push(expandClass(state, token.slice(1, -1)));
+    } else {
+      if (!/^[a-z0-9/]+$/.test(token)) throw new PatternSyntaxError(state.pattern, `'${token}' is not a normalised word`);
+      nodes.push({ kind: 'word', word: token });
+    }
+  }
+}
+
+function parseSlot(state: ParseState, name: string): PatternNode {
+  const slot = slotKinds.find((kind) => kind === name);
+  if (!slot) throw new PatternSyntaxError(state.pattern, `unknown slot {${name}}`);
+  return { kind: 'slot', slot };
+}
+
+function expandClass(state: ParseState, name: string): PatternNode {
+  const body = state.classes[name];
+  if (body === undefined) throw new PatternSyntaxError(state.pattern, `unknown class <${name}>`);
+  if (state.expanding.includes(name)) throw new PatternSyntaxError(state.pattern, `class <${name}> refers to itself`);
+  const inner: ParseState = { ...state, pattern: body, tokens: lex(body), position: 0, expanding: [...state.expanding, name] };
+  const options = parseAlternatives(inner);
+  if (inner.position !== inner.tokens.length) throw new PatternSyntaxError(body, 'unbalanced brackets');
+  return { kind: 'choice', options, optional: false };
+}
+
+/** Compiles one pattern; throws PatternSyntaxError naming the pattern when it is malformed. */
+export function compilePattern(pattern: string, classes: Readonly<Record<string, string>> = {}): PatternNode[] {
+  const state: ParseState = { pattern, tokens: lex(pattern), position: 0, classes, expanding: [] };
+  const options = parseAlternatives(state);
+  if (state.position !== state.tokens.length) throw new PatternSyntaxError(pattern, 'unbalanced brackets');
+  if (options.length === 1) return options[0]!;
+  return [{ kind: 'choice', options, optional: false }];
+}
