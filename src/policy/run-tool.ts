@@ -50,7 +50,8 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 function timeoutSentence(tool: AnyTool, timeoutMs: number): string {
-  return `${tool.name} took longer than ${Math.round(timeoutMs / 1000)} seconds and was stopped.`;
+  const limit = timeoutMs < 1000 ? `${timeoutMs} milliseconds` : `${Math.round(timeoutMs / 1000)} seconds`;
+  return `${tool.name} took longer than ${limit} and was stopped.`;
 }
 
 /** ToolError messages are written for people; anything else becomes a generic sentence (details go to the log). */
