@@ -1,0 +1,81 @@
+/**
+ * Starts the fake Bot API and a real Telegram channel (real telegraf) against it, with a scripted
+ * core, an approval resolver that records calls, an in-memory kv and audit, and a captured log.
+ */
+import { telegramSchema } from '../../../src/config/telegram-schema.js';
+import type { Core } from '../../../src/core/turn.js';
+import { createLogger } from '../../../src/log.js';
+import type { SpeechToText } from '../../../voice/stt/stt.js';
+import type { TextToSpeech } from '../../../voice/tts/tts.js';
+import { createTelegramChannel, type TelegramChannel } from '../../../channels/telegram/telegram-channel.js';
+import { createMemoryKeyValueStore, type ApprovalResolver, type KeyValueStore } from '../../../channels/telegram/ports.js';
+import { shownText, startFakeTelegram, type FakeTelegram } from '../../fakes/fake-telegram.js';
+
+export const allowedUser = 1111;
+export const approverUser = 2222;
+export const strangerUser = 6666;
+
+export interface Harness {
+  fake: FakeTelegram;
+  channel: TelegramChannel;
+  kv: KeyValueStore;
+  audits: { kind: string; detail: unknown }[];
+  logLines: string[];
+  resolverCalls: Parameters<ApprovalResolver['resolve']>[0][];
+  /** Texts the bot sent to a chat, in order, as the person sees them. */
+  sentTexts(chatId: number): string[];
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  core: Core;
+  fake?: FakeTelegram;
+  kv?: KeyValueStore;
+  token?: string;
+  stt?: SpeechToText;
+  tts?: TextToSpeech;
+  telegram?: Record<string, unknown>;
+  resolve?: ApprovalResolver['resolve'];
+}
+
+const unusedStt: SpeechToText = { name: 'unused', transcribe: () => Promise.reject(new Error('no STT in this test')), probe: () => Promise.reject(new Error('unused')) };
+const unusedTts: TextToSpeech = {
+  name: 'unused',
+  synthesize: () => ({ [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new Error('no TTS in this test')) }) }),
+  probe: () => Promise.reject(new Error('unused')),
+};
+
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
+  const fake = options.fake ?? (await startFakeTelegram());
+  const kv = options.kv ?? createMemoryKeyValueStore();
+  const audits: Harness['audits'] = [];
+  const logLines: string[] = [];
+  const resolverCalls: Harness['resolverCalls'] = [];
+  const telegram = telegramSchema.parse({
+    enabled: true, token: options.token ?? fake.token, allowedUserIds: [allowedUser], pollTimeoutSeconds: 1, ...options.telegram,
+  });
+  const channel = createTelegramChannel({
+    config: { channels: { telegram }, policy: { approvers: [`telegram:${approverUser}`] } },
+    core: options.core,
+    approvals: {
+      resolve: async (args) => {
+        resolverCalls.push(args);
+        return options.resolve ? options.resolve(args) : { status: 'executed', text: 'Done: restarted plex.' };
+      },
+    },
+    stt: options.stt ?? unusedStt,
+    tts: options.tts ?? unusedTts,
+    kv,
+    audit: { record: (entry) => void audits.push(entry) },
+    log: createLogger({ level: 'debug', write: (line) => void logLines.push(line) }),
+    telegramOptions: { apiRoot: fake.apiRoot, backoff: { initialMs: 20, maxMs: 100 }, chatActionIntervalMs: 100 },
+  });
+  return {
+    fake, channel, kv, audits, logLines, resolverCalls,
+    sentTexts: (chatId) => fake.callsTo('sendMessage').filter((call) => call.params.chat_id === chatId).map((call) => shownText(call.params)),
+    async close() {
+      await channel.stop();
+      if (!options.fake) await fake.close();
+    },
+  };
+}
