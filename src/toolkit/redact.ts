@@ -42,7 +42,7 @@ const rules: Rule[] = [
   { pattern: /\b(bearer|basic|token)\s+([A-Za-z0-9._~+/=-]{12,})/gi, replace: (match, word, value) => (/\d/.test(value) ? `${word} ${redacted}` : match) },
   // JWT, Telegram bot token, AWS key id, GitHub, Slack, OpenAI-style keys.
   { pattern: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, replace: () => redacted },
-  { pattern: /\b\d{6,12}:[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/g, replace: () => redacted },
+  { pattern: /(?<!\d)\d{6,12}:[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/g, replace: () => redacted },
   { pattern: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, replace: () => redacted },
   { pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{20,})/g, replace: () => redacted },
   { pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g, replace: () => redacted },
@@ -50,7 +50,7 @@ const rules: Rule[] = [
 ];
 
 // key = value, key: value, "key": "value", --key=value; value quoted or up to a separator.
-const pairPattern = /(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\1(\s*(?:=>|[:=])\s*)("(?:[^"\\]|\\.)*"|'[^']*'|[^\s,;&"'}\]<>]+)/g;
+const pairPattern = /(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\1(\s*(?:=>|[:=])\s*)("(?:[^"\\]|\\.)*"|'[^']*'|[^\s,;&"'{}[\]<>]+)/g;
 // A 32+ character hex/base64 blob shortly after a secret-looking word ("api key is 3f9a...").
 const genericPattern = /\b(key|token|secret|password|passwd|credential|signature)\b([^\n]{0,24}?)([A-Za-z0-9+/_=-]{32,})/gi;
 
@@ -70,7 +70,8 @@ function redactPairs(text: string): string {
     if (value.startsWith('[REDACTED')) return match;
     const quoted = /^["']/.test(value);
     if (isSecretKey(key) || isEnvAssignment(key, separator, whole, offset, quote)) {
-      return quoted ? `${prefix}${value[0]}${redacted}${value[0]}` : `${prefix}${redacted}`;
+      if (quoted) return `${prefix}${value[0]}${redacted}${value[0]}`;
+      return quote === '"' ? `${prefix}"${redacted}"` : `${prefix}${redacted}`; // keep JSON valid ("pin": 1234)
     }
     if (!quoted) return prefix + value;
     return `${prefix}${value[0]}${redactPairs(value.slice(1, -1))}${value[0]}`;
