@@ -142,7 +142,7 @@ function answerModelApi(response: ServerResponse, path: string, body: unknown, o
   if (path === '/api/tags') return sendJson(response, 200, { models: (options.pulled ?? [options.model]).map((name) => tagEntry(name, options.clock)) });
   if (path === '/api/show') {
     const wanted = (body as { model?: string } | undefined)?.model ?? '';
-    if (!(options.pulled ?? [options.model]).includes(wanted)) return sendJson(response, 404, { error: `model '${wanted}' not found` });
+    if (!(options.pulled ?? [options.model]).map(withTag).includes(withTag(wanted))) return sendJson(response, 404, { error: `model '${wanted}' not found` });
     return sendJson(response, 200, showEntry(options.capabilities ?? ['completion', 'tools'], options.clock));
   }
   sendJson(response, 404, { error: `fake-ollama: ${path} is not served` });
@@ -162,6 +162,11 @@ function showEntry(capabilities: string[], clock: () => Date): object {
     template: '{{- if .Messages }}...', details: { parent_model: '', format: 'gguf', family: 'qwen2', families: ['qwen2'], parameter_size: '7.6B', quantization_level: 'Q4_K_M' },
     model_info: { 'general.architecture': 'qwen2', 'qwen2.context_length': 32768 }, capabilities, modified_at: clock().toISOString(),
   };
+}
+
+/** "llama3.1" is "llama3.1:latest" to Ollama. */
+function withTag(name: string): string {
+  return name.includes(':') ? name : `${name}:latest`;
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
