@@ -1,0 +1,106 @@
+/**
+ * Spoken answers about containers, from the Docker tools' typed results (tools/docker/types.ts).
+ * Container names are said as they are.
+ */
+import type {
+  ContainerActionResult, ContainerDetails, ContainerLogs, ContainerSummary,
+} from '../../tools/docker/types.js';
+import { countOf, joinSpoken, speakable } from './speech-format.js';
+
+/** Most running names read out before the answer switches to a count. */
+const maxNamesSpoken = 8;
+
+/** A container needs attention when it is not running, or running but failing its health check. */
+export function hasProblem(container: ContainerSummary): boolean {
+  return container.state !== 'running' || container.health === 'unhealthy';
+}
+
+/** Docker's "Exited (3) 2 hours ago" -> { code: 3, ago: "2 hours ago" }. */
+function parseExited(status: string): { code: number; ago: string | null } | null {
+  const found = /exited \((-?\d+)\)\s*(.*)$/i.exec(status);
+  if (!found) return null;
+  const ago = (found[2] ?? '').trim();
+  return { code: Number(found[1]), ago: ago.length > 0 ? ago : null };
+}
+
+/** "db is unhealthy", "job exited with code 3", "worker keeps restarting". */
+export function describeContainerProblem(container: ContainerSummary): string {
+  const name = container.name;
+  if (container.state === 'running') return container.health === 'unhealthy' ? `${name} is unhealthy` : `${name} is running`;
+  if (container.state === 'exited') {
+    const exited = parseExited(container.status);
+    return exited ? `${name} exited with code ${exited.code}` : `${name} exited`;
+  }
+  if (container.state === 'restarting') return `${name} keeps restarting`;
+  if (container.state === 'created') return `${name} was created but never started`;
+  return `${name} is ${container.state}`;
+}
+
+/** "6 of 8 containers are running: a, b ... Not running: job-exited and worker." */
+export function listContainersAnswer(containers: readonly ContainerSummary[]): string {
+  if (containers.length === 0) return 'There are no containers.';
+  const running = containers.filter((container) => container.state === 'running').map((container) => container.name);
+  const stopped = containers.filter((container) => container.state !== 'running').map((container) => container.name);
+  const names = running.length > 0 && running.length <= maxNamesSpoken ? `: ${joinSpoken(running)}` : '';
+  const first = running.length === containers.length
+    ? `All ${countOf(containers.length, 'container')} ${containers.length === 1 ? 'is' : 'are'} running${names}.`
+    : `${running.length} of ${countOf(containers.length, 'container')} ${running.length === 1 ? 'is' : 'are'} running${names}.`;
+  if (stopped.length === 0) return first;
+  return `${first} Not running: ${joinSpoken(stopped.slice(0, maxNamesSpoken))}.`;
+}
+
+/** "db-unhealthy is unhealthy, job-exited exited with code 3." or "All 5 containers are fine." */
+export function unhealthyContainersAnswer(problems: readonly ContainerSummary[], total: number | null): string {
+  if (problems.length === 0) {
+    if (total === null) return 'No container has a problem.';
+    if (total === 0) return 'There are no containers.';
+    return total === 1 ? 'The one container is fine.' : `All ${total} containers are fine.`;
+  }
+  const described = problems.slice(0, maxNamesSpoken).map(describeContainerProblem);
+  const more = problems.length > maxNamesSpoken ? `, and ${problems.length - maxNamesSpoken} more` : '';
+  return `${described.join(', ')}${more}.`;
+}
+
+/** "plex-server is running and healthy." / "job-exited is not running: it exited with code 2, 2 hours ago." */
+export function containerStatusAnswer(details: ContainerDetails): string {
+  const name = details.name;
+  const restarts = details.restartCount > 0 ? ` It has restarted ${countOf(details.restartCount, 'time')}.` : '';
+  if (details.state === 'running') {
+    if (details.health === 'healthy') return `${name} is running and healthy.${restarts}`;
+    if (details.health === 'starting') return `${name} is running; its health check has not passed yet.${restarts}`;
+    if (details.health === 'unhealthy') {
+      const said = details.lastHealthOutput ? ` The last health check said: ${speakable(details.lastHealthOutput, 100)}` : '';
+      return `${name} is running but unhealthy.${said}${restarts}`.trim();
+    }
+    return `${name} is running.${restarts}`;
+  }
+  if (details.state === 'exited') {
+    const exited = parseExited(details.status);
+    const code = exited?.code ?? details.exitCode;
+    const codePart = code === null || code === undefined ? 'it exited' : `it exited with code ${code}`;
+    const ago = exited?.ago ? `, ${exited.ago}` : '';
+    return `${name} is not running: ${codePart}${ago}.${restarts}`;
+  }
+  if (details.state === 'restarting') return `${name} keeps restarting.${restarts}`;
+  return `${name} is not running: it is ${details.state}.${restarts}`;
+}
+
+/** "The last 5 lines of plex-server's log: ... It wrote 2 lines to its error stream." */
+export function containerLogsAnswer(logs: ContainerLogs, lines = 5): string {
+  const recent = logs.stdout.map((line) => speakable(line)).filter((line) => line.length > 0).slice(-lines);
+  const errors = logs.stderr.filter((line) => line.trim().length > 0);
+  const errorPart = errors.length === 0
+    ? ' Nothing went to its error stream.'
+    : ` It wrote ${countOf(errors.length, 'line')} to its error stream, the last one: ${speakable(errors[errors.length - 1]!)}`;
+  if (recent.length === 0) return `${logs.name} has logged nothing to its output.${errorPart}`;
+  const heading = recent.length === 1 ? `The last line of ${logs.name}'s log` : `The last ${recent.length} lines of ${logs.name}'s log`;
+  const body = recent.map((line) => (/[.!?]$/.test(line) ? line : `${line}.`)).join(' ');
+  return `${heading}: ${body}${errorPart}`;
+}
+
+const pastTense: Record<ContainerActionResult['action'], string> = { restart: 'restarted', start: 'started', stop: 'stopped' };
+
+/** "plex-server has been restarted and is running." */
+export function containerActionAnswer(result: ContainerActionResult): string {
+  return `${result.name} has been ${pastTense[result.action]} and is ${result.state} now.`;
+}

@@ -1,0 +1,156 @@
+/**
+ * Answers a router match: calls the right tool(s) through `invoke` (which enforces policy) and turns
+ * the typed result into speech. Restart, stop and start go through invoke too, so policy creates the
+ * approval and this returns it for the core to surface. Confirm and deny decide nothing here: they are
+ * handed back to the core, which resolves the pending approval of this person.
+ */
+import type { InvokeOutcome } from '../policy/outcome.js';
+import type { ApprovalView } from '../core/turn.js';
+import { containerActionAnswer, containerLogsAnswer, containerStatusAnswer, listContainersAnswer, unhealthyContainersAnswer } from './docker-answers.js';
+import { helpAnswer } from './help-answer.js';
+import { asSentence, speakable } from './speech-format.js';
+import {
+  cpuAnswer, diskAnswer, loadAnswer, memoryAnswer, statusAnswer, temperatureAnswer, topProcessesAnswer, uptimeAnswer,
+} from './system-answers.js';
+import { templates as defaultTemplates } from './templates.js';
+import {
+  readActionResult, readContainers, readDetails, readFilesystems, readLogs, readProcesses, readSnapshot,
+} from './tool-data.js';
+import type { IntentName, RouterAnswer, RouterMatch, Template } from './types.js';
+import type { SystemSnapshot } from '../../tools/system/types.js';
+
+export interface AnswerDependencies {
+  invoke(tool: string, input: unknown): Promise<InvokeOutcome>;
+  /** The templates the help text lists; defaults to the router's own. */
+  templates?: readonly Template[];
+}
+
+/** Log lines read aloud for "logs of X"; more are fetched so the error count has something to count. */
+const spokenLogLines = 5;
+const fetchedLogLines = 50;
+
+const answer = (text: string): RouterAnswer => ({ kind: 'answer', text });
+
+/** A tool that did not give data: its error, refusal or approval, said as one sentence. */
+function notOk(outcome: Exclude<InvokeOutcome, { status: 'ok' }>, gerund: string): RouterAnswer {
+  if (outcome.status === 'approval-required') return approvalAnswer(outcome.approval, gerund);
+  return answer(asSentence(speakable(outcome.message, 300)));
+}
+
+function approvalAnswer(approval: ApprovalView, gerund: string): RouterAnswer {
+  const text = `${gerund} needs your approval. Say ${approval.confirmPhrase}, or no.`;
+  return { kind: 'approval', text: text.charAt(0).toUpperCase() + text.slice(1), approval };
+}
+
+const unreadable = (tool: string): RouterAnswer => answer(`I got an answer from ${tool.replaceAll('_', ' ')} that I could not read.`);
+
+/** Calls one tool and speaks its data through `speak`, or the reason it could not. */
+async function single<T>(
+  deps: AnswerDependencies, call: { tool: string; input: unknown; gerund: string },
+  read: (data: unknown) => T | null, speak: (value: T) => string,
+): Promise<RouterAnswer> {
+  const outcome = await deps.invoke(call.tool, call.input);
+  if (outcome.status !== 'ok') return notOk(outcome, call.gerund);
+  const value = read(outcome.data);
+  return value === null ? unreadable(call.tool) : answer(speak(value));
+}
+
+function fromSnapshot(deps: AnswerDependencies, speak: (snapshot: SystemSnapshot) => string): Promise<RouterAnswer> {
+  return single(deps, { tool: 'system_status', input: {}, gerund: 'checking the system' }, readSnapshot, speak);
+}
+
+async function overallStatus(match: RouterMatch, deps: AnswerDependencies): Promise<RouterAnswer> {
+  if (match.slots.host !== undefined) {
+    return answer(`I can only check this server so far; other hosts such as ${match.slots.host} are not connected yet.`);
+  }
+  const [system, docker] = await Promise.all([
+    deps.invoke('system_status', {}),
+    deps.invoke('docker_list_containers', { all: true }),
+  ]);
+  if (system.status !== 'ok') return notOk(system, 'checking the system');
+  const snapshot = readSnapshot(system.data);
+  if (!snapshot) return unreadable('system_status');
+  const containers = docker.status === 'ok' ? readContainers(docker.data) : null;
+  return answer(statusAnswer(snapshot, containers));
+}
+
+async function unhealthy(deps: AnswerDependencies): Promise<RouterAnswer> {
+  const [problems, all] = await Promise.all([
+    deps.invoke('docker_problem_containers', {}),
+    deps.invoke('docker_list_containers', { all: true }),
+  ]);
+  if (problems.status !== 'ok') return notOk(problems, 'checking the containers');
+  const problemList = readContainers(problems.data);
+  if (!problemList) return unreadable('docker_problem_containers');
+  const total = all.status === 'ok' ? readContainers(all.data)?.length ?? null : null;
+  return answer(unhealthyContainersAnswer(problemList, total));
+}
+
+function containerAction(match: RouterMatch, deps: AnswerDependencies, action: 'restart' | 'stop' | 'start'): Promise<RouterAnswer> {
+  const name = match.slots.container ?? '';
+  const gerund = { restart: 'restarting', stop: 'stopping', start: 'starting' }[action];
+  return single(deps, { tool: `docker_${action}`, input: { name }, gerund: `${gerund} ${name}` }, readActionResult, containerActionAnswer);
+}
+
+async function factAnswer(deps: AnswerDependencies, kind: 'remember' | 'forget', fact: string): Promise<RouterAnswer> {
+  const outcome = kind === 'remember'
+    ? await deps.invoke('remember_fact', { text: fact })
+    : await deps.invoke('forget_fact', { query: fact });
+  if (outcome.status !== 'ok') return notOk(outcome, `${kind === 'remember' ? 'remembering' : 'forgetting'} that`);
+  if (kind === 'remember') return answer(`I'll remember that ${fact}.`);
+  const removed = forgottenCount(outcome.data);
+  if (removed === 0) return answer(`I had nothing remembered about ${fact}.`);
+  return answer(`I've forgotten what I knew about ${fact}.`);
+}
+
+/** forget_fact may return a count, { removed }, { count } or the removed facts; null when unknown. */
+function forgottenCount(data: unknown): number | null {
+  if (typeof data === 'number') return data;
+  if (Array.isArray(data)) return data.length;
+  if (typeof data === 'object' && data !== null) {
+    for (const key of ['removed', 'count', 'deleted', 'forgotten']) {
+      const value = (data as Record<string, unknown>)[key];
+      if (typeof value === 'number') return value;
+      if (Array.isArray(value)) return value.length;
+    }
+  }
+  return null;
+}
+
+type Handler = (match: RouterMatch, deps: AnswerDependencies) => Promise<RouterAnswer>;
+
+const handlers: Record<IntentName, Handler> = {
+  status: overallStatus,
+  cpu: (_match, deps) => fromSnapshot(deps, (snapshot) => cpuAnswer(snapshot.cpu, snapshot.load)),
+  memory: (_match, deps) => fromSnapshot(deps, (snapshot) => memoryAnswer(snapshot.memory)),
+  temperature: (_match, deps) => fromSnapshot(deps, (snapshot) => temperatureAnswer(snapshot.temperature)),
+  uptime: (_match, deps) => fromSnapshot(deps, (snapshot) => uptimeAnswer(snapshot.uptimeSeconds)),
+  load: (_match, deps) => fromSnapshot(deps, (snapshot) => loadAnswer(snapshot.load)),
+  top_cpu: (_match, deps) => single(deps, { tool: 'top_processes', input: { by: 'cpu', limit: 3 }, gerund: 'listing processes' },
+    readProcesses, (processes) => topProcessesAnswer(processes, 'cpu')),
+  top_memory: (_match, deps) => single(deps, { tool: 'top_processes', input: { by: 'memory', limit: 3 }, gerund: 'listing processes' },
+    readProcesses, (processes) => topProcessesAnswer(processes, 'memory')),
+  disk: (match, deps) => single(deps, { tool: 'disk_usage', input: match.slots.mount ? { mount: match.slots.mount } : {}, gerund: 'checking the disks' },
+    readFilesystems, (filesystems) => diskAnswer(filesystems, match.slots.mount)),
+  list_containers: (_match, deps) => single(deps, { tool: 'docker_list_containers', input: { all: true }, gerund: 'listing containers' },
+    readContainers, listContainersAnswer),
+  unhealthy_containers: (_match, deps) => unhealthy(deps),
+  container_status: (match, deps) => single(deps, { tool: 'docker_inspect', input: { name: match.slots.container ?? '' }, gerund: 'inspecting the container' },
+    readDetails, containerStatusAnswer),
+  container_logs: (match, deps) => single(deps,
+    { tool: 'docker_logs', input: { name: match.slots.container ?? '', lines: fetchedLogLines, stream: 'both' }, gerund: 'reading the logs' },
+    readLogs, (logs) => containerLogsAnswer(logs, spokenLogLines)),
+  container_restart: (match, deps) => containerAction(match, deps, 'restart'),
+  container_stop: (match, deps) => containerAction(match, deps, 'stop'),
+  container_start: (match, deps) => containerAction(match, deps, 'start'),
+  confirm: async (match) => ({ kind: 'approval-decision', decision: 'approve', spokenText: match.normalized }),
+  deny: async (match) => ({ kind: 'approval-decision', decision: 'deny', spokenText: match.normalized }),
+  help: async (_match, deps) => answer(helpAnswer(deps.templates ?? defaultTemplates)),
+  remember: (match, deps) => factAnswer(deps, 'remember', match.slots.fact ?? ''),
+  forget: (match, deps) => factAnswer(deps, 'forget', match.slots.fact ?? ''),
+};
+
+/** The spoken answer, the approval to surface, or the approval decision for the core to apply. */
+export function answerIntent(match: RouterMatch, deps: AnswerDependencies): Promise<RouterAnswer> {
+  return handlers[match.intent](match, deps);
+}
