@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# One command that sets sysvox up on a fresh Debian 12 machine (run as root, or with sudo available):
+# Debian packages, npm ci, the TypeScript build, whisper.cpp's server, and the models the manifest lists.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(
+  espeak-ng            # offline text-to-speech (default and fallback)
+  pocketsphinx pocketsphinx-en-us   # offline grammar speech-to-text
+  ffmpeg sox           # audio conversion, Telegram voice notes
+  alsa-utils           # arecord/aplay: capture and playback
+  build-essential      # whisper.cpp server, native npm modules
+  python3
+  docker.io busybox-static   # the Docker engine the tests run containers on
+)
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+missing=()
+for package in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+echo "setup: npm ci"
+npm ci --no-audit --no-fund --loglevel=error
+
+echo "setup: build"
+npm run build --silent
+
+if [ -x scripts/build-whisper.sh ]; then
+  echo "setup: whisper.cpp server"
+  scripts/build-whisper.sh || echo "setup: whisper.cpp server did not build; pocketsphinx stays the speech-to-text engine"
+fi
+
+if [ -x scripts/fetch-models ]; then
+  echo "setup: models (mirror: ${SYSVOX_MODEL_MIRROR:-none})"
+  scripts/fetch-models || echo "setup: some models could not be fetched; 'sysvox doctor' says which and how to get them"
+fi
+echo "setup: done. Try: npx sysvox ask \"what is the cpu usage\""

@@ -1,0 +1,27 @@
+import type { Command } from 'commander';
+import { withApp } from '../context.js';
+
+export function registerAudit(program: Command): void {
+  program
+    .command('audit')
+    .description('print the audit log: every tool call, approval, denial, expiry and refusal')
+    .option('-n, --limit <count>', 'how many entries, newest last', '50')
+    .option('--jsonl', 'one JSON object per line, for scripts')
+    .action(async (options: { limit: string; jsonl?: boolean }, command: Command) => {
+      const limit = Number.parseInt(options.limit, 10);
+      if (!Number.isInteger(limit) || limit < 1) throw new Error(`--limit must be a positive whole number, not '${options.limit}'`);
+      await withApp(command, {}, async (app) => {
+        const entries = app.auditEntries(limit);
+        for (const entry of entries) {
+          if (options.jsonl) {
+            process.stdout.write(`${JSON.stringify(entry)}\n`);
+          } else {
+            const who = entry.person ? ` ${entry.person}` : '';
+            const tool = entry.tool ? ` ${entry.tool}` : '';
+            process.stdout.write(`${entry.at}  ${entry.kind.padEnd(18)}${who}${tool}  ${entry.detail}${entry.outcome ? ` -> ${entry.outcome}` : ''}\n`);
+          }
+        }
+        if (entries.length === 0 && !options.jsonl) process.stdout.write('The audit log is empty.\n');
+      });
+    });
+}

@@ -1,0 +1,22 @@
+import type { Command } from 'commander';
+import { createApp } from '../../main.js';
+
+export function registerRun(program: Command): void {
+  program
+    .command('run')
+    .description('run the service (systemd runs this): the core, and the channels that are configured')
+    .action(async (_options: unknown, command: Command) => {
+      const global = command.optsWithGlobals() as { config?: string };
+      const app = await createApp({ configPath: global.config, logTo: 'stdout' });
+      await app.start();
+      await new Promise<void>((resolve) => {
+        const stop = (signal: string) => {
+          app.log.info('stopping', { signal });
+          resolve();
+        };
+        process.once('SIGTERM', () => stop('SIGTERM'));
+        process.once('SIGINT', () => stop('SIGINT'));
+      });
+      await app.close();
+    });
+}

@@ -1,0 +1,13 @@
+import type { Command } from 'commander';
+import { createApp, type App, type AppOptions } from '../main.js';
+
+/** Builds the app for a one-shot command and always closes it (SQLite, samplers, child processes). */
+export async function withApp<T>(command: Command, options: Partial<AppOptions>, body: (app: App) => Promise<T>): Promise<T> {
+  const global = command.optsWithGlobals() as { config?: string };
+  const app = await createApp({ configPath: global.config, logTo: 'stderr', logLevel: 'warn', ...options });
+  try {
+    return await body(app);
+  } finally {
+    await app.close();
+  }
+}

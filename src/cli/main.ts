@@ -1,0 +1,28 @@
+import { Command } from 'commander';
+import { SysvoxError } from '../errors.js';
+import { registerApprovals } from './commands/approvals.js';
+import { registerAsk } from './commands/ask.js';
+import { registerAudit } from './commands/audit.js';
+import { registerChat } from './commands/chat.js';
+import { registerConfig } from './commands/config.js';
+import { registerDoctor } from './commands/doctor.js';
+import { registerRun } from './commands/run.js';
+
+const program = new Command()
+  .name('sysvox')
+  .description('Local-first voice assistant for your home server')
+  .option('-c, --config <path>', 'config file (default: $SYSVOX_CONFIG, ./sysvox.yaml, /etc/sysvox/config.yaml)')
+  .showHelpAfterError();
+
+for (const register of [registerAsk, registerChat, registerApprovals, registerAudit, registerConfig, registerDoctor, registerRun]) {
+  register(program);
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  // Operator-facing: what failed and how to fix it, never a stack trace.
+  const message = error instanceof SysvoxError ? error.message : error instanceof Error ? error.message : String(error);
+  process.stderr.write(`sysvox: ${message}\n`);
+  process.exitCode = 1;
+}

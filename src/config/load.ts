@@ -1,0 +1,101 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { ConfigError } from '../errors.js';
+import { configSchema, envOverrides, type Config } from './schema.js';
+
+export interface LoadedConfig {
+  config: Config;
+  /** The file that was read, or null when sysvox runs on defaults. */
+  path: string | null;
+  /** Config keys that came from the environment, with the variable's name. */
+  fromEnv: Record<string, string>;
+}
+
+export interface LoadConfigOptions {
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  /** An explicit path (--config); wins over the search order. */
+  path?: string;
+}
+
+/** $SYSVOX_CONFIG, then ./sysvox.yaml, then /etc/sysvox/config.yaml; none at all is fine. */
+export function findConfigFile(options: LoadConfigOptions = {}): string | null {
+  const env = options.env ?? process.env;
+  const cwd = options.cwd ?? process.cwd();
+  const explicit = options.path ?? env.SYSVOX_CONFIG;
+  if (explicit) {
+    const path = resolve(cwd, explicit);
+    if (!existsSync(path)) {
+      throw new ConfigError(`config file ${path} does not exist (named by ${options.path ? '--config' : 'SYSVOX_CONFIG'})`);
+    }
+    return path;
+  }
+  for (const candidate of [resolve(cwd, 'sysvox.yaml'), '/etc/sysvox/config.yaml']) {
+    if (existsSync(candidate)) return candidate;
+  }
+  return null;
+}
+
+export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
+  const env = options.env ?? process.env;
+  const path = findConfigFile(options);
+  const raw = path ? readYaml(path) : {};
+  const fromEnv: Record<string, string> = {};
+  for (const [variable, key] of Object.entries(envOverrides)) {
+    const value = env[variable];
+    if (value === undefined || value === '') continue;
+    setPath(raw, key, coerce(value));
+    fromEnv[key] = variable;
+  }
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) throw new ConfigError(describeIssues(parsed.error.issues, path, fromEnv));
+  return { config: parsed.data, path, fromEnv };
+}
+
+function readYaml(path: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`cannot read config file ${path}: ${(error as Error).message}`, { cause: error });
+  }
+  const document = parseDocument(text);
+  if (document.errors.length > 0) {
+    const first = document.errors[0]!;
+    const line = first.linePos?.[0]?.line;
+    throw new ConfigError(`config file ${path}${line ? ` line ${line}` : ''} is not valid YAML: ${first.message.split('\n')[0]}`);
+  }
+  const value: unknown = document.toJS() ?? {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new ConfigError(`config file ${path} must hold a mapping of keys (like "ollama:"), not ${Array.isArray(value) ? 'a list' : typeof value}`);
+  }
+  return value as Record<string, unknown>;
+}
+
+function describeIssues(issues: z.core.$ZodIssue[], path: string | null, fromEnv: Record<string, string>): string {
+  const lines = issues.map((issue) => {
+    const key = issue.path.join('.');
+    const variable = Object.entries(envOverrides).find(([, mapped]) => mapped === key)?.[0];
+    const source = fromEnv[key] ? `from environment variable ${fromEnv[key]}` : `in ${path ?? 'the defaults'}`;
+    const hint = variable && !fromEnv[key] ? ` (or set ${variable})` : '';
+    return `  ${key || '(top level)'}: ${issue.message} ${source}${hint}`;
+  });
+  return `invalid configuration:\n${lines.join('\n')}`;
+}
+
+function setPath(target: Record<string, unknown>, key: string, value: unknown): void {
+  const parts = key.split('.');
+  let node = target;
+  for (const part of parts.slice(0, -1)) {
+    const next = node[part];
+    if (typeof next !== 'object' || next === null || Array.isArray(next)) node[part] = {};
+    node = node[part] as Record<string, unknown>;
+  }
+  node[parts[parts.length - 1]!] = value;
+}
+
+function coerce(value: string): unknown {
+  return /^\d+$/.test(value) ? Number(value) : value;
+}

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { describeError, SysvoxError } from '../errors.js';
+import type { Caller } from '../policy/outcome.js';
+import { streamBrain } from './brain-stream.js';
+import type { RouterAnswer } from '../router/types.js';
+import type { CoreDeps } from './ports.js';
+import type { Core, Turn, TurnEvent } from './turn.js';
+
+/**
+ * The turn loop every channel shares: router first (instant, no LLM), then the brain.
+ * Policy is enforced by the runner underneath both; the core only routes and records.
+ */
+export function createCore(deps: CoreDeps): Core {
+  const now = deps.now ?? (() => performance.now());
+  const log = deps.log.child('core');
+
+  async function* handle(turn: Turn): AsyncGenerator<TurnEvent> {
+    const turnId = randomUUID();
+    const started = now();
+    const person = deps.memory.resolvePerson(turn.person);
+    const conversationId = deps.memory.openConversation(turn.channel, turn.conversation, person.id);
+    const caller: Caller = {
+      personId: person.id,
+      channel: turn.channel,
+      externalId: turn.person.externalId,
+      modality: turn.modality ?? 'text',
+    };
+    const history = deps.memory.recentMessages(conversationId, deps.historyMessages);
+    deps.memory.addMessage(conversationId, 'user', turn.text);
+    let reply = '';
+    let stage = 'router';
+    try {
+      const events = routeTurn(turn, caller, history);
+      for await (const event of events) {
+        if (event.type === 'thinking' && event.stage === 'brain') stage = 'brain';
+        if (event.type === 'done') reply = event.text;
+        yield event;
+      }
+    } catch (error) {
+      log.error('turn failed', { error: describeError(error), channel: turn.channel });
+      reply = error instanceof SysvoxError ? error.spoken : 'Something went wrong on my side.';
+      yield { type: 'sentence', text: reply };
+      yield { type: 'done', text: reply, source: 'error' };
+    } finally {
+      if (reply) deps.memory.addMessage(conversationId, 'assistant', reply);
+      deps.memory.recordTiming({ turnId, channel: turn.channel, stage, ms: now() - started });
+    }
+  }
+
+  async function* routeTurn(turn: Turn, caller: Caller, history: { role: 'user' | 'assistant'; content: string }[]): AsyncGenerator<TurnEvent> {
+    const vocabulary = await deps.vocabulary();
+    const match = deps.router.match(turn.text, vocabulary);
+    if (match) {
+      const invoke = (tool: string, input: unknown) => deps.runner.invoke({ tool, input, caller, source: 'router', signal: turn.signal });
+      const answer = await deps.router.answer(match, invoke);
+      yield* renderRouterAnswer(answer, caller);
+      return;
+    }
+    const allowed = deps.rateLimiter.take(`${caller.personId}`);
+    if (!allowed.ok) {
+      deps.memory.audit({ kind: 'rate-limited', personId: caller.personId, channel: caller.channel, detail: 'brain turn refused', outcome: 'refused' });
+      const text = `Slow down a little: I can take another open question in ${allowed.retryAfterSeconds} seconds.`;
+      yield { type: 'sentence', text };
+      yield { type: 'done', text, source: 'rate-limit' };
+      return;
+    }
+    yield { type: 'thinking', stage: 'brain' };
+    yield* streamBrain(deps.brain, {
+      text: turn.text,
+      history,
+      facts: deps.memory.facts(),
+      contextNotes: await deps.contextNotes(),
+      invoke: (tool, input, signal) => deps.runner.invoke({ tool, input, caller, source: 'brain', signal: signal ?? turn.signal }),
+      signal: turn.signal,
+    });
+  }
+
+  async function* renderRouterAnswer(answer: RouterAnswer, caller: Caller): AsyncGenerator<TurnEvent> {
+    if (answer.kind === 'approval-decision') {
+      const resolution = await deps.runner.resolveApproval({ decision: answer.decision, by: caller, spokenText: answer.spokenText });
+      const text = resolution.message;
+      if (resolution.status === 'executed') {
+        const outcome = resolution.outcome;
+        const output = outcome.status === 'ok' ? outcome.output : outcome.status === 'approval-required' ? outcome.approval.description : outcome.message;
+        yield { type: 'tool-result', callId: resolution.approval.id, tool: resolution.approval.tool, ok: outcome.status === 'ok', output };
+      }
+      yield { type: 'sentence', text };
+      yield { type: 'done', text, source: 'approval' };
+      return;
+    }
+    if (answer.kind === 'approval') {
+      yield { type: 'approval-request', approval: answer.approval };
+    }
+    yield { type: 'sentence', text: answer.text };
+    yield { type: 'done', text: answer.text, source: 'router' };
+  }
+
+  return { handle };
+}

@@ -1,0 +1,46 @@
+import type { Brain } from '../brain/brain-types.js';
+import type { Logger } from '../log.js';
+import type { ApprovalResolution, ResolveApprovalRequest } from '../policy/approval-resolution.js';
+import type { InvokeOutcome, InvokeRequest } from '../policy/outcome.js';
+import type { RateLimiter } from '../policy/rate-limiter.js';
+import type { RouterAnswer, RouterMatch, Vocabulary } from '../router/types.js';
+import type { PersonRef } from './turn.js';
+
+/**
+ * What the core needs from the rest of sysvox, as narrow ports. main.ts binds the concrete pieces;
+ * tests bind real memory and policy with fake engines.
+ */
+export interface CoreMemory {
+  resolvePerson(ref: PersonRef): { id: number; displayName: string };
+  openConversation(channel: string, key: string, personId: number): number;
+  addMessage(conversationId: number, role: 'user' | 'assistant', text: string): void;
+  recentMessages(conversationId: number, limit: number): { role: 'user' | 'assistant'; content: string }[];
+  facts(): string[];
+  recordTiming(entry: { turnId: string; channel: string; stage: string; ms: number }): void;
+  audit(entry: { kind: string; personId?: number; channel?: string; detail: string; outcome: string }): void;
+}
+
+export interface CoreRunner {
+  invoke(request: InvokeRequest): Promise<InvokeOutcome>;
+  resolveApproval(request: ResolveApprovalRequest): Promise<ApprovalResolution>;
+}
+
+export interface CoreRouter {
+  match(text: string, vocabulary: Vocabulary): RouterMatch | null;
+  answer(match: RouterMatch, invoke: (tool: string, input: unknown) => Promise<InvokeOutcome>): Promise<RouterAnswer>;
+}
+
+export interface CoreDeps {
+  memory: CoreMemory;
+  runner: CoreRunner;
+  router: CoreRouter;
+  brain: Pick<Brain, 'run'>;
+  /** Brain turns per person; the router is exempt. */
+  rateLimiter: RateLimiter;
+  /** Container, host and mount names for the router's slots; must not throw (Docker down -> no containers). */
+  vocabulary: () => Promise<Vocabulary>;
+  contextNotes: () => Promise<string>;
+  historyMessages: number;
+  log: Logger;
+  now?: () => number;
+}

@@ -1,0 +1,49 @@
+import { accessSync, constants } from 'node:fs';
+import type { Brain } from './brain/brain-types.js';
+import type { LoadedConfig } from './config/load.js';
+import type { DataDirChoice } from './memory/data-dir.js';
+import type { EngineProbe } from './probe.js';
+import type { DockerClient } from '../tools/docker/client.js';
+
+export interface DoctorDeps {
+  loaded: LoadedConfig;
+  dataDir: DataDirChoice;
+  docker: Pick<DockerClient, 'listContainerNames'>;
+  brain: Pick<Brain, 'probe'>;
+  /** Probes of engines that later parts add (voice, channels). */
+  extra?: () => Promise<EngineProbe[]>;
+}
+
+/** `sysvox doctor`: one line per part, ok / warn / fail, each failure with its fix. */
+export async function runDoctor(deps: DoctorDeps): Promise<EngineProbe[]> {
+  const probes: EngineProbe[] = [configProbe(deps.loaded), dataDirProbe(deps.dataDir)];
+  const [docker, ollama, extra] = await Promise.all([dockerProbe(deps.docker), deps.brain.probe(), deps.extra?.() ?? Promise.resolve([])]);
+  return [...probes, docker, ollama, ...extra];
+}
+
+function configProbe(loaded: LoadedConfig): EngineProbe {
+  const from = Object.values(loaded.fromEnv);
+  const envNote = from.length ? `; from the environment: ${from.join(', ')}` : '';
+  return loaded.path
+    ? { name: 'config', status: 'ok', detail: `${loaded.path} is valid${envNote}` }
+    : { name: 'config', status: 'ok', detail: `no config file, built-in defaults${envNote}`, fix: undefined };
+}
+
+function dataDirProbe(choice: DataDirChoice): EngineProbe {
+  try {
+    accessSync(choice.dir, constants.W_OK);
+    return { name: 'data dir', status: 'ok', detail: `${choice.databasePath} (${choice.source})` };
+  } catch {
+    return { name: 'data dir', status: 'fail', detail: `${choice.dir} is not writable`, fix: 'set SYSVOX_DATA to a writable directory, or chown it to the sysvox user' };
+  }
+}
+
+async function dockerProbe(docker: Pick<DockerClient, 'listContainerNames'>): Promise<EngineProbe> {
+  try {
+    const names = await docker.listContainerNames();
+    return { name: 'docker', status: 'ok', detail: `reachable, ${names.length} container${names.length === 1 ? '' : 's'}` };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { name: 'docker', status: 'warn', detail: message, fix: 'start the Docker engine, set docker.socketPath or DOCKER_HOST, or ignore if this server has no Docker' };
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * The ONLY place that picks concrete engines, channels and tools and wires them together.
+ */
+import { hostname } from 'node:os';
+import { createBrain } from './brain/brain.js';
+import { checkToolCapability } from './brain/ollama-probe.js';
+import { loadContextNotes } from './brain/context-notes.js';
+import { loadConfig, type LoadedConfig } from './config/load.js';
+import { createCore } from './core/core.js';
+import type { Core, PersonRef } from './core/turn.js';
+import { createLogger, type Logger, type LogLevel } from './log.js';
+import { resolveDataDir } from './memory/data-dir.js';
+import { openMemory, type Memory } from './memory/memory.js';
+import { createRateLimiter } from './policy/rate-limiter.js';
+import { createToolRunner, type ToolRunner } from './policy/tool-runner.js';
+import type { EngineProbe } from './probe.js';
+import { answerIntent } from './router/route-intent.js';
+import { createRouter } from './router/router.js';
+import { redactSecrets } from './toolkit/redact.js';
+import { createToolRegistry } from './toolkit/registry.js';
+import { createDockerClient, type DockerClient } from '../tools/docker/client.js';
+import { createDockerTools } from '../tools/docker/docker-tools.js';
+import { createMemoryTools } from '../tools/memory/memory-tools.js';
+import { createSystemSampler, type SystemSampler } from '../tools/system/client.js';
+import { createSystemTools } from '../tools/system/system-tools.js';
+import { createCoreMemory } from './core/core-memory.js';
+import { runDoctor } from './doctor.js';
+
+export interface AppOptions {
+  configPath?: string;
+  /** The service logs JSON lines to stdout (journald); one-shot commands keep stdout for the answer. */
+  logTo: 'stdout' | 'stderr';
+  logLevel?: LogLevel;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface ApprovalRow { id: string; status: string; description: string; requester: string; channel: string; expiresNote: string }
+export interface AuditRow { at: string; kind: string; person: string | null; channel: string | null; tool: string | null; detail: string; outcome: string }
+
+export interface App {
+  loaded: LoadedConfig;
+  log: Logger;
+  core: Core;
+  memory: Memory;
+  runner: ToolRunner;
+  sampler: SystemSampler;
+  docker: DockerClient;
+  dataDir: string;
+  listApprovals(options: { all: boolean }): ApprovalRow[];
+  resolveApproval(args: { approvalId: string; decision: 'approve' | 'deny'; person: PersonRef }): Promise<string>;
+  auditEntries(limit: number): AuditRow[];
+  doctor(): Promise<EngineProbe[]>;
+  /** The long-running service: background sampling, approval expiry, channels. */
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function createApp(options: AppOptions): Promise<App> {
+  const env = options.env ?? process.env;
+  const loaded = loadConfig({ path: options.configPath, env });
+  const { config } = loaded;
+  const stream = options.logTo === 'stdout' ? process.stdout : process.stderr;
+  const log = createLogger({ level: options.logLevel ?? config.logLevel, redact: redactSecrets, write: (line) => stream.write(`${line}\n`) });
+  const dataDir = resolveDataDir({ configured: config.dataDir, env });
+  const memory = openMemory({ path: dataDir.databasePath });
+
+  const sampler = createSystemSampler({ intervalMs: config.system.sampleIntervalMs, log: log.child('system') });
+  sampler.start();
+  const docker = createDockerClient({ socketPath: config.docker.socketPath, env, log: log.child('docker') });
+  const registry = createToolRegistry(
+    [
+      ...createSystemTools(sampler),
+      ...createDockerTools(docker, { logLines: config.docker.logLines, logBytes: config.docker.logBytes }),
+      ...createMemoryTools(memory),
+    ],
+    config.tools.risk,
+  );
+  const runner = createToolRunner({
+    registry,
+    memory,
+    log: log.child('policy'),
+    outputBudgetChars: config.tools.outputBudgetChars,
+    approvalTtlSeconds: config.policy.approvalTtlSeconds,
+    approvers: config.policy.approvers,
+    toolContext: { host: 'local' },
+  });
+  const router = createRouter();
+  const brain = createBrain({
+    ollama: config.ollama,
+    tools: registry.offered(),
+    describe: (tool, input) => describeCall(registry, tool, input),
+    log,
+  });
+  const core = createCore({
+    memory: createCoreMemory(memory),
+    runner,
+    router: { match: (text, vocabulary) => router.match(text, vocabulary), answer: (match, invoke) => answerIntent(match, { invoke }) },
+    brain,
+    rateLimiter: createRateLimiter({ perMinute: config.policy.brainTurnsPerMinute }),
+    vocabulary: async () => ({
+      containers: await docker.listContainerNames().catch(() => []),
+      hosts: [hostname()],
+      mounts: (await sampler.latest().catch(() => null))?.filesystems.map((filesystem) => filesystem.mount) ?? [],
+    }),
+    contextNotes: () => loadContextNotes(config.contextDir),
+    historyMessages: config.ollama.historyMessages,
+    log,
+  });
+
+  let expiryTimer: NodeJS.Timeout | undefined;
+  return {
+    loaded, log, core, memory, runner, sampler, docker, dataDir: dataDir.dir,
+    listApprovals: ({ all }) => runner.listApprovals(all ? {} : { status: 'pending' }).map((record) => ({
+      id: record.id,
+      status: record.status === 'pending' && record.expiresAt <= new Date() ? 'expired' : record.status,
+      description: record.description,
+      requester: record.externalId,
+      channel: record.channel,
+      expiresNote: record.status === 'pending' ? `expires ${record.expiresAt.toISOString()}` : `resolved ${record.resolvedAt?.toISOString() ?? ''}`,
+    })),
+    async resolveApproval({ approvalId, decision, person }) {
+      const resolved = memory.people.resolve(person);
+      const resolution = await runner.resolveApproval({
+        decision, approvalId, by: { personId: resolved.id, channel: person.channel, externalId: person.externalId, modality: 'text' },
+      });
+      return resolution.message;
+    },
+    auditEntries: (limit) => memory.audit.list({ limit }).map((record) => ({
+      at: record.at.toISOString(),
+      kind: record.kind,
+      person: record.personId === null ? null : (memory.people.get(record.personId)?.displayName ?? String(record.personId)),
+      channel: record.channel,
+      tool: record.tool,
+      detail: record.detail,
+      outcome: record.outcome,
+    })),
+    doctor: () => runDoctor({ loaded, dataDir, docker, brain }),
+    async start() {
+      log.info('sysvox starting', { config: loaded.path ?? 'defaults', dataDir: dataDir.dir, model: config.ollama.model });
+      const capability = await checkToolCapability({ host: config.ollama.host, model: config.ollama.model, log });
+      if (capability.status !== 'ok') log.warn('language model not ready; the router still answers common questions', { detail: capability.detail, fix: capability.fix });
+      expiryTimer = setInterval(() => runner.expireStale(), 15_000);
+      expiryTimer.unref();
+      log.info('sysvox ready: the core is running (voice and chat channels arrive in later releases)');
+    },
+    async close() {
+      if (expiryTimer) clearInterval(expiryTimer);
+      sampler.stop();
+      memory.close();
+    },
+  };
+}
+
+function describeCall(registry: ReturnType<typeof createToolRegistry>, tool: string, input: unknown): string {
+  const definition = registry.get(tool);
+  if (!definition) return tool;
+  const parsed = definition.input.safeParse(input);
+  return parsed.success ? definition.describeCall(parsed.data) : tool;
+}
