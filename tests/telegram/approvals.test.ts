@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ApprovalView } from '../../src/core/turn.js';
+import { shownText } from '../fakes/fake-telegram.js';
+import { allowedUser, approverUser, startHarness, type Harness } from './helpers/channel-harness.js';
+import { createScriptedCore, done } from './helpers/scripted-core.js';
+import { callbackUpdate, textUpdate } from './helpers/telegram-updates.js';
+
+let harness: Harness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+function restartPlex(expiresInMs: number): ApprovalView {
+  return { id: 'a1b2c3', tool: 'docker_restart', description: "restart container 'plex'", expiresAt: new Date(Date.now() + expiresInMs), confirmPhrase: 'yes, restart plex' };
+}
+
+async function requestApproval(h: Harness): Promise<{ messageId: number; chatId: number; text: string }> {
+  h.fake.enqueueUpdate(textUpdate(allowedUser, 'restart plex'));
+  await h.fake.waitFor(() => h.sentTexts(allowedUser).length >= 1);
+  const offer = h.fake.callsTo('sendMessage')[0];
+  const sentId = Number(offer?.params.message_id ?? 1); // the fake numbers messages from 1
+  return { messageId: sentId, chatId: allowedUser, text: shownText(offer?.params ?? {}) };
+}
+
+const answers = (h: Harness) => h.fake.callsTo('answerCallbackQuery').map((call) => call.params.text);
+
+describe('Telegram approvals on buttons', () => {
+  it('offers Approve/Deny; one press resolves once and edits the message; a second press does nothing', async () => {
+    const core = createScriptedCore(() => [{ type: 'approval-request', approval: restartPlex(300_000) }, done("restart container 'plex' needs approval", 'approval')]);
+    harness = await startHarness({ core });
+    await harness.channel.start();
+    const offer = await requestApproval(harness);
+
+    expect(offer.text).toContain("Approval needed: restart container 'plex'");
+    expect(harness.fake.callsTo('sendMessage')[0]?.params.reply_markup).toEqual({
+      inline_keyboard: [[{ text: 'Approve', callback_data: 'ap:a1b2c3:y' }, { text: 'Deny', callback_data: 'ap:a1b2c3:n' }]],
+    });
+    expect(harness.sentTexts(allowedUser)).toHaveLength(1); // no second "needs approval" text
+
+    harness.fake.enqueueUpdate(callbackUpdate(allowedUser, 'ap:a1b2c3:y', offer));
+    harness.fake.enqueueUpdate(callbackUpdate(allowedUser, 'ap:a1b2c3:y', offer));
+    await harness.fake.waitFor((calls) => calls.filter((call) => call.method === 'answerCallbackQuery').length >= 2);
+
+    expect(harness.resolverCalls).toEqual([{ approvalId: 'a1b2c3', decision: 'approve', by: { channel: 'telegram', externalId: String(allowedUser) } }]);
+    expect(answers(harness)).toEqual(['Approved.', 'Already handled.']);
+    const edits = harness.fake.callsTo('editMessageText');
+    expect(edits).toHaveLength(1);
+    expect(shownText(edits[0]?.params ?? {})).toBe(`${offer.text}\n\nDone: restarted plex.`);
+  });
+
+  it("refuses someone who is neither requester nor approver, and lets an allow-listed approver deny", async () => {
+    const core = createScriptedCore(() => [{ type: 'approval-request', approval: restartPlex(300_000) }, done('needs approval', 'approval')]);
+    harness = await startHarness({ core, telegram: { allowedUserIds: [allowedUser, 4444] }, resolve: async () => ({ status: 'denied', text: 'Denied: plex was not restarted.' }) });
+    await harness.channel.start();
+    const offer = await requestApproval(harness);
+
+    harness.fake.enqueueUpdate(callbackUpdate(4444, 'ap:a1b2c3:y', offer));
+    harness.fake.enqueueUpdate(callbackUpdate(approverUser, 'ap:a1b2c3:n', offer));
+    await harness.fake.waitFor((calls) => calls.filter((call) => call.method === 'answerCallbackQuery').length >= 2);
+
+    expect(answers(harness)).toEqual(["You can't approve this.", 'Denied.']);
+    expect(harness.resolverCalls.map((call) => [call.decision, call.by.externalId])).toEqual([['deny', String(approverUser)]]);
+    expect(shownText(harness.fake.callsTo('editMessageText')[0]?.params ?? {})).toContain('Denied: plex was not restarted.');
+  });
+
+  it('an expired approval says so, runs nothing, and the callback is still answered', async () => {
+    const core = createScriptedCore(() => [{ type: 'approval-request', approval: restartPlex(-1000) }, done('needs approval', 'approval')]);
+    harness = await startHarness({ core });
+    await harness.channel.start();
+    const offer = await requestApproval(harness);
+    harness.fake.enqueueUpdate(callbackUpdate(allowedUser, 'ap:a1b2c3:y', offer));
+    await harness.fake.waitFor((calls) => calls.some((call) => call.method === 'answerCallbackQuery'));
+
+    expect(answers(harness)).toEqual(['This approval has expired.']);
+    expect(harness.resolverCalls).toEqual([]);
+    expect(shownText(harness.fake.callsTo('editMessageText')[0]?.params ?? {})).toContain('expired; nothing was done');
+  });
+
+  it('/approvals lists what is pending as buttons, or says nothing is waiting', async () => {
+    harness = await startHarness({ core: createScriptedCore(() => []) });
+    await harness.channel.start();
+    harness.fake.enqueueUpdate(textUpdate(allowedUser, '/approvals'));
+    await harness.fake.waitFor(() => harness!.sentTexts(allowedUser).length >= 1);
+    expect(harness.sentTexts(allowedUser)).toEqual(['Nothing is waiting for your approval.']);
+  });
+});
