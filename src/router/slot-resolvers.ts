@@ -24,6 +24,14 @@ const stopWords = new Set([
   'jobs', 'process', 'processes', 'program', 'programs', 'host', 'hosts', 'box', 'homelab',
 ]);
 
+/** Words that name the machine or a group, never one container, unless a container is called exactly that. */
+const neverContainerParts = new Set([
+  'server', 'system', 'machine', 'computer', 'host', 'box', 'homelab', 'docker', 'everything', 'all', 'it', 'that',
+  'this', 'them', 'service', 'services', 'container', 'containers', 'app',
+]);
+
+const questionWords = new Set(['why', 'how', 'what', 'when', 'where', 'who', 'which']);
+
 /** Lowercase with every separator removed: the form two names are compared in. */
 export function squashName(name: string): string {
   return name.toLowerCase().replace(/[\s\-_.]+/g, '');
@@ -48,7 +56,7 @@ export function findContainer(words: string[], containers: readonly string[]): s
   if (phrase.length === 0) return null;
   const exact = containers.filter((name) => squashName(name) === phrase);
   if (exact.length === 1) return exact[0]!;
-  if (phrase.length < 2) return null;
+  if (phrase.length < 2 || words.some((word) => neverContainerParts.has(word))) return null;
   const partial = containers.filter((name) => {
     const parts = nameParts(name);
     return squashName(name).startsWith(phrase) || parts.some((part) => part === phrase);
@@ -91,8 +99,9 @@ function resolveHost(words: string[], hosts: readonly string[]): string | null {
 }
 
 /** Free text (facts, the rest of a confirmation): any words, but never a question or a reminder. */
-function resolveFreeText(words: string[]): string | null {
+function resolveFreeText(words: string[], kind: 'fact' | 'query'): string | null {
   const first = words[0];
+  if (kind === 'query' && (words.some((word) => questionWords.has(word)) || ['but', 'and', 'also'].includes(first ?? ''))) return null;
   if (first === undefined || ['to', 'why', 'how', 'when', 'what', 'where', 'who', 'if', 'about'].includes(first)) return null;
   if (words.length === 1 && stopWords.has(first)) return null;
   return words.join(' ');
@@ -107,7 +116,7 @@ export function createSlotResolver(vocabulary: Vocabulary): (slot: SlotKind, wor
       case 'mount': return resolveMount(words, vocabulary.mounts);
       case 'host': return resolveHost(words, vocabulary.hosts);
       case 'fact':
-      case 'query': return resolveFreeText(words);
+      case 'query': return resolveFreeText(words, slot);
     }
   };
 }

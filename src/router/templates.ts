@@ -177,7 +177,7 @@ export const templates: readonly Template[] = [
   {
     intent: 'list_containers',
     patterns: [
-      '[list | show] [<det> | all] [running] <containers>', 'list [<det> | all] [running] <containers>',
+      '[list | show] [all] [<det>] [running] <containers>',
       '(what | which) <containers> (are running | are up | are there | do i have | do we have | are on [<det>] <server>)',
       'how many <containers> (are there | are running | are up | do i have | do we have)',
       'what is running [in | on] docker', 'docker ps',
