@@ -43,7 +43,10 @@ export interface FakeTelegramOptions {
   maxHoldMs?: number;
 }
 
-export const botUser = { id: 7000001, is_bot: true, first_name: 'sysvox', username: 'sysvox_test_bot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false };
+/** The bot as it appears in Message.from. */
+export const botSender = { id: 7000001, is_bot: true, first_name: 'sysvox', username: 'sysvox_test_bot' };
+/** The bot as getMe describes it. */
+export const botUser = { ...botSender, can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false };
 
 export async function startFakeTelegram(options: FakeTelegramOptions = {}): Promise<FakeTelegram> {
   const state = createState(options.token ?? '123456789:TEST-token-for-the-fake-server', options.maxHoldMs ?? 300);
@@ -189,7 +192,7 @@ async function answer(state: FakeState, call: FakeTelegramCall): Promise<Answer>
     case 'sendVoice': {
       const voice = call.files.voice;
       if (!voice) return { error_code: 400, description: 'Bad Request: there is no voice in the request' };
-      const message = { message_id: state.nextMessageId++, from: botUser, chat: { id: params.chat_id, type: 'private' }, date: now() };
+      const message = { message_id: state.nextMessageId++, from: botSender, chat: { id: params.chat_id, type: 'private' }, date: now() };
       return { value: { ...message, voice: { file_id: `sent-${message.message_id}`, file_unique_id: `u${message.message_id}`, duration: 1, mime_type: 'audio/ogg', file_size: voice.data.length } } };
     }
     default: return { error_code: 404, description: 'Not Found: method not found' };
@@ -224,7 +227,7 @@ function textMessage(state: FakeState, params: Record<string, unknown>): Answer 
   if (text.length > 4096) return { error_code: 400, description: 'Bad Request: message is too long' };
   const messageId = params.message_id === undefined ? state.nextMessageId++ : Number(params.message_id);
   const markup = params.reply_markup === undefined ? {} : { reply_markup: params.reply_markup };
-  return { value: { message_id: messageId, from: botUser, chat: { id: params.chat_id, type: 'private' }, date: now(), text, ...markup } };
+  return { value: { message_id: messageId, from: botSender, chat: { id: params.chat_id, type: 'private' }, date: now(), text, ...markup } };
 }
 
 /** The text a person sees for a sendMessage/editMessageText call (HTML parsed like Telegram does). */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KeyValueStore } from '../../channels/telegram/ports.js';
-import { startFakeTelegram, type FakeTelegram } from '../fakes/fake-telegram.js';
+import { startFakeTelegram } from '../fakes/fake-telegram.js';
 import { allowedUser, startHarness, type Harness } from './helpers/channel-harness.js';
 import { createScriptedCore, done } from './helpers/scripted-core.js';
 import { textUpdate } from './helpers/telegram-updates.js';
