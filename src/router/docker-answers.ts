@@ -5,7 +5,7 @@
 import type {
   ContainerActionResult, ContainerDetails, ContainerLogs, ContainerSummary,
 } from '../../tools/docker/types.js';
-import { countOf, joinSpoken, speakable } from './speech-format.js';
+import { asSentence, countOf, joinSpoken, speakable } from './speech-format.js';
 
 /** Most running names read out before the answer switches to a count. */
 const maxNamesSpoken = 8;
@@ -69,7 +69,7 @@ export function containerStatusAnswer(details: ContainerDetails): string {
     if (details.health === 'healthy') return `${name} is running and healthy.${restarts}`;
     if (details.health === 'starting') return `${name} is running; its health check has not passed yet.${restarts}`;
     if (details.health === 'unhealthy') {
-      const said = details.lastHealthOutput ? ` The last health check said: ${speakable(details.lastHealthOutput, 100)}` : '';
+      const said = details.lastHealthOutput ? ` The last health check said: ${asSentence(speakable(details.lastHealthOutput, 100))}` : '';
       return `${name} is running but unhealthy.${said}${restarts}`.trim();
     }
     return `${name} is running.${restarts}`;
@@ -91,7 +91,7 @@ export function containerLogsAnswer(logs: ContainerLogs, lines = 5): string {
   const errors = logs.stderr.filter((line) => line.trim().length > 0);
   const errorPart = errors.length === 0
     ? ' Nothing went to its error stream.'
-    : ` It wrote ${countOf(errors.length, 'line')} to its error stream, the last one: ${speakable(errors[errors.length - 1]!)}`;
+    : ` It wrote ${countOf(errors.length, 'line')} to its error stream, the last one: ${asSentence(speakable(errors[errors.length - 1]!))}`;
   if (recent.length === 0) return `${logs.name} has logged nothing to its output.${errorPart}`;
   const heading = recent.length === 1 ? `The last line of ${logs.name}'s log` : `The last ${recent.length} lines of ${logs.name}'s log`;
   const body = recent.map((line) => (/[.!?]$/.test(line) ? line : `${line}.`)).join(' ');
