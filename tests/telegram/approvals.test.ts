@@ -84,4 +84,19 @@ describe('Telegram approvals on buttons', () => {
     await harness.fake.waitFor(() => harness!.sentTexts(allowedUser).length >= 1);
     expect(harness.sentTexts(allowedUser)).toEqual(['Nothing is waiting for your approval.']);
   });
+
+  it('/approvals offers each pending approval with buttons that work', async () => {
+    const asked: string[] = [];
+    harness = await startHarness({ core: createScriptedCore(() => []), pendingFor: (externalId) => (asked.push(externalId), [restartPlex(300_000)]) });
+    await harness.channel.start();
+    harness.fake.enqueueUpdate(textUpdate(allowedUser, '/approvals'));
+    await harness.fake.waitFor(() => harness!.sentTexts(allowedUser).length >= 1);
+    const offer = harness.fake.callsTo('sendMessage')[0];
+    expect(asked).toEqual([String(allowedUser)]);
+    expect(shownText(offer?.params ?? {})).toContain("restart container 'plex'");
+
+    harness.fake.enqueueUpdate(callbackUpdate(allowedUser, 'ap:a1b2c3:y', { messageId: 1, chatId: allowedUser, text: shownText(offer?.params ?? {}) }));
+    await harness.fake.waitFor((calls) => calls.some((call) => call.method === 'answerCallbackQuery'));
+    expect(harness.resolverCalls.map((call) => call.approvalId)).toEqual(['a1b2c3']);
+  });
 });

@@ -8,7 +8,7 @@ import { createLogger } from '../../../src/log.js';
 import type { SpeechToText } from '../../../voice/stt/stt.js';
 import type { TextToSpeech } from '../../../voice/tts/tts.js';
 import { createTelegramChannel, type TelegramChannel } from '../../../channels/telegram/telegram-channel.js';
-import { createMemoryKeyValueStore, type ApprovalResolver, type KeyValueStore } from '../../../channels/telegram/ports.js';
+import { createMemoryKeyValueStore, type ApprovalResolver, type KeyValueStore, type PendingApprovals } from '../../../channels/telegram/ports.js';
 import { shownText, startFakeTelegram, type FakeTelegram } from '../../fakes/fake-telegram.js';
 
 export const allowedUser = 1111;
@@ -36,6 +36,7 @@ export interface HarnessOptions {
   tts?: TextToSpeech;
   telegram?: Record<string, unknown>;
   resolve?: ApprovalResolver['resolve'];
+  pendingFor?: PendingApprovals;
 }
 
 const unusedStt: SpeechToText = { name: 'unused', transcribe: () => Promise.reject(new Error('no STT in this test')), probe: () => Promise.reject(new Error('unused')) };
@@ -63,6 +64,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         return options.resolve ? options.resolve(args) : { status: 'executed', text: 'Done: restarted plex.' };
       },
     },
+    pendingFor: options.pendingFor,
     stt: options.stt ?? unusedStt,
     tts: options.tts ?? unusedTts,
     kv,
