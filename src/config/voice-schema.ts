@@ -46,8 +46,8 @@ const vadSchema = z.object({
   preRollMs: z.number().int().min(0).max(2000).default(300),
   noSpeechTimeoutMs: z.number().int().positive().default(5000),
   maxUtteranceMs: z.number().int().positive().default(15_000),
-  /** Speech shorter than this is a blip (a click, a cough) and is ignored. */
-  minSpeechMs: z.number().int().min(0).default(250),
+  /** Speech shorter than this is a blip (a click, a cough) and is ignored; 200 ms keeps a short "stop". */
+  minSpeechMs: z.number().int().min(0).default(200),
 }).prefault({});
 
 /** The voice section (owned by the voice pipeline). Every key has a default so no config file is needed. */

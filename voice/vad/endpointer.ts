@@ -18,7 +18,7 @@ export interface EndpointerOptions {
   preRollMs?: number;
   noSpeechTimeoutMs?: number;
   maxUtteranceMs?: number;
-  /** Speech shorter than this (a click, a cough) is ignored; "yes" and "stop" are longer. */
+  /** Speech shorter than this (a click, a cough) is ignored. Default 200 ms: espeak-ng "stop" has 224 ms of voiced frames. */
   minSpeechMs?: number;
   threshold?: number;
 }
@@ -58,7 +58,7 @@ class VadEndpointer implements Endpointer {
       preRollMs: options.preRollMs ?? 300,
       noSpeechTimeoutMs: options.noSpeechTimeoutMs ?? 5000,
       maxUtteranceMs: options.maxUtteranceMs ?? 15_000,
-      minSpeechMs: options.minSpeechMs ?? 250,
+      minSpeechMs: options.minSpeechMs ?? 200,
       threshold: options.threshold ?? 0.5,
     };
   }

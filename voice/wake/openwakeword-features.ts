@@ -18,10 +18,10 @@ export interface FeatureSessions {
 }
 
 export class OpenWakeWordFeatures {
-  private raw = new Float32Array(0);
-  private mel = new Float32Array(0);
-  private embeddings = new Float32Array(0);
-  private initialEmbeddings = new Float32Array(0);
+  private raw: Float32Array = new Float32Array(0);
+  private mel: Float32Array = new Float32Array(0);
+  private embeddings: Float32Array = new Float32Array(0);
+  private initialEmbeddings: Float32Array = new Float32Array(0);
 
   constructor(private readonly sessions: FeatureSessions, private readonly keepEmbeddings: number) {}
 
