@@ -7,7 +7,8 @@ export function confirmWording(tool: AnyTool, input: unknown): { target: string;
   const description = tool.describeCall(input);
   const target = tool.confirmTarget?.(input)?.trim();
   if (!target) return { target: description, phrase: `yes, ${description}` };
-  const verb = tool.name.split('_')[0] ?? tool.name;
+  // "restart container 'plex-server'" -> "restart": the verb a person would say.
+  const verb = description.split(/\s+/)[0] ?? tool.name;
   return { target, phrase: `yes, ${verb} ${target}` };
 }
 

@@ -1,0 +1,60 @@
+/**
+ * Binds the Telegram channel's ports to the core, the policy runner and SQLite (part of main.ts's wiring).
+ */
+import { createTelegramChannel, type TelegramChannel } from '../channels/telegram/telegram-channel.js';
+import type { ApprovalResolver, AuditSink, PendingApprovals } from '../channels/telegram/ports.js';
+import type { Config } from './config/schema.js';
+import type { Core } from './core/turn.js';
+import type { Logger } from './log.js';
+import type { Memory } from './memory/memory.js';
+import type { ToolRunner } from './policy/tool-runner.js';
+import { toApprovalView } from './policy/approval-view.js';
+import type { SpeechToText } from '../voice/stt/stt.js';
+import type { TextToSpeech } from '../voice/tts/tts.js';
+
+export interface TelegramWiring {
+  config: Config;
+  core: Core;
+  runner: ToolRunner;
+  memory: Memory;
+  stt: SpeechToText;
+  tts: TextToSpeech;
+  log: Logger;
+}
+
+export function wireTelegram(wiring: TelegramWiring): TelegramChannel {
+  const { memory, runner, config } = wiring;
+  const personFor = (externalId: string) => memory.people.resolve({ channel: 'telegram', externalId });
+  const approvals: ApprovalResolver = {
+    async resolve({ approvalId, decision, by }) {
+      const person = personFor(by.externalId);
+      const resolution = await runner.resolveApproval({
+        approvalId, decision, by: { personId: person.id, channel: 'telegram', externalId: by.externalId, modality: 'text' },
+      });
+      const status = resolution.status === 'needs-target' ? 'not-allowed' : resolution.status;
+      return { status, text: resolution.message };
+    },
+  };
+  const pendingFor: PendingApprovals = (externalId) => {
+    if (config.policy.approvers.includes(`telegram:${externalId}`)) {
+      const now = new Date();
+      return runner.listApprovals({ status: 'pending' }).filter((record) => record.expiresAt > now).map(toApprovalView);
+    }
+    return runner.pending(personFor(externalId).id);
+  };
+  const audit: AuditSink = {
+    record: ({ kind, channel, detail }) =>
+      memory.audit.record({ kind, channel, detail: typeof detail === 'string' ? detail : JSON.stringify(detail), outcome: 'ignored' }),
+  };
+  return createTelegramChannel({
+    config,
+    core: wiring.core,
+    approvals,
+    pendingFor,
+    stt: wiring.stt,
+    tts: wiring.tts,
+    kv: memory.kv,
+    audit,
+    log: wiring.log.child('telegram'),
+  });
+}
