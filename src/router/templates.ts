@@ -24,7 +24,12 @@ export const wordClasses: Readonly<Record<string, string>> = {
 };
 
 export const templates: readonly Template[] = [
-  { intent: 'confirm', patterns: ['<yes> [{query}]'] },
+  {
+    intent: 'confirm',
+    // The second pattern never wins in the matcher ({query} takes the rest first); it is there so the
+    // pocketsphinx grammar can hear a targeted voice confirmation ("yes restart plex server").
+    patterns: ['<yes> [{query}]', '<yes> (<restart> | <stop> | <start>) [<det>] [container] {container}'],
+  },
   {
     intent: 'deny',
     patterns: [

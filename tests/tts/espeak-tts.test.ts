@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildJsgf } from '../../voice/stt/jsgf-grammar.js';
+import { commandGrammar } from '../../voice/stt/jsgf-grammar.js';
 import { createPocketsphinxStt } from '../../voice/stt/pocketsphinx-stt.js';
 import { createEspeakTts } from '../../voice/tts/espeak-tts.js';
 import type { AudioChunk } from '../../voice/tts/tts.js';
@@ -21,7 +21,7 @@ function to16k(chunks: AudioChunk[]) {
 describe.skipIf(!ready)('espeak-ng TTS (real engine)', () => {
   const tts = createEspeakTts({ voice: 'en-us', rate: 150 });
   const stt = createPocketsphinxStt({
-    grammar: () => buildJsgf({ templates: [{ intent: 'answer', patterns: ['(cpu|memory) is at (ten|twelve|twenty) percent'] }], vocabulary: {} }),
+    grammar: () => commandGrammar(undefined, { templates: [{ intent: 'cpu', patterns: ['(cpu | memory) is at (ten | twelve | twenty) percent'] }] }),
   });
   afterAll(() => stt.close?.());
 
