@@ -1,0 +1,81 @@
+/** Scripted parts for local-channel tests: a wake detector that fires on chosen frames, tones as speech, a scripted core. */
+import type { Core, Turn, TurnEvent } from '../../src/core/turn.js';
+import type { WakeDetection, WakeMode, WakeWordDetector } from '../../voice/wake/wake.js';
+import { createEnergyVad } from '../../voice/vad/energy-vad.js';
+import { createEndpointer } from '../../voice/vad/endpointer.js';
+import type { EndpointerRequest } from '../../channels/local/ports.js';
+
+export const frameSamples = 1280;
+
+export class ScriptedWake implements WakeWordDetector {
+  readonly name = 'scripted';
+  readonly frameSamples = frameSamples;
+  readonly modes: WakeMode[] = [];
+  private frame = 0;
+  constructor(private readonly fireAtFrames: number[]) {}
+  async process(): Promise<WakeDetection[]> {
+    const index = this.frame++;
+    return this.fireAtFrames.includes(index) ? [{ name: 'hey_jarvis', score: 0.9, endSample: index * frameSamples, endMs: index * 80 }] : [];
+  }
+  setMode(mode: WakeMode): void {
+    this.modes.push(mode);
+  }
+  reset(): void {}
+  async probe() {
+    return { name: 'wake: scripted', status: 'ok' as const, detail: 'fake' };
+  }
+}
+
+/** Frames of a loud 300 Hz tone (speech to an energy VAD) or of silence. */
+export function toneFrames(milliseconds: number): Int16Array[] {
+  return Array.from({ length: Math.round(milliseconds / 80) }, () => Int16Array.from({ length: frameSamples }, (_, index) => Math.round(10000 * Math.sin((2 * Math.PI * 300 * index) / 16000))));
+}
+export function silenceFrames(milliseconds: number): Int16Array[] {
+  return Array.from({ length: Math.round(milliseconds / 80) }, () => new Int16Array(frameSamples));
+}
+
+export function energyEndpointers(request: EndpointerRequest) {
+  return createEndpointer({ vad: createEnergyVad(), preset: 'fast', noSpeechTimeoutMs: request.noSpeechTimeoutMs ?? 3000, minSpeechMs: request.minSpeechMs ?? 160 });
+}
+
+export async function* paced(frames: Int16Array[], delayMs: number): AsyncGenerator<Int16Array> {
+  for (const frame of frames) {
+    yield frame;
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+  }
+}
+
+export type Script = { sentences: string[]; delayMs?: number; firstDelayMs?: number; approval?: { confirmPhrase: string } };
+
+/** A core that answers each turn from a script, with delays between sentences; records turns. */
+export class ScriptedCore implements Core {
+  readonly turns: Turn[] = [];
+  /** Clock time at which each sentence event was yielded. */
+  readonly yieldedAt: number[] = [];
+  constructor(private readonly scripts: Script[]) {}
+  async *handle(turn: Turn): AsyncGenerator<TurnEvent> {
+    this.turns.push(turn);
+    const script = this.scripts.shift() ?? { sentences: ['I have nothing scripted.'] };
+    if (script.firstDelayMs) await sleep(script.firstDelayMs, turn.signal);
+    if (script.approval) {
+      yield { type: 'approval-request', approval: { id: 'a1', tool: 'docker_restart', description: "restart container 'plex-server'", expiresAt: new Date(Date.now() + 60_000), confirmPhrase: script.approval.confirmPhrase } };
+    }
+    for (const [index, text] of script.sentences.entries()) {
+      if (index > 0 && script.delayMs) await sleep(script.delayMs, turn.signal);
+      if (turn.signal?.aborted) return;
+      this.yieldedAt.push(performance.now());
+      yield { type: 'sentence', text };
+    }
+    yield { type: 'done', text: script.sentences.join(' '), source: 'router' };
+  }
+}
+
+function sleep(milliseconds: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, milliseconds);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    }, { once: true });
+  });
+}
