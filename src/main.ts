@@ -25,6 +25,7 @@ import { createSystemSampler, type SystemSampler } from '../tools/system/client.
 import { createSystemTools } from '../tools/system/system-tools.js';
 import { createCoreMemory } from './core/core-memory.js';
 import { runDoctor } from './doctor.js';
+import { createVoiceApp, type VoiceApp } from './wire-voice.js';
 
 export interface AppOptions {
   configPath?: string;
@@ -46,6 +47,8 @@ export interface App {
   sampler: SystemSampler;
   docker: DockerClient;
   dataDir: string;
+  /** The voice pipeline: engines on first use, the mic loop, `listen --file`, `say`. */
+  voice: VoiceApp;
   listApprovals(options: { all: boolean }): ApprovalRow[];
   resolveApproval(args: { approvalId: string; decision: 'approve' | 'deny'; person: PersonRef }): Promise<string>;
   auditEntries(limit: number): AuditRow[];
@@ -84,6 +87,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     approvers: config.policy.approvers,
     toolContext: { host: 'local' },
   });
+  const vocabulary = async () => ({
+    containers: await docker.listContainerNames().catch(() => []),
+    hosts: [hostname()],
+    mounts: (await sampler.latest().catch(() => null))?.filesystems.map((filesystem) => filesystem.mount) ?? [],
+  });
   const router = createRouter();
   const brain = createBrain({
     ollama: config.ollama,
@@ -97,19 +105,17 @@ export async function createApp(options: AppOptions): Promise<App> {
     router: { match: (text, vocabulary) => router.match(text, vocabulary), answer: (match, invoke) => answerIntent(match, { invoke }) },
     brain,
     rateLimiter: createRateLimiter({ perMinute: config.policy.brainTurnsPerMinute }),
-    vocabulary: async () => ({
-      containers: await docker.listContainerNames().catch(() => []),
-      hosts: [hostname()],
-      mounts: (await sampler.latest().catch(() => null))?.filesystems.map((filesystem) => filesystem.mount) ?? [],
-    }),
+    vocabulary,
     contextNotes: () => loadContextNotes(config.contextDir),
     historyMessages: config.ollama.historyMessages,
     log,
   });
 
+  const voice = createVoiceApp({ config: config.voice, core, vocabulary, timings: memory.timings, dataDir: dataDir.dir, log, env });
+  const microphone = new AbortController();
   let expiryTimer: NodeJS.Timeout | undefined;
   return {
-    loaded, log, core, memory, runner, sampler, docker, dataDir: dataDir.dir,
+    loaded, log, core, memory, runner, sampler, docker, dataDir: dataDir.dir, voice,
     listApprovals: ({ all }) => runner.listApprovals(all ? {} : { status: 'pending' }).map((record) => ({
       id: record.id,
       status: record.status === 'pending' && record.expiresAt <= new Date() ? 'expired' : record.status,
@@ -134,17 +140,22 @@ export async function createApp(options: AppOptions): Promise<App> {
       detail: record.detail,
       outcome: record.outcome,
     })),
-    doctor: () => runDoctor({ loaded, dataDir, docker, brain }),
+    doctor: () => runDoctor({ loaded, dataDir, docker, brain, extra: () => voice.probes() }),
     async start() {
       log.info('sysvox starting', { config: loaded.path ?? 'defaults', dataDir: dataDir.dir, model: config.ollama.model });
       const capability = await checkToolCapability({ host: config.ollama.host, model: config.ollama.model, log });
       if (capability.status !== 'ok') log.warn('language model not ready; the router still answers common questions', { detail: capability.detail, fix: capability.fix });
       expiryTimer = setInterval(() => runner.expireStale(), 15_000);
       expiryTimer.unref();
-      log.info('sysvox ready: the core is running (voice and chat channels arrive in later releases)');
+      log.info('sysvox ready: the core is running');
+      void voice.runMicrophone({ signal: microphone.signal })
+        .then((result) => (result.started ? log.info('mic loop ended', { detail: result.reason }) : log.warn('mic loop not started; the core and chat channels keep running', { reason: result.reason })))
+        .catch((error: unknown) => log.error('mic loop failed; the core and chat channels keep running', { error: error instanceof Error ? error.message : String(error) }));
     },
     async close() {
       if (expiryTimer) clearInterval(expiryTimer);
+      microphone.abort();
+      await voice.close();
       sampler.stop();
       memory.close();
     },

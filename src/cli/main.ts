@@ -7,6 +7,10 @@ import { registerChat } from './commands/chat.js';
 import { registerConfig } from './commands/config.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerRun } from './commands/run.js';
+import { registerDevices } from './commands/devices.js';
+import { registerListen } from './commands/listen.js';
+import { registerSay } from './commands/say.js';
+import { registerTimings } from './commands/timings.js';
 
 const program = new Command()
   .name('sysvox')
@@ -14,7 +18,7 @@ const program = new Command()
   .option('-c, --config <path>', 'config file (default: $SYSVOX_CONFIG, ./sysvox.yaml, /etc/sysvox/config.yaml)')
   .showHelpAfterError();
 
-for (const register of [registerAsk, registerChat, registerApprovals, registerAudit, registerConfig, registerDoctor, registerRun]) {
+for (const register of [registerAsk, registerChat, registerApprovals, registerAudit, registerConfig, registerDoctor, registerRun, registerListen, registerSay, registerDevices, registerTimings]) {
   register(program);
 }
 

@@ -51,7 +51,7 @@ export const configSchema = z.object({
 export type Config = z.infer<typeof configSchema>;
 
 /** Keys whose values are secrets: masked by `sysvox config check`, never logged. */
-export const secretKeys = ['channels.telegram.token'] as const;
+export const secretKeys = ['channels.telegram.token', 'voice.wake.porcupine.accessKey'] as const;
 
 /** Environment variables that override config keys (secrets belong here, not in the file). */
 export const envOverrides: Record<string, string> = {

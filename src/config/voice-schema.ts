@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sttSchema, ttsSchema } from './speech-schema.js';
 
 /** Audio in and out: devices are chosen by ALSA name ("default", "plughw:1,0", "usb-mic"). */
 const audioSchema = z.object({
@@ -56,5 +57,19 @@ export const voiceSchema = z.object({
   audio: audioSchema,
   wake: wakeSchema,
   vad: vadSchema,
+  stt: sttSchema,
+  tts: ttsSchema,
+  /** Seconds the mic stays open after an answer for a follow-up without the wake word; 0 turns it off. */
+  followUpSeconds: z.number().min(0).max(60).default(5),
+  /** Listening, thinking, done and error tones around a spoken turn. */
+  earcons: z.boolean().default(true),
+  /** Keep the last N utterances as WAV in <dataDir>/utterances for debugging; 0 keeps none (raw audio is never logged). */
+  keepLastUtterances: z.number().int().min(0).max(1000).default(0),
+  approvals: z.object({
+    /** Whether a confirm action asked by voice can be approved by saying the exact phrase ("yes, restart plex-server"). */
+    byVoice: z.boolean().default(true),
+  }).prefault({}),
+  /** Speech during playback shorter than this is a blip and cannot stop it. */
+  bargeInMinSpeechMs: z.number().int().min(0).default(250),
 }).prefault({});
 export type VoiceConfig = z.infer<typeof voiceSchema>;

@@ -1,0 +1,229 @@
+/**
+ * Voice wiring (main.ts's voice half): builds the wake word, VAD endpointers, the STT and TTS chains
+ * from config, their probes for `sysvox doctor`, and the local mic channel over any audio source.
+ * Engines are built on first use: loading the ONNX models takes a moment that text commands skip.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createAlsaSink } from '../channels/local/audio-sinks.js';
+import { createLocalVoiceChannel } from '../channels/local/local-voice-channel.js';
+import type { AudioSink, EndpointerRequest, LocalChannelEvent, TimingsPort } from '../channels/local/ports.js';
+import { resolveModel } from '../models/resolve-model.js';
+import { openCapture } from '../voice/audio/capture.js';
+import { listDevices, type DeviceList } from '../voice/audio/devices.js';
+import { commandGrammar } from '../voice/stt/jsgf-grammar.js';
+import { createPocketsphinxStt } from '../voice/stt/pocketsphinx-stt.js';
+import { createFallbackStt } from '../voice/stt/fallback-stt.js';
+import type { SpeechToText } from '../voice/stt/stt.js';
+import { createWhisperServerStt } from '../voice/stt/whisper-server-stt.js';
+import { createEspeakTts } from '../voice/tts/espeak-tts.js';
+import { createFallbackTts } from '../voice/tts/fallback-tts.js';
+import { createPiperTts } from '../voice/tts/piper-tts.js';
+import type { TextToSpeech } from '../voice/tts/tts.js';
+import { createEndpointer, type Endpointer } from '../voice/vad/endpointer.js';
+import { createEnergyVad } from '../voice/vad/energy-vad.js';
+import { createSileroVad } from '../voice/vad/silero-vad.js';
+import type { VoiceActivityDetector } from '../voice/vad/vad.js';
+import { createOpenWakeWord } from '../voice/wake/openwakeword.js';
+import { createPorcupineWake } from '../voice/wake/porcupine.js';
+import type { WakeWordDetector } from '../voice/wake/wake.js';
+import type { VoiceConfig } from './config/voice-schema.js';
+import type { Core } from './core/turn.js';
+import { describeError } from './errors.js';
+import type { Logger } from './log.js';
+import type { EngineProbe } from './probe.js';
+import type { Vocabulary } from './router/types.js';
+
+export interface VoiceEngines {
+  wake: WakeWordDetector;
+  vad: VoiceActivityDetector;
+  createEndpointer(request: EndpointerRequest): Endpointer;
+  stt: SpeechToText;
+  tts: TextToSpeech;
+}
+
+export interface VoiceDeps {
+  config: VoiceConfig;
+  core: Core;
+  vocabulary: () => Promise<Vocabulary>;
+  timings: TimingsPort;
+  dataDir: string;
+  log: Logger;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface RunChannelOptions {
+  source: AsyncIterable<Int16Array>;
+  sink: AudioSink;
+  /** true for files: each reply finishes before more audio is read. */
+  waitForReplies?: boolean;
+  signal?: AbortSignal;
+  onEvent?: (event: LocalChannelEvent) => void;
+}
+
+export interface VoiceApp {
+  engines(): Promise<VoiceEngines>;
+  /** The TTS chain alone (for `sysvox say`): no wake word or VAD models are loaded. */
+  speech(): TextToSpeech;
+  runChannel(options: RunChannelOptions): Promise<void>;
+  /** The mic loop on the configured capture device; resolves with why it did not start, or when stopped. */
+  runMicrophone(options: { signal?: AbortSignal; onEvent?: (event: LocalChannelEvent) => void; devices?: () => Promise<DeviceList> }): Promise<{ started: boolean; reason: string }>;
+  probes(): Promise<EngineProbe[]>;
+  close(): Promise<void>;
+}
+
+export function createVoiceApp(deps: VoiceDeps): VoiceApp {
+  const log = deps.log.child('voice');
+  let engines: Promise<VoiceEngines> | undefined;
+  let tts: TextToSpeech | undefined;
+  const speech = () => (tts ??= buildTts(deps.config, deps.env ?? process.env, log));
+  const getEngines = () => (engines ??= buildEngines(deps, speech(), log));
+
+  const runChannel = async (options: RunChannelOptions) => {
+    const built = await getEngines();
+    const channel = createLocalVoiceChannel({
+      core: deps.core, source: options.source, sink: options.sink,
+      wake: built.wake, createEndpointer: built.createEndpointer, stt: built.stt, tts: built.tts,
+      vocabulary: deps.vocabulary, timings: deps.timings, log, waitForReplies: options.waitForReplies,
+      settings: {
+        followUpSeconds: deps.config.followUpSeconds,
+        earcons: deps.config.earcons && deps.config.tts.earcons,
+        whileSpeaking: deps.config.wake.whileSpeaking,
+        bargeInMinSpeechMs: deps.config.bargeInMinSpeechMs,
+        approvalsByVoice: deps.config.approvals.byVoice,
+        keepUtterances: { count: deps.config.keepLastUtterances, directory: join(deps.dataDir, 'utterances') },
+      },
+    });
+    built.wake.reset();
+    await channel.run({ signal: options.signal, onEvent: options.onEvent });
+  };
+
+  return {
+    engines: getEngines,
+    speech,
+    runChannel,
+    async runMicrophone(options) {
+      const reason = await microphoneUnavailable(deps.config, options.devices ?? (() => listDevices()));
+      if (reason) return { started: false, reason };
+      const capture = await openCapture({ backend: deps.config.audio.backend, device: deps.config.audio.captureDevice, signal: options.signal, log });
+      await runChannel({ source: capture.frames, sink: createAlsaSink({ device: deps.config.audio.playbackDevice }), signal: options.signal, onEvent: options.onEvent });
+      return { started: true, reason: `listened on ${deps.config.audio.captureDevice} (${capture.backend})` };
+    },
+    probes: () => probeVoice(deps, getEngines, speech()),
+    async close() {
+      const built = await engines?.catch(() => undefined);
+      await Promise.allSettled([built?.wake.close?.(), built?.vad.close?.(), built?.stt.close?.(), tts?.close?.()]);
+    },
+  };
+}
+
+/** Why the mic loop cannot start here, or undefined when a capture device exists. */
+async function microphoneUnavailable(config: VoiceConfig, devices: () => Promise<DeviceList>): Promise<string | undefined> {
+  if (!config.enabled) return 'voice is disabled (voice.enabled: false)';
+  const list = await devices();
+  if (list.devices.some((device) => device.direction === 'capture')) return undefined;
+  return `no capture device (${list.notes.join('; ') || 'arecord -l lists none'}); plug in a microphone and check \`sysvox devices\`, or use \`sysvox listen --file\``;
+}
+
+async function buildEngines(deps: VoiceDeps, tts: TextToSpeech, log: Logger): Promise<VoiceEngines> {
+  const { config } = deps;
+  const wake = await buildWake(config, log);
+  const vad = config.vad.engine === 'silero' ? await createSileroVad() : createEnergyVad();
+  const createEndpointerFor = (request: EndpointerRequest) => createEndpointer({
+    vad,
+    preset: request.purpose === 'barge-in' ? 'fast' : config.vad.preset,
+    threshold: config.vad.threshold,
+    preRollMs: config.vad.preRollMs,
+    noSpeechTimeoutMs: request.noSpeechTimeoutMs ?? config.vad.noSpeechTimeoutMs,
+    maxUtteranceMs: request.purpose === 'barge-in' ? 3000 : config.vad.maxUtteranceMs,
+    minSpeechMs: request.minSpeechMs ?? config.vad.minSpeechMs,
+  });
+  return { wake, vad, createEndpointer: createEndpointerFor, stt: await buildStt(deps, log), tts };
+}
+
+async function buildWake(config: VoiceConfig, log: Logger): Promise<WakeWordDetector> {
+  if (config.wake.engine === 'porcupine') {
+    return createPorcupineWake({ accessKey: config.wake.porcupine.accessKey, keywordPaths: config.wake.porcupine.keywordPaths });
+  }
+  return createOpenWakeWord({
+    models: config.wake.models, threshold: config.wake.threshold, speakingThreshold: config.wake.speakingThreshold,
+    patience: config.wake.patience, refractoryMs: config.wake.refractoryMs, log: log.child('wake'),
+  });
+}
+
+async function buildStt(deps: VoiceDeps, log: Logger): Promise<SpeechToText> {
+  const { stt } = deps.config;
+  const engines: SpeechToText[] = [];
+  for (const name of stt.engines) {
+    if (name === 'pocketsphinx') {
+      engines.push(createPocketsphinxStt({
+        grammar: (hints) => commandGrammar(hints), binary: stt.pocketsphinx.binary, acousticModel: stt.pocketsphinx.acousticModel,
+        minimumCoverage: stt.pocketsphinx.minimumCoverage, log: log.child('stt'),
+      }));
+      continue;
+    }
+    const whisper = await whisperFiles(deps);
+    if (whisper.missing) {
+      log.info('whisper STT skipped', { reason: whisper.missing });
+      continue;
+    }
+    engines.push(createWhisperServerStt({
+      binaryPath: whisper.binaryPath, modelPath: whisper.modelPath, language: stt.language, threads: stt.whisper.threads,
+      requestTimeoutMs: stt.whisper.requestTimeoutMs, log: log.child('stt'),
+    }));
+  }
+  return createFallbackStt(engines, log.child('stt'));
+}
+
+async function whisperFiles(deps: VoiceDeps): Promise<{ binaryPath: string; modelPath: string; missing?: string }> {
+  const env = deps.env ?? process.env;
+  const { whisper } = deps.config.stt;
+  const binaryPath = whisper.binaryPath ?? [env.SYSVOX_WHISPER_BIN, env.SYSVOX_DATA && join(env.SYSVOX_DATA, 'bin', 'whisper-server'), join(process.cwd(), '.cache', 'whisper', 'server')]
+    .find((path): path is string => Boolean(path) && existsSync(path!)) ?? '';
+  if (!binaryPath) return { binaryPath, modelPath: '', missing: 'whisper.cpp server not built: run scripts/build-whisper.sh' };
+  if (whisper.model.includes('/')) return { binaryPath, modelPath: whisper.model, missing: existsSync(whisper.model) ? undefined : `model ${whisper.model} not found` };
+  try {
+    return { binaryPath, modelPath: await resolveModel(whisper.model) };
+  } catch (error) {
+    return { binaryPath, modelPath: '', missing: describeError(error) };
+  }
+}
+
+function buildTts(config: VoiceConfig, env: NodeJS.ProcessEnv, log: Logger): TextToSpeech {
+  const engines: TextToSpeech[] = [];
+  for (const name of config.tts.engines) {
+    if (name === 'espeak-ng') {
+      engines.push(createEspeakTts({ voice: config.tts.espeak.voice, rate: config.tts.espeak.rate }));
+      continue;
+    }
+    const binaryPath = config.tts.piper.binaryPath ?? findOnPath('piper', env);
+    const modelPath = config.tts.piper.voice.endsWith('.onnx') ? config.tts.piper.voice : '';
+    if (!binaryPath || !modelPath || !existsSync(modelPath)) {
+      log.info('piper TTS skipped', { reason: !binaryPath ? 'no piper binary (voice.tts.piper.binaryPath)' : `voice model not found: set voice.tts.piper.voice to a .onnx path` });
+      continue;
+    }
+    engines.push(createPiperTts({ binaryPath, modelPath, sentenceGapMs: config.tts.piper.sentenceGapMs }));
+  }
+  return createFallbackTts(engines, log.child('tts'));
+}
+
+function findOnPath(command: string, env: NodeJS.ProcessEnv): string | undefined {
+  return (env.PATH ?? '').split(':').map((folder) => join(folder, command)).find((path) => existsSync(path));
+}
+
+async function probeVoice(deps: VoiceDeps, engines: () => Promise<VoiceEngines>, tts: TextToSpeech): Promise<EngineProbe[]> {
+  if (!deps.config.enabled) return [{ name: 'voice', status: 'ok', detail: 'disabled (voice.enabled: false)' }];
+  const ttsProbes = 'probeAll' in tts && typeof tts.probeAll === 'function' ? await (tts.probeAll as () => Promise<EngineProbe[]>)() : [await tts.probe()];
+  let built: VoiceEngines;
+  try {
+    built = await engines();
+  } catch (error) {
+    return [{ name: 'voice engines', status: 'fail', detail: describeError(error), fix: 'run scripts/fetch-models, or check voice.wake and voice.vad in the config' }, ...ttsProbes];
+  }
+  const sttProbes = 'probeAll' in built.stt && typeof built.stt.probeAll === 'function' ? await (built.stt.probeAll as () => Promise<EngineProbe[]>)() : [await built.stt.probe()];
+  const microphone = await microphoneUnavailable(deps.config, () => listDevices());
+  return [
+    await built.wake.probe(), await built.vad.probe(), ...sttProbes, ...ttsProbes,
+    microphone ? { name: 'microphone', status: 'warn', detail: microphone, fix: 'plug in a microphone, or set voice.audio.captureDevice' } : { name: 'microphone', status: 'ok', detail: deps.config.audio.captureDevice },
+  ];
+}
