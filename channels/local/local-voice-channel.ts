@@ -52,7 +52,7 @@ class MicChannel implements LocalVoiceChannel {
 
   constructor(private readonly options: LocalVoiceChannelOptions) {
     this.settings = { ...defaultSettings, ...options.settings };
-    this.log = (options.log ?? silentLogger).child('voice:local');
+    this.log = (options.log ?? silentLogger).child('local');
     this.clock = options.clock ?? (() => performance.now());
     this.keepUtterance = createUtteranceKeeper(this.settings.keepUtterances);
   }
