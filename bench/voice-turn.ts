@@ -39,7 +39,7 @@ function speak(text: string): Pcm16 {
   }
 }
 
-function* frames(...parts: Pcm16[]): Generator<Int16Array> {
+async function* frames(...parts: Pcm16[]): AsyncGenerator<Int16Array> {
   const all = parts.flatMap((part) => [...chunk(part.samples)]);
   yield* all;
 }

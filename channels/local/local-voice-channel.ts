@@ -25,13 +25,21 @@ interface ActiveTurn {
 
 export type ChannelState =
   | { status: 'idle' }
-  | { status: 'listening'; endpointer: Endpointer; followUp: boolean }
+  | { status: 'listening'; endpointer: Endpointer; followUp: boolean; expectPhrases?: string[] }
   | { status: 'thinking' | 'speaking'; turn: ActiveTurn };
 
 export interface LocalVoiceChannel {
   readonly state: ChannelState['status'];
   /** Reads the source to its end (or until aborted), then waits for the reply in progress. */
   run(options?: { signal?: AbortSignal; onEvent?: (event: LocalChannelEvent) => void }): Promise<void>;
+}
+
+interface TurnMarks {
+  wakeToSpeech: number;
+  speech: number;
+  endOfSpeech: number;
+  /** Set in the window after an approval request: the STT listens for the confirmation phrase. */
+  expectPhrases?: string[];
 }
 
 const noNames: Vocabulary = { containers: [], hosts: [], mounts: [] };
@@ -84,7 +92,7 @@ class MicChannel implements LocalVoiceChannel {
       if (detection) this.wakeUp(detection);
     } else if (state.status === 'listening') {
       if (detection && state.followUp) return this.wakeUp(detection);
-      for (const event of await state.endpointer.push(frame)) await this.onEndpoint(event, state.followUp);
+      for (const event of await state.endpointer.push(frame)) await this.onEndpoint(event, state);
     } else {
       if (detection) return this.bargeIn('wake-word', this.clock());
       await state.turn.barge.push(frame);
@@ -97,32 +105,32 @@ class MicChannel implements LocalVoiceChannel {
     this.listen(false);
   }
 
-  private listen(followUp: boolean, windowSeconds = this.settings.followUpSeconds): void {
+  private listen(followUp: boolean, windowSeconds = this.settings.followUpSeconds, expectPhrases?: string[]): void {
     const endpointer = this.options.createEndpointer(followUp
       ? { purpose: 'follow-up', noSpeechTimeoutMs: windowSeconds * 1000 }
       : { purpose: 'command' });
     endpointer.start();
-    this.setState({ status: 'listening', endpointer, followUp });
+    this.setState({ status: 'listening', endpointer, followUp, expectPhrases });
     if (!followUp) this.playEarcon('listening');
   }
 
   private wakeToSpeechMs = 0;
 
-  private async onEndpoint(event: EndpointEvent, followUp: boolean): Promise<void> {
+  private async onEndpoint(event: EndpointEvent, listening: { followUp: boolean; expectPhrases?: string[] }): Promise<void> {
     if (event.type === 'speech-start') {
       this.wakeToSpeechMs = event.atMs;
     } else if (event.type === 'no-speech') {
       this.setState({ status: 'idle' });
-      if (!followUp) {
+      if (!listening.followUp) {
         this.emit({ type: 'nothing-heard', reason: 'no-speech' });
         this.playEarcon('thinking');
       }
     } else {
-      await this.startTurn(event.pcm, { wakeToSpeech: this.wakeToSpeechMs, speech: event.speechMs, endOfSpeech: this.clock() });
+      await this.startTurn(event.pcm, { wakeToSpeech: this.wakeToSpeechMs, speech: event.speechMs, endOfSpeech: this.clock(), expectPhrases: listening.expectPhrases });
     }
   }
 
-  private async startTurn(pcm: Pcm16, marks: { wakeToSpeech: number; speech: number; endOfSpeech: number }): Promise<void> {
+  private async startTurn(pcm: Pcm16, marks: TurnMarks): Promise<void> {
     const abort = new AbortController();
     const barge = createBargeInListener({
       endpointer: this.options.createEndpointer({ purpose: 'barge-in', noSpeechTimeoutMs: 60_000 }),
@@ -143,12 +151,12 @@ class MicChannel implements LocalVoiceChannel {
     if (this.options.waitForReplies) await turn.done;
   }
 
-  private async runTurn(turn: ActiveTurn, pcm: Pcm16, marks: { wakeToSpeech: number; speech: number; endOfSpeech: number }): Promise<void> {
+  private async runTurn(turn: ActiveTurn, pcm: Pcm16, marks: TurnMarks): Promise<void> {
     const record = (stage: string, ms: number) => this.options.timings?.record({ turnId: turn.id, channel: 'voice', stage, ms: Math.round(ms) });
     this.keepUtterance(pcm);
     const vocabulary = await this.options.vocabulary().catch(() => noNames);
     const sttStarted = this.clock();
-    const transcript = await this.options.stt.transcribe(pcm, { signal: turn.abort.signal, hints: { vocabulary } });
+    const transcript = await this.options.stt.transcribe(pcm, { signal: turn.abort.signal, hints: { vocabulary, expectPhrases: marks.expectPhrases } });
     record('wake-to-speech', marks.wakeToSpeech);
     record('speech', marks.speech);
     record('stt', this.clock() - sttStarted);
@@ -177,8 +185,9 @@ class MicChannel implements LocalVoiceChannel {
     record('core', spoken.coreDoneAt - coreStarted);
     if (spoken.aborted) return;
     this.emit({ type: 'answered', text: spoken.text, source: spoken.source });
-    const window = spoken.approval ? Math.max(approvalWindowSeconds, this.settings.followUpSeconds) : this.settings.followUpSeconds;
-    if (window > 0) this.listen(true, window);
+    const confirmByVoice = spoken.approval && this.settings.approvalsByVoice ? [spoken.approval.confirmPhrase] : undefined;
+    const window = confirmByVoice ? Math.max(approvalWindowSeconds, this.settings.followUpSeconds) : this.settings.followUpSeconds;
+    if (window > 0) this.listen(true, window, confirmByVoice);
     else this.setState({ status: 'idle' });
   }
 
@@ -203,7 +212,7 @@ class MicChannel implements LocalVoiceChannel {
     const silence = new Int16Array(1280);
     for (let frame = 0; frame < 40 && this.current.status === 'listening'; frame++) {
       const state = this.current;
-      for (const event of await state.endpointer.push(silence)) await this.onEndpoint(event, state.followUp);
+      for (const event of await state.endpointer.push(silence)) await this.onEndpoint(event, state);
     }
     const state = this.current;
     if (state.status === 'thinking' || state.status === 'speaking') await state.turn.done;

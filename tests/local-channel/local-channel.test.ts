@@ -81,6 +81,8 @@ describe('local voice channel', () => {
     await test.run();
     expect(test.tts.spoken).toContain('To approve, say: yes, restart plex server.');
     expect(test.core.turns.map((turn) => turn.text)).toEqual(['restart plex server', 'yes restart plex server']);
+    // the STT listens for the confirmation itself in that window, and for commands again afterwards
+    expect(test.stt.calls.map((call) => call.hints?.expectPhrases)).toEqual([undefined, ['yes, restart plex-server']]);
   });
 
   it('plays the first sentence while the core is still producing the rest', async () => {

@@ -34,3 +34,12 @@ describe.skipIf(!ready)('pocketsphinx grammar from the router templates (one bui
     expect(grammarWords(jsgf).sort()).toEqual(['data', 'healthy', 'hey', 'is', 'jarvis', 'jellyfin', 'please', 'plex', 'server', 'slash']);
   });
 });
+
+describe.skipIf(!ready)('pocketsphinx grammar while a spoken confirmation is expected', () => {
+  const dictionary = loadDictionary(dictionaryPath);
+
+  it('is just the confirmation phrase and the declines', () => {
+    const jsgf = commandGrammar({ vocabulary: { containers: ['plex-server'], hosts: [], mounts: [] }, expectPhrases: ['yes, restart plex-server'] }, { dictionary });
+    expect(jsgf).toContain('public <command> = (yes restart plex server) | (no) | (cancel) | (stop) | (never mind);');
+  });
+});

@@ -5,7 +5,7 @@
  * the STT side: the vocabulary arrives as SttHints, and a word counts as known when the
  * pronunciation dictionary can say it (compounds such as "jellyfin" included).
  */
-import { buildJsgf } from '../../src/router/grammar.js';
+import { buildJsgf, spokenWords } from '../../src/router/grammar.js';
 import type { Template } from '../../src/router/types.js';
 import { loadDictionary, type PronunciationDictionary } from './pronunciation-dictionary.js';
 import type { SttHints } from './stt.js';
@@ -18,9 +18,21 @@ export interface CommandGrammarOptions {
 
 const noNames = { containers: [], hosts: [], mounts: [] };
 
-/** JSGF text for pocketsphinx for the current vocabulary (pass as createPocketsphinxStt's grammar). */
+/** Always heard while a confirmation is expected, so the person can still decline or interrupt. */
+const declines = ['no', 'cancel', 'stop', 'never mind'];
+
+/**
+ * JSGF text for pocketsphinx for the current vocabulary (pass as createPocketsphinxStt's grammar).
+ * While a spoken confirmation is expected (hints.expectPhrases) the grammar is just those phrases and
+ * the declines: the whole command grammar is wide enough that pocketsphinx mishears a long
+ * confirmation ("yes restart plex server") as a shorter command, and a wrong "yes" is what must not happen.
+ */
 export function commandGrammar(hints?: SttHints, options: CommandGrammarOptions = {}): string {
   const dictionary = options.dictionary ?? loadDictionary();
+  const expected = expectedPhrases(hints?.expectPhrases ?? [], (word) => dictionary.pronounce(word) !== undefined);
+  if (expected.length > 0) {
+    return ['#JSGF V1.0;', 'grammar sysvox;', '', `public <command> = ${[...expected, ...declines].map((phrase) => `(${phrase})`).join(' | ')};`, ''].join('\n');
+  }
   return buildJsgf(hints?.vocabulary ?? noNames, {
     templates: options.templates,
     isKnownWord: (word) => dictionary.pronounce(word) !== undefined,
@@ -37,4 +49,10 @@ export function grammarWords(jsgf: string): string[] {
     for (const word of body.split(/\s+/)) if (word) words.add(word);
   }
   return [...words];
+}
+
+/** "yes, restart plex-server" -> "yes restart plex server"; phrases with a word the dictionary lacks are left out. */
+function expectedPhrases(phrases: string[], isKnownWord: (word: string) => boolean): string[] {
+  const spoken = phrases.map((phrase) => spokenWords(phrase)).filter((phrase) => phrase.length > 0 && phrase.split(' ').every(isKnownWord));
+  return [...new Set(spoken)];
 }

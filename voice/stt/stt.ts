@@ -15,6 +15,11 @@ export interface Transcript {
 export interface SttHints {
   /** Host, container and command words that bias recognition (Whisper prompt, pocketsphinx grammar). */
   vocabulary?: { containers: string[]; hosts: string[]; mounts: string[] };
+  /**
+   * Phrases expected right now, e.g. the spoken confirmation "yes, restart plex-server" after an
+   * approval request: a grammar engine may listen for just these (plus no / cancel / stop).
+   */
+  expectPhrases?: string[];
 }
 
 export interface SpeechToText {
