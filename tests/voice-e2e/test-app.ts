@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { listenToFile, type ListenFileResult } from '../../channels/local/listen-file.js';
+import type { LocalChannelEvent } from '../../channels/local/ports.js';
 import { createApp, type App } from '../../src/main.js';
 import { writeWav } from '../../voice/audio/wav.js';
 import type { Pcm16 } from '../../voice/stt/stt.js';
@@ -18,7 +19,7 @@ export interface TestApp {
   app: App;
   folder: string;
   /** Runs the pipeline over this audio as `listen --file` does. */
-  listen(audio: Pcm16): Promise<ListenFileResult>;
+  listen(audio: Pcm16, onEvent?: (event: LocalChannelEvent) => void): Promise<ListenFileResult>;
   close(): Promise<void>;
 }
 
@@ -36,11 +37,11 @@ export async function createTestApp(options: { voiceYaml?: string } = {}): Promi
   return {
     app,
     folder,
-    async listen(audio) {
+    async listen(audio, onEvent) {
       count += 1;
       const path = join(folder, `input-${count}.wav`);
       writeFileSync(path, writeWav(audio.samples));
-      return listenToFile({ runChannel: (run) => app.voice.runChannel(run), path, outPath: join(folder, `reply-${count}.wav`) });
+      return listenToFile({ runChannel: (run) => app.voice.runChannel(run), path, outPath: join(folder, `reply-${count}.wav`), onEvent });
     },
     async close() {
       await app.close();
