@@ -57,6 +57,8 @@ class MicChannel implements LocalVoiceChannel {
   private readonly clock: () => number;
   private readonly keepUtterance: (pcm: Pcm16) => void;
   private emit: (event: LocalChannelEvent) => void = () => {};
+  /** Audio time from the wake word to the start of speech, for the turn being heard. */
+  private wakeToSpeechMs = 0;
 
   constructor(private readonly options: LocalVoiceChannelOptions) {
     this.settings = { ...defaultSettings, ...options.settings };
@@ -114,7 +116,6 @@ class MicChannel implements LocalVoiceChannel {
     if (!followUp) this.playEarcon('listening');
   }
 
-  private wakeToSpeechMs = 0;
 
   private async onEndpoint(event: EndpointEvent, listening: { followUp: boolean; expectPhrases?: string[] }): Promise<void> {
     if (event.type === 'speech-start') {
