@@ -21,3 +21,5 @@ export interface ContainerDetails extends ContainerSummary {
 export interface ContainerLogs { name: string; stdout: string[]; stderr: string[]; truncated: boolean }
 export interface ContainerStats { name: string; cpuPercent: number; memoryBytes: number; memoryLimitBytes: number; memoryPercent: number }
 export interface ContainerActionResult { name: string; action: 'restart' | 'start' | 'stop'; state: ContainerState }
+export type LogStream = 'both' | 'stdout' | 'stderr';
+export type ContainerAction = ContainerActionResult['action'];

@@ -1,0 +1,181 @@
+/**
+ * The only side-effecting code of the Docker area: dockerode on the configured socket, or on
+ * DOCKER_HOST when it is set (unix:// or tcp://), as every Docker tool does.
+ */
+import fs from 'node:fs';
+import Docker from 'dockerode';
+import type { Logger } from '../../src/log.js';
+import type { EngineProbe } from '../../src/probe.js';
+import {
+  ambiguousContainerError, type DockerEndpoint, isConnectionError, noSuchContainerError, statusCodeOf, unreachableError,
+} from './docker-errors.js';
+import { isProblem, toDetails, toStats, toSummary } from './container-mappers.js';
+import { boundLogs, demultiplexLogs } from './log-demux.js';
+import { matchContainerName } from './name-match.js';
+import type {
+  ContainerAction, ContainerActionResult, ContainerDetails, ContainerLogs, ContainerStats, ContainerSummary, LogStream,
+} from './types.js';
+
+export interface DockerClient {
+  listContainers(options?: { all?: boolean }): Promise<ContainerSummary[]>;
+  problemContainers(): Promise<ContainerSummary[]>;
+  /** Names of every container, cached for about 5 s (router and STT vocabulary). */
+  listContainerNames(): Promise<string[]>;
+  /** Turns a loose name into the exact one; throws a speakable ToolError when none or ambiguous. */
+  resolveName(query: string, tool?: string): Promise<string>;
+  inspect(name: string): Promise<ContainerDetails>;
+  logs(name: string, options: { lines: number; bytes: number; stream?: LogStream }): Promise<ContainerLogs>;
+  stats(name?: string): Promise<ContainerStats[]>;
+  act(name: string, action: ContainerAction): Promise<ContainerActionResult>;
+  probe(): Promise<EngineProbe>;
+}
+
+export interface DockerClientOptions {
+  /** Used when DOCKER_HOST is not set; default /var/run/docker.sock. */
+  socketPath?: string;
+  env?: NodeJS.ProcessEnv;
+  log: Logger;
+  /** Seconds Docker waits for a container to stop before killing it. */
+  stopTimeoutSeconds?: number;
+  requestTimeoutMs?: number;
+  namesCacheMs?: number;
+  clock?: () => number;
+}
+
+export function endpointFor(env: NodeJS.ProcessEnv, socketPath: string): DockerEndpoint & { options: Docker.DockerOptions } {
+  const host = env.DOCKER_HOST?.trim();
+  if (host && host.startsWith('tcp://')) {
+    const url = new URL(host.replace(/^tcp:/, 'http:'));
+    return { describe: host, isSocket: false, options: { host: url.hostname, port: Number(url.port || 2375), protocol: 'http' } };
+  }
+  const path = host && host.startsWith('unix://') ? host.slice('unix://'.length) : socketPath;
+  return { describe: path, isSocket: true, options: { socketPath: path } };
+}
+
+export function createDockerClient(options: DockerClientOptions): DockerClient {
+  const env = options.env ?? process.env;
+  const endpoint = endpointFor(env, options.socketPath ?? '/var/run/docker.sock');
+  const docker = new Docker({ ...endpoint.options, timeout: options.requestTimeoutMs ?? 15_000 });
+  const log = options.log.child('docker');
+  const clock = options.clock ?? Date.now;
+  const stopTimeout = options.stopTimeoutSeconds ?? 10;
+  let namesCache: { at: number; names: string[] } | undefined;
+
+  /** Runs one Docker call; connection failures become the speakable "I can't reach Docker" error. */
+  async function call<T>(tool: string, work: () => Promise<T>): Promise<T> {
+    if (endpoint.isSocket) checkSocket(tool, endpoint);
+    try {
+      return await work();
+    } catch (error) {
+      if (isConnectionError(error)) {
+        log.warn('docker unreachable', { endpoint: endpoint.describe, code: (error as { code?: string }).code });
+        throw unreachableError(tool, endpoint, error);
+      }
+      throw error;
+    }
+  }
+
+  async function listContainers(listOptions: { all?: boolean } = {}): Promise<ContainerSummary[]> {
+    const infos = await call('docker_list_containers', () => docker.listContainers({ all: listOptions.all ?? true }));
+    const summaries = infos.map(toSummary).sort((left, right) => left.name.localeCompare(right.name));
+    namesCache = { at: clock(), names: summaries.map((summary) => summary.name) };
+    return summaries;
+  }
+
+  async function listContainerNames(): Promise<string[]> {
+    if (namesCache && clock() - namesCache.at < (options.namesCacheMs ?? 5000)) return namesCache.names;
+    return (await listContainers({ all: true })).map((summary) => summary.name);
+  }
+
+  async function resolveName(query: string, tool = 'docker'): Promise<string> {
+    let names = await listContainerNames();
+    let match = matchContainerName(query, names);
+    if ('none' in match) {
+      // The cached list may predate the container: look once more with a fresh list.
+      namesCache = undefined;
+      names = await listContainerNames();
+      match = matchContainerName(query, names);
+    }
+    if ('name' in match) return match.name;
+    if ('ambiguous' in match) throw ambiguousContainerError(tool, query, match.ambiguous);
+    throw noSuchContainerError(tool, query, names);
+  }
+
+  /** A 404 between resolve and use (the container was removed) reads like "no such container". */
+  async function onContainer<T>(tool: string, name: string, work: (container: Docker.Container) => Promise<T>): Promise<T> {
+    try {
+      return await call(tool, () => work(docker.getContainer(name)));
+    } catch (error) {
+      if (statusCodeOf(error) === 404) {
+        namesCache = undefined;
+        throw noSuchContainerError(tool, name, await listContainerNames());
+      }
+      throw error;
+    }
+  }
+
+  async function logs(name: string, logOptions: { lines: number; bytes: number; stream?: LogStream }): Promise<ContainerLogs> {
+    const stream = logOptions.stream ?? 'both';
+    return onContainer('docker_logs', name, async (container) => {
+      const info = await container.inspect();
+      const raw = (await container.logs({
+        follow: false, stdout: stream !== 'stderr', stderr: stream !== 'stdout', tail: logOptions.lines, timestamps: false,
+      })) as unknown as Buffer;
+      const split = demultiplexLogs(Buffer.isBuffer(raw) ? raw : Buffer.from(String(raw)), info.Config.Tty);
+      const bounded = boundLogs(split, logOptions.bytes);
+      return { name, stdout: bounded.stdout, stderr: bounded.stderr, truncated: bounded.truncated };
+    });
+  }
+
+  async function stats(name?: string): Promise<ContainerStats[]> {
+    const names = name ? [name] : (await listContainers({ all: false })).map((summary) => summary.name);
+    return Promise.all(names.map((each) => onContainer('docker_stats', each, async (container) =>
+      toStats(each, (await container.stats({ stream: false })) as Docker.ContainerStats))));
+  }
+
+  async function act(name: string, action: ContainerAction): Promise<ContainerActionResult> {
+    const tool = `docker_${action}`;
+    return onContainer(tool, name, async (container) => {
+      try {
+        if (action === 'start') await container.start();
+        else if (action === 'stop') await container.stop({ t: stopTimeout });
+        else await container.restart({ t: stopTimeout });
+      } catch (error) {
+        if (statusCodeOf(error) !== 304) throw error; // 304: already started / already stopped
+      }
+      log.info('container action', { action, container: name });
+      const after = await container.inspect();
+      return { name, action, state: after.State.Status as ContainerActionResult['state'] };
+    });
+  }
+
+  async function probe(): Promise<EngineProbe> {
+    try {
+      const version = await call('docker', () => docker.version());
+      return { name: 'docker', status: 'ok', detail: `Docker ${version.Version} on ${endpoint.describe}` };
+    } catch (error) {
+      return { name: 'docker', status: 'fail', detail: (error as Error).message, fix: 'start the Docker engine or set docker.socketPath / DOCKER_HOST' };
+    }
+  }
+
+  return {
+    listContainers,
+    problemContainers: async () => (await listContainers({ all: true })).filter(isProblem),
+    listContainerNames,
+    resolveName,
+    inspect: (name) => onContainer('docker_inspect', name, async (container) => toDetails(await container.inspect())),
+    logs,
+    stats,
+    act,
+    probe,
+  };
+}
+
+/** Answers before connecting, so a missing or unreadable socket gets its own clear sentence. */
+function checkSocket(tool: string, endpoint: DockerEndpoint): void {
+  try {
+    fs.accessSync(endpoint.describe, fs.constants.R_OK | fs.constants.W_OK);
+  } catch (error) {
+    throw unreachableError(tool, endpoint, error);
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * The Docker tools the router and the brain call. Reading tools are `safe`; restart, start and stop
+ * are `confirm`. Every tool that takes a name resolves it loosely ("plex" -> "plex-server") before
+ * policy sees it, so an approval binds to the exact container.
+ */
+import { z } from 'zod';
+import { defineTool, type AnyTool } from '../../src/toolkit/tool.js';
+import type { DockerClient } from './client.js';
+import { speakableName } from './docker-errors.js';
+import type { ContainerAction } from './types.js';
+
+export interface DockerToolOptions {
+  /** Default number of log lines (config docker.logLines). */
+  logLines: number;
+  /** Most bytes of log text returned (config docker.logBytes). */
+  logBytes: number;
+}
+
+const nameInput = z.object({ name: z.string().min(1).max(256).describe('Container name; a loose or spoken form is fine') });
+
+function withResolve<I extends { name: string }>(client: DockerClient, tool: string) {
+  return async (input: I): Promise<I> => ({ ...input, name: await client.resolveName(input.name, tool) });
+}
+
+function actionTool(client: DockerClient, action: ContainerAction): AnyTool {
+  const name = `docker_${action}`;
+  return defineTool({
+    name,
+    description: `${action[0]!.toUpperCase()}${action.slice(1)} a Docker container by name. Needs the user's approval.`,
+    risk: 'confirm',
+    input: nameInput,
+    describeCall: (input) => `${action} container '${speakableName(input.name)}'`,
+    confirmTarget: (input) => speakableName(input.name).replace(/[-_.]+/g, ' '),
+    resolve: withResolve(client, name),
+    execute: (input) => client.act(input.name, action),
+  });
+}
+
+export function createDockerTools(client: DockerClient, options: DockerToolOptions): AnyTool[] {
+  const maxLines = 500;
+  return [
+    defineTool({
+      name: 'docker_list_containers',
+      description: 'List Docker containers with their state and health.',
+      risk: 'safe',
+      input: z.object({ all: z.boolean().default(true).describe('Include stopped containers') }),
+      describeCall: () => 'list containers',
+      execute: (input) => client.listContainers({ all: input.all }),
+    }),
+    defineTool({
+      name: 'docker_problem_containers',
+      description: 'List containers that need attention: unhealthy, restarting, dead, or exited with an error.',
+      risk: 'safe',
+      input: z.object({}),
+      describeCall: () => 'list problem containers',
+      execute: () => client.problemContainers(),
+    }),
+    defineTool({
+      name: 'docker_inspect',
+      description: 'Summary of one container: image, ports, restart count, last health-check output.',
+      risk: 'safe',
+      input: nameInput,
+      describeCall: (input) => `inspect container '${speakableName(input.name)}'`,
+      resolve: withResolve(client, 'docker_inspect'),
+      execute: (input) => client.inspect(input.name),
+    }),
+    defineTool({
+      name: 'docker_logs',
+      description: 'The last lines of a container log, stdout and stderr separated.',
+      risk: 'safe',
+      input: nameInput.extend({
+        lines: z.number().int().min(1).max(maxLines).default(Math.min(options.logLines, maxLines)),
+        stream: z.enum(['both', 'stdout', 'stderr']).default('both'),
+      }),
+      describeCall: (input) => `read the logs of container '${speakableName(input.name)}'`,
+      resolve: withResolve(client, 'docker_logs'),
+      execute: (input) => client.logs(input.name, { lines: input.lines, bytes: options.logBytes, stream: input.stream }),
+    }),
+    defineTool({
+      name: 'docker_stats',
+      description: 'CPU and memory use of one container, or of every running container when no name is given.',
+      risk: 'safe',
+      input: z.object({ name: z.string().min(1).max(256).optional() }),
+      describeCall: (input) => (input.name ? `stats of container '${speakableName(input.name)}'` : 'stats of running containers'),
+      resolve: async (input) => (input.name ? { ...input, name: await client.resolveName(input.name, 'docker_stats') } : input),
+      execute: (input) => client.stats(input.name),
+    }),
+    actionTool(client, 'restart'),
+    actionTool(client, 'start'),
+    actionTool(client, 'stop'),
+  ];
+}
