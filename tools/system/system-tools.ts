@@ -1,0 +1,76 @@
+/**
+ * The system tools: every one reads the sampler's latest snapshot, so answers never wait for a
+ * fresh sample once the sampler is primed. All are `safe`.
+ */
+import { z } from 'zod';
+import { ToolError } from '../../src/errors.js';
+import { defineTool, type AnyTool } from '../../src/toolkit/tool.js';
+import { keptProcesses } from './collect-snapshot.js';
+import type { SystemSampler } from './sampler.js';
+import type { FilesystemUsage } from './types.js';
+
+const pseudoFilesystems = new Set([
+  'overlay', 'tmpfs', 'devtmpfs', 'squashfs', 'proc', 'sysfs', 'cgroup', 'cgroup2', 'devpts', 'mqueue', 'nsfs', 'autofs',
+  'ramfs', 'efivarfs', 'tracefs', 'debugfs', 'securityfs', 'pstore', 'bpf', 'configfs', 'hugetlbfs', 'fusectl', 'fuse.lxcfs',
+]);
+
+/** "root" or "/" -> "/", "data" -> "/data", "/mnt/media/" -> "/mnt/media". */
+export function normaliseMount(query: string): string {
+  const trimmed = query.trim().toLowerCase().replace(/\/+$/, '');
+  if (trimmed === '' || trimmed === 'root' || trimmed === 'slash') return '/';
+  return trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
+}
+
+/** Real filesystems, or the one asked for (pseudo ones included when named). */
+export function selectFilesystems(filesystems: FilesystemUsage[], mount?: string): FilesystemUsage[] {
+  if (mount === undefined) return filesystems.filter((entry) => !pseudoFilesystems.has(entry.type));
+  const wanted = normaliseMount(mount);
+  const exact = filesystems.filter((entry) => entry.mount.toLowerCase() === wanted);
+  if (exact.length > 0) return exact.slice(0, 1);
+  const lastSegment = wanted.split('/').at(-1)!;
+  const byName = filesystems.filter((entry) => entry.mount.toLowerCase().split('/').at(-1) === lastSegment && !pseudoFilesystems.has(entry.type));
+  if (byName.length > 0) return byName;
+  const mounts = filesystems.filter((entry) => !pseudoFilesystems.has(entry.type)).map((entry) => entry.mount);
+  throw new ToolError('disk_usage', `Nothing is mounted at ${wanted.slice(0, 80)}. Mounts: ${mounts.join(', ')}.`);
+}
+
+export function createSystemTools(sampler: SystemSampler): AnyTool[] {
+  const noInput = z.object({});
+  const snapshotTool = <O>(name: string, description: string, pick: (snapshot: Awaited<ReturnType<SystemSampler['latest']>>) => O) =>
+    defineTool({
+      name,
+      description,
+      risk: 'safe',
+      input: noInput,
+      describeCall: () => name.replace(/_/g, ' '),
+      execute: async () => pick(await sampler.latest()),
+    });
+  return [
+    snapshotTool('system_status', 'Overview of this server: CPU, memory, disks, temperature, load, uptime, network, top processes.', (s) => s),
+    snapshotTool('cpu_usage', 'CPU use in percent, in total and per core.', (s) => s.cpu),
+    snapshotTool('memory_usage', 'Memory and swap use.', (s) => s.memory),
+    snapshotTool('temperatures', 'CPU temperatures, where the machine has sensors.', (s) => s.temperature),
+    snapshotTool('load_average', 'Load average over 1, 5 and 15 minutes, and the number of cores.', (s) => s.load),
+    snapshotTool('uptime', 'How long this server has been up.', (s) => ({ hostname: s.hostname, uptimeSeconds: s.uptimeSeconds })),
+    snapshotTool('network_throughput', 'Network receive and send rates per interface, in bytes per second.', (s) => s.network),
+    defineTool({
+      name: 'disk_usage',
+      description: 'Disk use per filesystem; give a mount point ("/", "data") for one.',
+      risk: 'safe',
+      input: z.object({ mount: z.string().min(1).max(256).optional().describe('Mount point, e.g. "/" or "/data"') }),
+      describeCall: (input) => (input.mount ? `disk usage of ${normaliseMount(input.mount).slice(0, 80)}` : 'disk usage'),
+      execute: async (input) => selectFilesystems((await sampler.latest()).filesystems, input.mount),
+    }),
+    defineTool({
+      name: 'top_processes',
+      description: 'The processes using the most CPU or memory.',
+      risk: 'safe',
+      input: z.object({ by: z.enum(['cpu', 'memory']), limit: z.number().int().min(1).max(keptProcesses).default(5) }),
+      describeCall: (input) => `top processes by ${input.by}`,
+      execute: async (input) => {
+        const snapshot = await sampler.latest();
+        return (input.by === 'cpu' ? snapshot.topByCpu : snapshot.topByMemory).slice(0, input.limit);
+      },
+    }),
+  ];
+}
