@@ -13,6 +13,7 @@ import type { ContainerDetails, ContainerLogs, ContainerStats, ContainerSummary 
 import { describeDocker, testDockerEnv, testDockerHost, waitFor } from '../helpers/docker-engine.js';
 
 const actionContainer = 'sysvox-test-action-target';
+const ttyContainer = 'sysvox-test-tty';
 const longName = `sysvox-test-${'very-long-name.'.repeat(12)}end`;
 const context: ToolContext = { signal: new AbortController().signal, log: silentLogger, clock: () => new Date(), host: 'local' };
 
@@ -41,9 +42,16 @@ describeDocker('docker tools on the real engine', () => {
   beforeAll(async () => {
     await createTestContainer(actionContainer);
     await createTestContainer(longName);
+    await docker.getContainer(ttyContainer).remove({ force: true }).catch(() => undefined);
+    const tty = await docker.createContainer({
+      name: ttyContainer, Image: 'busybox:sysvox', Tty: true, Labels: { 'sysvox.test': '1' },
+      Cmd: ['sh', '-c', 'echo "tty says hello"; echo "tty error" >&2'], HostConfig: { NetworkMode: 'none' },
+    });
+    await tty.start();
+    await tty.wait();
   });
   afterAll(async () => {
-    for (const name of [actionContainer, longName]) await docker.getContainer(name).remove({ force: true }).catch(() => undefined);
+    for (const name of [actionContainer, longName, ttyContainer]) await docker.getContainer(name).remove({ force: true }).catch(() => undefined);
   });
 
   it('lists the fixtures with their state and health', async () => {
@@ -81,6 +89,12 @@ describeDocker('docker tools on the real engine', () => {
     const onlyErrors = await run<ContainerLogs>('docker_logs', { name: 'job-exited', stream: 'stderr' });
     expect(onlyErrors.stdout).toEqual([]);
     expect(onlyErrors.stderr).toEqual(['job: backup failed: disk full']);
+  });
+
+  it('reads the log of a TTY container as plain text', async () => {
+    const logs = await run<ContainerLogs>('docker_logs', { name: ttyContainer });
+    expect(logs.stdout).toEqual(['tty says hello', 'tty error']);
+    expect(logs.stderr).toEqual([]);
   });
 
   it('bounds logs by lines and by bytes', async () => {
