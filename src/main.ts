@@ -21,7 +21,7 @@ import { createToolRegistry } from './toolkit/registry.js';
 import { createDockerClient, type DockerClient } from '../tools/docker/client.js';
 import { createDockerTools } from '../tools/docker/docker-tools.js';
 import { createMemoryTools } from '../tools/memory/memory-tools.js';
-import { createSystemSampler, type SystemSampler } from '../tools/system/client.js';
+import { createSystemSampler, type SystemSampler } from '../tools/system/sampler.js';
 import { createSystemTools } from '../tools/system/system-tools.js';
 import { createCoreMemory } from './core/core-memory.js';
 import { runDoctor } from './doctor.js';
