@@ -33,6 +33,8 @@ export interface AppOptions {
   logTo: 'stdout' | 'stderr';
   logLevel?: LogLevel;
   env?: NodeJS.ProcessEnv;
+  /** Replaces the background system sampler (bench/router-latency measures an on-demand one). */
+  sampler?: SystemSampler;
 }
 
 export interface ApprovalRow { id: string; status: string; description: string; requester: string; channel: string; expiresNote: string }
@@ -67,7 +69,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const dataDir = resolveDataDir({ configured: config.dataDir, env });
   const memory = openMemory({ path: dataDir.databasePath });
 
-  const sampler = createSystemSampler({ intervalMs: config.system.sampleIntervalMs, log: log.child('system') });
+  const sampler = options.sampler ?? createSystemSampler({ intervalMs: config.system.sampleIntervalMs, log: log.child('system') });
   sampler.start();
   const docker = createDockerClient({ socketPath: config.docker.socketPath, env, log: log.child('docker') });
   const registry = createToolRegistry(
