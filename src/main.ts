@@ -26,6 +26,10 @@ import { createSystemTools } from '../tools/system/system-tools.js';
 import { createCoreMemory } from './core/core-memory.js';
 import { runDoctor } from './doctor.js';
 import { createVoiceApp, type VoiceApp } from './wire-voice.js';
+import { wireTelegram } from './wire-telegram.js';
+import type { TelegramChannel } from '../channels/telegram/telegram-channel.js';
+import { ConfigError, describeError } from './errors.js';
+import type { SpeechToText } from '../voice/stt/stt.js';
 
 export interface AppOptions {
   configPath?: string;
@@ -35,6 +39,8 @@ export interface AppOptions {
   env?: NodeJS.ProcessEnv;
   /** Replaces the background system sampler (bench/router-latency measures an on-demand one). */
   sampler?: SystemSampler;
+  /** Where log lines go instead of logTo's stream (tests capture them); each line is already redacted. */
+  logWrite?: (line: string) => void;
 }
 
 export interface ApprovalRow { id: string; status: string; description: string; requester: string; channel: string; expiresNote: string }
@@ -65,7 +71,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const loaded = loadConfig({ path: options.configPath, env });
   const { config } = loaded;
   const stream = options.logTo === 'stdout' ? process.stdout : process.stderr;
-  const log = createLogger({ level: options.logLevel ?? config.logLevel, redact: redactSecrets, write: (line) => stream.write(`${line}\n`) });
+  const write = options.logWrite ?? ((line: string) => void stream.write(`${line}\n`));
+  const log = createLogger({ level: options.logLevel ?? config.logLevel, redact: redactSecrets, write });
   const dataDir = resolveDataDir({ configured: config.dataDir, env });
   const memory = openMemory({ path: dataDir.databasePath });
 
@@ -116,6 +123,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const voice = createVoiceApp({ config: config.voice, core, vocabulary, timings: memory.timings, dataDir: dataDir.dir, log, env });
   const microphone = new AbortController();
   let expiryTimer: NodeJS.Timeout | undefined;
+  let telegram: TelegramChannel | undefined;
   return {
     loaded, log, core, memory, runner, sampler, docker, dataDir: dataDir.dir, voice,
     listApprovals: ({ all }) => runner.listApprovals(all ? {} : { status: 'pending' }).map((record) => ({
@@ -149,6 +157,11 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (capability.status !== 'ok') log.warn('language model not ready; the router still answers common questions', { detail: capability.detail, fix: capability.fix });
       expiryTimer = setInterval(() => runner.expireStale(), 15_000);
       expiryTimer.unref();
+      if (config.channels.telegram.enabled) {
+        if (config.channels.telegram.token === undefined) throw new ConfigError('Telegram is enabled but its token is missing: set channels.telegram.token or SYSVOX_TELEGRAM_TOKEN');
+        telegram = wireTelegram({ config, core, runner, memory, stt: wholeUtteranceStt(voice), tts: voice.speech(), log });
+        await telegram.start().catch((error: unknown) => log.error('Telegram channel not started; the rest of sysvox keeps running', { error: describeError(error) }));
+      }
       log.info('sysvox ready: the core is running');
       void voice.runMicrophone({ signal: microphone.signal })
         .then((result) => (result.started ? log.info('mic loop ended', { detail: result.reason }) : log.warn('mic loop not started; the core and chat channels keep running', { reason: result.reason })))
@@ -157,10 +170,21 @@ export async function createApp(options: AppOptions): Promise<App> {
     async close() {
       if (expiryTimer) clearInterval(expiryTimer);
       microphone.abort();
+      await telegram?.stop();
       await voice.close();
       sampler.stop();
       memory.close();
     },
+  };
+}
+
+/** The voice app's STT over a whole utterance (Telegram voice notes), built on the first note. */
+function wholeUtteranceStt(voice: VoiceApp): SpeechToText {
+  const engine = async () => (await voice.engines()).stt;
+  return {
+    name: 'voice-app',
+    transcribe: async (audio, options) => (await engine()).transcribe(audio, options),
+    probe: async () => (await engine()).probe(),
   };
 }
 
