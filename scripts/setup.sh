@@ -2,6 +2,8 @@
 # One command that sets sysvox up on a fresh Debian 12 machine (run as root, or with sudo available):
 # Debian packages, npm ci, the TypeScript build, whisper.cpp's server, and the models the manifest lists.
 set -euo pipefail
+# onnxruntime-node would download CUDA parts at install; the CPU build inside the package is all we use.
+export ONNXRUNTIME_NODE_INSTALL=skip
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
