@@ -1,4 +1,4 @@
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { withApp } from '../context.js';
 import { localPerson } from '../local-person.js';
@@ -11,21 +11,21 @@ export function registerChat(program: Command): void {
     .option('-v, --verbose', 'show tool calls')
     .action(async (options: { verbose?: boolean }, command: Command) => {
       await withApp(command, {}, async (app) => {
+        // The line iterator buffers input, so lines piped in faster than answers are not lost.
         const terminal = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
         process.stdout.write('sysvox chat: ask anything; "exit" or Ctrl-D to leave.\n');
+        terminal.setPrompt('you> ');
+        terminal.prompt();
         const person = localPerson();
         try {
-          for (;;) {
-            let line: string;
-            try {
-              line = (await terminal.question('you> ')).trim();
-            } catch {
-              break; // Ctrl-D / stdin closed
-            }
+          for await (const raw of terminal) {
+            const line = raw.trim();
             if (line === 'exit' || line === 'quit') break;
-            if (!line) continue;
-            const events = app.core.handle({ channel: 'cli', person, conversation: 'terminal', text: line, modality: 'text' });
-            await printTurn(events, (text) => process.stdout.write(`sysvox> ${text}`), options.verbose);
+            if (line) {
+              const events = app.core.handle({ channel: 'cli', person, conversation: 'terminal', text: line, modality: 'text' });
+              await printTurn(events, (text) => process.stdout.write(`sysvox> ${text}`), options.verbose);
+            }
+            terminal.prompt();
           }
         } finally {
           terminal.close();
