@@ -1,6 +1,11 @@
+import { isSecretKey } from '../toolkit/redact.js';
 import { secretKeys, type Config } from './schema.js';
 
-/** A copy of the effective config with every secret replaced by "****" (plus its last 4 characters hidden too). */
+/**
+ * A copy of the effective config with every secret replaced by "****": the keys listed in
+ * secretKeys, and any other string whose key looks secret (webhook.secretToken, a future apiKey),
+ * so a new secret setting is masked even before someone adds it to the list.
+ */
 export function maskSecrets(config: Config): Record<string, unknown> {
   const copy = structuredClone(config) as unknown as Record<string, unknown>;
   for (const key of secretKeys) {
@@ -10,5 +15,16 @@ export function maskSecrets(config: Config): Record<string, unknown> {
     const last = parts[parts.length - 1]!;
     if (node && typeof node[last] === 'string') node[last] = '****';
   }
+  maskSecretLookingKeys(copy);
   return copy;
+}
+
+function maskSecretLookingKeys(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(maskSecretLookingKeys);
+  if (typeof node !== 'object' || node === null) return;
+  const record = node as Record<string, unknown>;
+  for (const [key, value] of Object.entries(record)) {
+    if (typeof value === 'string' && isSecretKey(key)) record[key] = '****';
+    else maskSecretLookingKeys(value);
+  }
 }
