@@ -1,0 +1,124 @@
+/**
+ * Telegram on the real core: createApp with the channel enabled, the fake Bot API server, the real
+ * router, policy, SQLite, Docker engine, pocketsphinx and espeak-ng. Restarts only touch throwaway
+ * containers this file creates (sysvox-cli-<random>).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shownText } from '../fakes/fake-telegram.js';
+import { describeDocker, waitFor } from '../helpers/docker-engine.js';
+import { callbackUpdate, textUpdate, voiceUpdate } from '../telegram/helpers/telegram-updates.js';
+import { containerStartedAt, createOwnedContainer, removeContainer } from '../cli/cli-harness.js';
+import { allowedUser, approverUser, buttonData, createTelegramApp, strangerUser, type TelegramApp } from './telegram-app.js';
+
+const needed = ['espeak-ng', 'ffmpeg', 'pocketsphinx_continuous'];
+const missing = needed.filter((binary) => spawnSync('sh', ['-c', `command -v ${binary}`]).status !== 0);
+if (missing.length > 0 && process.env.CI === 'true') throw new Error(`CI needs ${missing.join(', ')}: apt-get install espeak-ng ffmpeg pocketsphinx pocketsphinx-en-us`);
+const describeVoice = missing.length === 0 ? describe : describe.skip;
+
+let telegram: TelegramApp;
+beforeAll(async () => {
+  telegram = await createTelegramApp();
+  await telegram.app.start();
+}, 60_000);
+afterAll(async () => telegram?.close());
+
+const sentCount = () => telegram.fake.callsTo('sendMessage').length;
+
+describe('Telegram text on the real core', () => {
+  it('answers an allowed person\'s "status" with real figures', async () => {
+    telegram.fake.enqueueUpdate(textUpdate(allowedUser, 'status'));
+    await telegram.fake.waitFor(() => telegram.sentTexts(allowedUser).some((text) => /percent/.test(text)), 15_000);
+  });
+
+  it('gives a stranger nothing and records the refusal in the audit log', async () => {
+    const before = sentCount();
+    telegram.fake.enqueueUpdate(textUpdate(strangerUser, 'status'));
+    await waitFor(async () => (telegram.app.auditEntries(200).some((entry) => entry.channel === 'telegram' && entry.detail.includes(String(strangerUser))) ? true : undefined), 10_000, 'an audit row for the stranger');
+    // A later message from the allowed person is answered, so the stranger's update was processed, not pending.
+    telegram.fake.enqueueUpdate(textUpdate(allowedUser, 'what is the uptime'));
+    await telegram.fake.waitFor((calls) => calls.filter((call) => call.method === 'sendMessage').length > before, 15_000);
+    expect(telegram.sentTexts(strangerUser)).toEqual([]);
+    expect(telegram.fake.calls.filter((call) => call.params.chat_id === strangerUser)).toEqual([]);
+  });
+});
+
+describeDocker('Telegram approvals on the real core and Docker engine', () => {
+  const containers: string[] = [];
+  beforeAll(() => void containers.push(createOwnedContainer(), createOwnedContainer()));
+  afterAll(() => containers.forEach(removeContainer));
+
+  async function askRestart(name: string) {
+    const before = sentCount();
+    telegram.fake.enqueueUpdate(textUpdate(allowedUser, `restart ${name}`));
+    await telegram.fake.waitFor((calls) => calls.filter((call) => call.method === 'sendMessage').slice(before).some((call) => buttonData(call).length > 0), 15_000);
+    const offer = telegram.fake.callsTo('sendMessage').slice(before).find((call) => buttonData(call).length > 0);
+    const text = shownText(offer?.params ?? {});
+    expect(text).toContain(name);
+    return { buttons: buttonData(offer), message: { messageId: 1, chatId: allowedUser, text } };
+  }
+  const answersCount = () => telegram.fake.callsTo('answerCallbackQuery').length;
+  async function press(userId: number, data: string, message: { messageId: number; chatId: number; text: string }) {
+    const before = answersCount();
+    telegram.fake.enqueueUpdate(callbackUpdate(userId, data, message));
+    await telegram.fake.waitFor(() => answersCount() > before, 20_000);
+    return String(telegram.fake.callsTo('answerCallbackQuery').at(-1)?.params.text ?? '');
+  }
+
+  it('offers buttons; Approve restarts the container once and edits the message; a second press does nothing', async () => {
+    const name = containers[0] ?? '';
+    const startedAt = containerStartedAt(name);
+    const { buttons, message } = await askRestart(name);
+    const approve = buttons.find((data) => data.endsWith(':y')) ?? '';
+    expect(buttons.some((data) => data.endsWith(':n'))).toBe(true);
+    expect(containerStartedAt(name)).toBe(startedAt);
+
+    const editsBefore = telegram.fake.callsTo('editMessageText').length;
+    await press(allowedUser, approve, message);
+    await waitFor(async () => (containerStartedAt(name) !== startedAt ? true : undefined), 15_000, `${name} to restart`);
+    const edited = shownText(telegram.fake.callsTo('editMessageText').slice(editsBefore)[0]?.params ?? {});
+    expect(edited.startsWith(message.text)).toBe(true);
+    const outcome = edited.slice(message.text.length);
+    expect(outcome, edited).toMatch(/restart/i);
+    expect(outcome).toContain(name);
+    expect(outcome).not.toMatch(/cancel|denied|fail|could not/i);
+    const afterFirst = containerStartedAt(name);
+
+    expect(await press(allowedUser, approve, message)).toMatch(/already/i);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(containerStartedAt(name)).toBe(afterFirst);
+  }, 60_000);
+
+  it('an approver presses Deny on someone else\'s request and the container is left alone', async () => {
+    const name = containers[1] ?? '';
+    const startedAt = containerStartedAt(name);
+    const { buttons, message } = await askRestart(name);
+    const editsBefore = telegram.fake.callsTo('editMessageText').length;
+    await press(approverUser, buttons.find((data) => data.endsWith(':n')) ?? '', message);
+    await telegram.fake.waitFor((calls) => calls.filter((call) => call.method === 'editMessageText').length > editsBefore, 10_000);
+    expect(shownText(telegram.fake.callsTo('editMessageText').at(-1)?.params ?? {})).toMatch(/cancelled: I will not restart/i);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(containerStartedAt(name)).toBe(startedAt);
+    expect(telegram.app.listApprovals({ all: true }).some((row) => row.status === 'denied' && row.description.includes(name))).toBe(true);
+  }, 60_000);
+});
+
+describeVoice('Telegram voice notes on the real engines', () => {
+  it('hears a spoken question (pocketsphinx), answers in text and replies with a voice note (espeak-ng)', async () => {
+    const wav = join(telegram.folder, 'question.wav');
+    const ogg = join(telegram.folder, 'question.ogg');
+    execFileSync('espeak-ng', ['-w', wav, 'what is the memory usage']);
+    execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', wav, '-c:a', 'libopus', ogg]);
+    const note = readFileSync(ogg);
+    telegram.fake.addFile('voice-memory', note);
+    telegram.fake.enqueueUpdate(voiceUpdate(allowedUser, { fileId: 'voice-memory', duration: 2, fileSize: note.length }));
+    await telegram.fake.waitFor((calls) => calls.some((call) => call.method === 'sendVoice' && call.params.chat_id === allowedUser), 45_000);
+    const texts = telegram.sentTexts(allowedUser);
+    expect(texts.some((text) => /^I heard: .*memory usage/i.test(text)), texts.join('\n')).toBe(true);
+    expect(texts.some((text) => /memory/i.test(text) && /percent/.test(text)), texts.join('\n')).toBe(true);
+    const voice = telegram.fake.callsTo('sendVoice').at(-1)?.files.voice;
+    expect(voice?.data.subarray(0, 4).toString('latin1')).toBe('OggS');
+  }, 60_000);
+});
