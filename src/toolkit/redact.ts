@@ -73,7 +73,8 @@ function redactPairs(text: string): string {
       if (quoted) return `${prefix}${value[0]}${redacted}${value[0]}`;
       return quote === '"' ? `${prefix}"${redacted}"` : `${prefix}${redacted}`; // keep JSON valid ("pin": 1234)
     }
-    if (!quoted) return prefix + value;
+    // "crashed on: password=x": the harmless pair must not swallow a secret pair inside its value.
+    if (!quoted) return prefix + redactPairs(value);
     return `${prefix}${value[0]}${redactPairs(value.slice(1, -1))}${value[0]}`;
   });
 }
@@ -98,6 +99,14 @@ function walk(value: unknown, seen: WeakMap<object, unknown>): unknown {
   if (typeof value === 'string') return redactSecrets(value);
   if (value === null || typeof value !== 'object') return value;
   if (seen.has(value)) return seen.get(value);
+  if (Array.isArray(value) && value.length > 1 && value.every((item) => typeof item === 'string')) {
+    // Lines of one text (log lines): a private key block spans several of them, so redact them together.
+    const joined = value.join('\n');
+    const masked = redactSecrets(joined);
+    const copy = masked === joined ? [...value] : masked.split('\n');
+    seen.set(value, copy);
+    return copy;
+  }
   if (Array.isArray(value)) {
     const copy: unknown[] = [];
     seen.set(value, copy);

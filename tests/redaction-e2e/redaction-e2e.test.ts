@@ -98,17 +98,15 @@ describeDocker('redaction from a container to every place a secret could leak', 
     for (const secret of secrets) expect(stored).not.toContain(secret);
   });
 
-  // KNOWN BUG (reported): redactDeep redacts each log line on its own, so a key block that Docker
-  // returns as separate lines keeps its body lines; only the BEGIN line is masked. Flip to it() when fixed.
-  it.fails('KNOWN BUG: the body lines of a private key block split over log lines reach the model and the user', () => {
+  // redactDeep redacts an array of lines as one text, so a key block Docker returns line by line is masked whole.
+  it('the body lines of a private key block split over log lines reach neither the model nor the user', () => {
     const everywhere = JSON.stringify(fake.chatBodies()) + JSON.stringify(events);
     expect(everywhere).not.toContain(pemBody);
     expect(everywhere).not.toContain(pemBodyReversed);
   });
 
-  // KNOWN BUG (reported): in "label: key=value" the non-secret pair "label: key=value" is matched
-  // first and swallows the secret pair, so "crashed on: password=x" keeps x. Flip to it() when fixed.
-  it.fails('KNOWN BUG: a password right after "word: " in a logged error is not masked', () => {
+  // In "label: key=value" the harmless pair must not swallow the secret pair inside its value.
+  it('a password right after "word: " in a logged error is masked', () => {
     test.app.log.warn('brain turn failed', { error: 'Ollama answered HTTP 500: crashed on: password=swordfish-log-secret' });
     expect(test.logLines.at(-1)).toContain('crashed on');
     expect(test.logLines.at(-1)).not.toContain('swordfish-log-secret');

@@ -118,3 +118,19 @@ describe('redactSecrets on its own', () => {
     expect(input.Config.Env[0]).toBe('A_TOKEN=x1');
   });
 });
+
+describe('redaction across lines and nested pairs', () => {
+  it('masks a private key block given as separate lines, keeping the other lines', () => {
+    const lines = ['starting', '-----BEGIN OPENSSH PRIVATE KEY-----', 'b3BlbnNzaC1rZXktdjEAAAAA', 'QyNTUxOQAAACBvZXJ0', '-----END OPENSSH PRIVATE KEY-----', 'ready'];
+    const masked = redactDeep({ stdout: lines }).stdout;
+    expect(masked.join('\n')).not.toContain('b3BlbnNzaC1rZXktdjEAAAAA');
+    expect(masked.join('\n')).not.toContain('QyNTUxOQAAACBvZXJ0');
+    expect(masked[0]).toBe('starting');
+    expect(masked.at(-1)).toBe('ready');
+  });
+
+  it('masks a secret pair inside the value of a harmless pair', () => {
+    expect(redactSecrets('Ollama answered HTTP 500: crashed on: password=swordfish')).not.toContain('swordfish');
+    expect(redactSecrets('status: running')).toBe('status: running');
+  });
+});
