@@ -24,6 +24,14 @@ export interface Grammar {
   skippedWords: string[];
 }
 
+/**
+ * The determiner class, narrowed for the recogniser only (the router still matches the full class):
+ * with "our | this | a" in the grammar, pocketsphinx inserts them into espeak-ng's commands ("restart
+ * plex server" -> "restart our web", "what is the cpu usage" -> "what is our cpu usage"); measured on
+ * 15 voice/speed combinations, "what is the cpu usage" went from 12/15 to 15/15 exactly right.
+ */
+const spokenDeterminers = 'the | my';
+
 const digitWords = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 
 /** "plex-server" -> "plex server", "web2" -> "web two", "/mnt/tank" -> "slash mnt slash tank". */
@@ -97,7 +105,7 @@ function slotPhrases(vocabulary: Vocabulary): Record<'container' | 'mount' | 'ho
 /** The JSGF grammar for pocketsphinx, built from the same templates the router matches with. */
 export function buildJsgf(vocabulary: Vocabulary, options: GrammarOptions = {}): Grammar {
   const templates = options.templates ?? defaultTemplates;
-  const classes = options.wordClasses ?? defaultWordClasses;
+  const classes = options.wordClasses ?? { ...defaultWordClasses, det: spokenDeterminers };
   const context: EmitContext = {
     isKnownWord: options.isKnownWord ?? (() => true),
     skipped: new Set(),

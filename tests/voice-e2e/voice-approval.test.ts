@@ -61,7 +61,10 @@ describe.skipIf(!dockerReady)('a voice approval against the real Docker engine',
     }
   }, 90_000);
 
-  // The whole scenario from audio alone: fails today at the first utterance (pocketsphinx + espeak-ng).
+  // The whole scenario from audio alone: still fails at the first utterance. With the leading-quiet trim
+  // and the narrowed grammar determiners pocketsphinx now hears the verb ("restart job", "restart web"),
+  // but not the container: espeak-ng's "plex server" decodes as "job"/"web" even with a grammar of just
+  // the container verbs and names, in en-us/en/en-gb at 130-175 wpm, so it stays behind SYSVOX_STRICT_VOICE.
   it.runIf(process.env.SYSVOX_STRICT_VOICE === '1')('the whole scenario from audio alone', async () => {
     const { before, result } = await listenAndWatch(concatPcm(request(), speak('yes restart plex server'), silence(3000)));
     expect(result.heard[0]).toMatch(/restart .*plex/);
