@@ -22,7 +22,7 @@ import { createDockerClient, type DockerClient } from '../tools/docker/client.js
 import { createDockerTools } from '../tools/docker/docker-tools.js';
 import { createMemoryTools } from '../tools/memory/memory-tools.js';
 import { createSystemSampler, type SystemSampler } from '../tools/system/sampler.js';
-import { createSystemTools } from '../tools/system/system-tools.js';
+import { createSystemTools, selectFilesystems } from '../tools/system/system-tools.js';
 import { createCoreMemory } from './core/core-memory.js';
 import { runDoctor } from './doctor.js';
 import { createVoiceApp, type VoiceApp } from './wire-voice.js';
@@ -99,7 +99,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const vocabulary = async () => ({
     containers: await docker.listContainerNames().catch(() => []),
     hosts: [hostname()],
-    mounts: (await sampler.latest().catch(() => null))?.filesystems.map((filesystem) => filesystem.mount) ?? [],
+    // Real filesystems only: overlay and tmpfs mounts (Docker's layers) are not names a person says.
+    mounts: selectFilesystems((await sampler.latest().catch(() => null))?.filesystems ?? []).map((filesystem) => filesystem.mount),
   });
   const router = createRouter();
   const brain = createBrain({
