@@ -15,6 +15,8 @@ export interface TestContainer {
 
 export interface TestContainerOptions {
   prefix: string;
+  /** An exact name instead of prefix-<random> (a spoken name must be sayable); an old one is removed first. */
+  name?: string;
   env?: Record<string, string>;
   /** Shell lines run before the idle loop (e.g. echo lines for the log). */
   script?: string;
@@ -25,7 +27,8 @@ function docker(args: string[]): string {
 }
 
 export function startTestContainer(options: TestContainerOptions): TestContainer {
-  const name = `${options.prefix}-${randomUUID().slice(0, 8)}`;
+  const name = options.name ?? `${options.prefix}-${randomUUID().slice(0, 8)}`;
+  if (options.name) execFileSync('docker', ['rm', '-f', name], { env: { ...process.env, DOCKER_HOST: testDockerHost() }, stdio: 'ignore' });
   const environment = Object.entries(options.env ?? {}).flatMap(([key, value]) => ['-e', `${key}=${value}`]);
   const script = `${options.script ?? ''}\ntrap 'exit 0' TERM\nwhile true; do sleep 1; done`;
   docker(['run', '-d', '--name', name, '--label', 'sysvox.test=1', '--network', 'none', ...environment, 'busybox:sysvox', 'sh', '-c', script]);

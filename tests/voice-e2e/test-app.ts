@@ -11,9 +11,10 @@ import type { LocalChannelEvent } from '../../channels/local/ports.js';
 import { createApp, type App } from '../../src/main.js';
 import { writeWav } from '../../voice/audio/wav.js';
 import type { Pcm16 } from '../../voice/stt/stt.js';
+import { testDockerHost } from '../helpers/docker-engine.js';
 
 export const checkout = resolve(import.meta.dirname, '..', '..');
-export const dockerHost = 'unix:///tmp/sysvox-docker/docker.sock';
+export const dockerHost = testDockerHost();
 
 export interface TestApp {
   app: App;

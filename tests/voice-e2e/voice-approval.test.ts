@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalChannelEvent } from '../../channels/local/ports.js';
 import { concatPcm, requireAudio, silence, speak } from '../helpers/audio-fixtures.js';
+import { startTestContainer, type TestContainer } from '../core/test-container.js';
 import { containerStartedAt, createTestApp, dockerEngineReady, type TestApp } from './test-app.js';
 
 const requirement = requireAudio({ commands: ['espeak-ng', 'pocketsphinx_continuous', 'docker'] });
@@ -10,10 +11,16 @@ const request = () => concatPcm(silence(400), speak('hey jarvis'), silence(400),
 
 describe.skipIf(!dockerReady)('a voice approval against the real Docker engine', () => {
   let test: TestApp;
+  // Made before the app, so the container names the recogniser's grammar is built from include it.
+  let music: TestContainer;
   beforeAll(async () => {
+    music = startTestContainer({ prefix: 'music', name: 'music' });
     test = await createTestApp();
   }, 60_000);
-  afterAll(() => test?.close());
+  afterAll(async () => {
+    music?.remove();
+    await test?.close();
+  });
 
   async function listenAndWatch(audio: ReturnType<typeof concatPcm>) {
     const before = containerStartedAt('plex-server');
@@ -61,13 +68,26 @@ describe.skipIf(!dockerReady)('a voice approval against the real Docker engine',
     }
   }, 90_000);
 
-  // The whole scenario from audio alone: still fails at the first utterance. With the leading-quiet trim
-  // and the narrowed grammar determiners pocketsphinx now hears the verb ("restart job", "restart web"),
-  // but not the container: espeak-ng's "plex server" decodes as "job"/"web" even with a grammar of just
-  // the container verbs and names, in en-us/en/en-gb at 130-175 wpm, so it stays behind SYSVOX_STRICT_VOICE.
-  it.runIf(process.env.SYSVOX_STRICT_VOICE === '1')('the whole scenario from audio alone', async () => {
-    const { before, result } = await listenAndWatch(concatPcm(request(), speak('yes restart plex server'), silence(3000)));
-    expect(result.heard[0]).toMatch(/restart .*plex/);
-    expect(containerStartedAt('plex-server')).not.toBe(before);
+  // The whole scenario from audio alone, on a test-owned container called "music". pocketsphinx 0.8 hears
+  // espeak-ng's "restart music" right in en-us, en and en-gb at 140 and 160 wpm (6 of 6), while
+  // "plex server" decodes as "job"/"web" in every voice tried (see the transcript-given tests above), so
+  // the audio-only run uses a name the offline grammar recogniser can hear. Whisper has no such limit.
+  it('the whole scenario from audio alone: asked, confirmed by voice without the wake word, restarted once', async () => {
+    const before = music.startedAt();
+    const startedAtWhenAsked: string[] = [];
+    const audio = concatPcm(
+      silence(400), speak('hey jarvis'), silence(400), speak('restart music'), silence(2500),
+      speak('yes restart music'), silence(3000),
+    );
+    const result = await test.listen(audio, (event: LocalChannelEvent) => {
+      if (event.type === 'answered' && startedAtWhenAsked.length === 0) startedAtWhenAsked.push(music.startedAt());
+    });
+    const trace = JSON.stringify(result.events.map((event) => ('text' in event ? `${event.type}: ${String(event.text)}` : event.type)));
+    expect(result.heard[0], trace).toBe('restart music');
+    expect(plainWords(result.answered[0] ?? '')).toContain('yes restart music');
+    expect(startedAtWhenAsked).toEqual([before]);
+    expect(result.heard[1]).toBe('yes restart music');
+    expect(music.startedAt()).not.toBe(before);
+    expect(test.app.listApprovals({ all: false }).filter((row) => row.description.includes("'music'"))).toHaveLength(0);
   }, 90_000);
 });
