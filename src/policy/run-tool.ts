@@ -29,14 +29,33 @@ export async function runAllowedTool(context: RunnerContext, tool: AnyTool, inpu
   try {
     const result = await untilAborted(tool.execute(input, toolContextFor(context, tool, controller.signal)), controller.signal);
     const data = redactDeep(result);
-    const text = typeof data === 'string' ? data : JSON.stringify(data, null, 1) ?? '';
-    return { status: 'ok', tool: tool.name, output: fitToBudget(redactSecrets(text), context.outputBudgetChars), data };
+    return okOutcome(tool.name, data, context.outputBudgetChars);
   } catch (error) {
     return { status: 'error', tool: tool.name, message: failureSentence(context, tool, error) };
   } finally {
     clearTimeout(timeout);
     signal?.removeEventListener('abort', onAbort);
   }
+}
+
+/**
+ * The model-ready text is made on first read: the router speaks from `data` and never needs it, and
+ * serialising and scanning a full system snapshot is most of an instant answer's time.
+ */
+function okOutcome(tool: string, data: unknown, budget: number): InvokeOutcome {
+  let output: string | undefined;
+  return {
+    status: 'ok',
+    tool,
+    data,
+    get output(): string {
+      if (output === undefined) {
+        const text = typeof data === 'string' ? data : JSON.stringify(data, null, 1) ?? '';
+        output = fitToBudget(redactSecrets(text), budget);
+      }
+      return output;
+    },
+  };
 }
 
 /** A tool that ignores its signal still gives the turn back when the signal fires. */
