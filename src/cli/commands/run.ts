@@ -9,6 +9,9 @@ export function registerRun(program: Command): void {
       const global = command.optsWithGlobals() as { config?: string };
       const app = await createApp({ configPath: global.config, logTo: 'stdout' });
       await app.start();
+      // The service lives until a signal, even when no channel holds the event loop open
+      // (no microphone, Telegram off, background timers unref'd).
+      const alive = setInterval(() => {}, 60_000);
       await new Promise<void>((resolve) => {
         const stop = (signal: string) => {
           app.log.info('stopping', { signal });
@@ -17,6 +20,8 @@ export function registerRun(program: Command): void {
         process.once('SIGTERM', () => stop('SIGTERM'));
         process.once('SIGINT', () => stop('SIGINT'));
       });
+      clearInterval(alive);
       await app.close();
+      app.log.info('stopped');
     });
 }
