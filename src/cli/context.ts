@@ -4,7 +4,7 @@ import { createApp, type App, type AppOptions } from '../main.js';
 /** Builds the app for a one-shot command and always closes it (SQLite, samplers, child processes). */
 export async function withApp<T>(command: Command, options: Partial<AppOptions>, body: (app: App) => Promise<T>): Promise<T> {
   const global = command.optsWithGlobals() as { config?: string };
-  const app = await createApp({ configPath: global.config, logTo: 'stderr', logLevel: 'warn', ...options });
+  const app = await createApp({ configPath: global.config, logTo: 'stderr', logLevel: 'error', ...options });
   try {
     return await body(app);
   } finally {

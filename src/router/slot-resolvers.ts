@@ -88,7 +88,8 @@ export function resolveMount(words: string[], mounts: readonly string[]): string
   const path = phrase.startsWith('/') || phrase.startsWith('slash ')
     ? phrase.replace(/^slash /, '/').replace(/ slash /g, '/').replace(/\s+/g, '')
     : null;
-  if (path !== null) return mounts.includes(path) ? path : null;
+  // A spelled-out path is a mount question even when nothing is mounted there: disk_usage says so.
+  if (path !== null) return /^\/[a-z0-9/_.-]*$/.test(path) ? path : null;
   const lastParts = mounts.filter((mount) => mount !== '/' && squashName(mount.split('/').pop() ?? '') === squashName(phrase));
   return lastParts.length === 1 ? lastParts[0]! : null;
 }

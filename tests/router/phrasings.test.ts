@@ -23,7 +23,7 @@ const matched: Row[] = [
   ['which processes are using the most cpu', 'top_cpu'], ['top cpu hogs', 'top_cpu'],
   ['disk space', 'disk'], ['Disk usage?', 'disk'], ['how full are the disks', 'disk'], ['how much disk space is left', 'disk'],
   ['are we running out of space', 'disk'], ['storage', 'disk'], ['is the disk full', 'disk'], ['check the filesystems', 'disk'],
-  ['how full is /data?', 'disk', { mount: '/data' }], ['disk space on root', 'disk', { mount: '/' }],
+  ['how full is /data?', 'disk', { mount: '/data' }], ['how full is /srv', 'disk', { mount: '/srv' }], ['disk space on root', 'disk', { mount: '/' }],
   ['how full is the root filesystem', 'disk', { mount: '/' }], ['how much space is left on /mnt/tank', 'disk', { mount: '/mnt/tank' }],
   ['is the data partition full', 'disk', { mount: '/data' }], ['usage of slash data', 'disk', { mount: '/data' }],
   ['how full is tank', 'disk', { mount: '/mnt/tank' }], ['what is the free space on the data volume', 'disk', { mount: '/data' }],
@@ -81,7 +81,7 @@ const openQuestions: string[] = [
   'should I upgrade my ram', 'what is docker', 'who are you', 'remember to restart plex tomorrow', 'forget everything',
   'yes but why is my server slow', 'no what is the cpu', 'stop everything that uses too much memory', 'run diagnostics',
   'start over', 'how is the weather in the garden', 'install home assistant for me', 'what is the meaning of life',
-  'is it going to rain', 'list the files in my home folder', 'delete the logs of plex', 'how full is /srv',
+  'is it going to rain', 'list the files in my home folder', 'delete the logs of plex',
   'the plex logs say something about a database lock what does it mean', 'play some music', 'what is my ip address',
 ];
 
