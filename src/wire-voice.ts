@@ -143,7 +143,10 @@ async function buildEngines(deps: VoiceDeps, tts: TextToSpeech, log: Logger): Pr
 
 async function buildWake(config: VoiceConfig, log: Logger): Promise<WakeWordDetector> {
   if (config.wake.engine === 'porcupine') {
-    return createPorcupineWake({ accessKey: config.wake.porcupine.accessKey, keywordPaths: config.wake.porcupine.keywordPaths });
+    return createPorcupineWake({
+      accessKey: config.wake.porcupine.accessKey, keywordPaths: config.wake.porcupine.keywordPaths,
+      refractoryMs: config.wake.refractoryMs, log: log.child('wake'),
+    });
   }
   return createOpenWakeWord({
     models: config.wake.models, threshold: config.wake.threshold, speakingThreshold: config.wake.speakingThreshold,
