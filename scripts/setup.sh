@@ -14,6 +14,7 @@ APT_PACKAGES=(
   build-essential      # whisper.cpp server, native npm modules
   python3
   docker.io busybox-static   # the Docker engine the tests run containers on
+  cgroupfs-mount xz-utils ca-certificates   # what docker.io recommends and dockerd uses here
 )
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
