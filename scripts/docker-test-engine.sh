@@ -64,6 +64,11 @@ start_engine() {
   command -v dockerd >/dev/null || fail "dockerd not found: apt-get install docker.io"
   [ "$(id -u)" = 0 ] || fail "dockerd needs root: run this script with sudo"
   if answers; then return 0; fi
+  # On a machine without an init system nothing may have mounted the cgroup hierarchy dockerd needs.
+  if ! grep -q ' /sys/fs/cgroup' /proc/mounts && command -v cgroupfs-mount >/dev/null; then
+    say "mounting cgroups (cgroupfs-mount)"
+    cgroupfs-mount || say "cgroupfs-mount failed; dockerd may not start"
+  fi
   rm -f "$SOCKET" "$PIDFILE"
   launch_dockerd ""
   if wait_until_answers; then return 0; fi
