@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createAlsaSink } from '../channels/local/audio-sinks.js';
+import { createAlsaSink, createNaudiodonSink } from '../channels/local/audio-sinks.js';
 import { createLocalVoiceChannel } from '../channels/local/local-voice-channel.js';
 import type { AudioSink, EndpointerRequest, LocalChannelEvent, TimingsPort } from '../channels/local/ports.js';
 import { resolveModel } from '../models/resolve-model.js';
@@ -103,10 +103,12 @@ export function createVoiceApp(deps: VoiceDeps): VoiceApp {
     speech,
     runChannel,
     async runMicrophone(options) {
-      const reason = await microphoneUnavailable(deps.config, options.devices ?? (() => listDevices()));
+      const reason = await microphoneUnavailable(deps.config, options.devices ?? (() => listDevices(undefined, { backend: deps.config.audio.backend })));
       if (reason) return { started: false, reason };
       const capture = await openCapture({ backend: deps.config.audio.backend, device: deps.config.audio.captureDevice, signal: options.signal, log });
-      await runChannel({ source: capture.frames, sink: createAlsaSink({ device: deps.config.audio.playbackDevice }), signal: options.signal, onEvent: options.onEvent });
+      const playbackDevice = deps.config.audio.playbackDevice;
+      const sink = capture.backend === 'naudiodon' ? createNaudiodonSink({ device: playbackDevice }) : createAlsaSink({ device: playbackDevice });
+      await runChannel({ source: capture.frames, sink, signal: options.signal, onEvent: options.onEvent });
       return { started: true, reason: `listened on ${deps.config.audio.captureDevice} (${capture.backend})` };
     },
     probes: () => probeVoice(deps, getEngines, speech()),
@@ -224,7 +226,7 @@ async function probeVoice(deps: VoiceDeps, engines: () => Promise<VoiceEngines>,
     return [{ name: 'voice engines', status: 'fail', detail: describeError(error), fix: 'run scripts/fetch-models, or check voice.wake and voice.vad in the config' }, ...ttsProbes];
   }
   const sttProbes = 'probeAll' in built.stt && typeof built.stt.probeAll === 'function' ? await (built.stt.probeAll as () => Promise<EngineProbe[]>)() : [await built.stt.probe()];
-  const microphone = await microphoneUnavailable(deps.config, () => listDevices());
+  const microphone = await microphoneUnavailable(deps.config, () => listDevices(undefined, { backend: deps.config.audio.backend }));
   return [
     await built.wake.probe(), await built.vad.probe(), ...sttProbes, ...ttsProbes,
     microphone ? { name: 'microphone', status: 'warn', detail: microphone, fix: 'plug in a microphone, or set voice.audio.captureDevice' } : { name: 'microphone', status: 'ok', detail: deps.config.audio.captureDevice },

@@ -1,4 +1,6 @@
 import { alsaPlay } from '../../voice/audio/alsa.js';
+import { naudiodonPlay } from '../../voice/audio/naudiodon-io.js';
+import type { LoadNaudiodon } from '../../voice/audio/naudiodon.js';
 import { floatToInt16, resampleMono } from '../../voice/audio/resample.js';
 import type { AudioChunk } from '../../voice/tts/tts.js';
 import type { AudioSink } from './ports.js';
@@ -61,6 +63,21 @@ export function createAlsaSink(options: { device?: string } = {}): AudioSink {
     async play(chunk) {
       if (chunk.pcm.length === 0) return;
       await alsaPlay(chunk.pcm, { sampleRate: chunk.sampleRate, device: options.device, signal: controller.signal });
+    },
+    stop() {
+      controller.abort();
+      controller = new AbortController();
+    },
+  };
+}
+
+/** Plays through naudiodon (PortAudio) on a device named in config; stop() aborts the stream at once. */
+export function createNaudiodonSink(options: { device?: string; load?: LoadNaudiodon } = {}): AudioSink {
+  let controller = new AbortController();
+  return {
+    async play(chunk) {
+      if (chunk.pcm.length === 0) return;
+      await naudiodonPlay(chunk.pcm, { sampleRate: chunk.sampleRate, device: options.device, signal: controller.signal, load: options.load });
     },
     stop() {
       controller.abort();

@@ -1,5 +1,6 @@
 import { arch } from 'node:os';
 import { describe, expect, it } from 'vitest';
+import { createNaudiodonSink } from '../../channels/local/audio-sinks.js';
 import { createLogger } from '../../src/log.js';
 import { alsaCapture } from '../../voice/audio/alsa.js';
 import { openCapture } from '../../voice/audio/capture.js';
@@ -134,5 +135,14 @@ describe('naudiodon playback (a naudiodon-shaped stand-in)', () => {
     await naudiodonPlay(Buffer.alloc(32000), { sampleRate: 16000, signal: controller.signal, load: async () => fake });
     expect(fake.calls).toContain('abort');
     expect(fake.written).toHaveLength(0);
+  });
+
+  it('plays the local channel speech through naudiodon, skipping empty chunks', async () => {
+    const fake = fakeNaudiodon([speaker]);
+    const sink = createNaudiodonSink({ device: 'bcm2835', load: async () => fake });
+    await sink.play({ pcm: Buffer.alloc(0), sampleRate: 22050 });
+    await sink.play({ pcm: Buffer.from(ramp.buffer), sampleRate: 22050 });
+    expect(fake.opened).toHaveLength(1);
+    expect(Buffer.concat(fake.written).length).toBe(ramp.length * 2);
   });
 });
