@@ -5,7 +5,7 @@ import { createLogger } from '../../src/log.js';
 import { alsaCapture } from '../../voice/audio/alsa.js';
 import { openCapture } from '../../voice/audio/capture.js';
 import { listDevices } from '../../voice/audio/devices.js';
-import { devicesFor, findDeviceId, tryLoadNaudiodon, type NaudiodonModule } from '../../voice/audio/naudiodon.js';
+import { devicesFor, findDeviceId, soundCardProblem, tryLoadNaudiodon, type NaudiodonModule } from '../../voice/audio/naudiodon.js';
 import { naudiodonPlay } from '../../voice/audio/naudiodon-io.js';
 import { device, fakeNaudiodon } from './fake-naudiodon.js';
 
@@ -25,19 +25,27 @@ const speaker = device(4, 'bcm2835 Headphones: - (hw:0,0)', 0, 2);
 const ramp = Int16Array.from({ length: 3000 }, (_, index) => (index * 7) % 30000 - 15000);
 
 // naudiodon ships a PortAudio build for x64 and armhf only; elsewhere (arm64) not loading is expected.
-const real = await tryLoadNaudiodon();
+// Loaded through a loader of its own: the default one skips naudiodon on a machine with no sound card.
+const loadReal = () => import('naudiodon' as string);
+const real = await tryLoadNaudiodon(loadReal);
 const realReason = 'reason' in real ? real.reason : '';
 if (realReason && process.env.CI === 'true' && arch() === 'x64') throw new Error(`CI=true on x64 and ${realReason}: run npm ci with install scripts allowed`);
 if (realReason) console.warn(`skipping real naudiodon tests: ${realReason}`);
 
 describe('naudiodon on this machine', () => {
+  it('is not even loaded where there is no sound card, so libasound prints nothing', () => {
+    expect(soundCardProblem(() => '--- no soundcards ---\n')).toMatch(/no sound card/);
+    expect(soundCardProblem(() => { throw new Error('ENOENT'); })).toMatch(/no sound card/);
+    expect(soundCardProblem(() => ' 0 [PCH            ]: HDA-Intel - HDA Intel PCH\n')).toBeNull();
+  });
+
   it.skipIf(Boolean(realReason))('loads, and lists its devices without hanging', async () => {
     const started = performance.now();
     const list = await listDevices();
     expect(performance.now() - started).toBeLessThan(5000);
     const viaPortAudio = list.devices.filter((entry) => entry.backend === 'naudiodon');
     if (viaPortAudio.length > 0) return expect(viaPortAudio[0]?.card).toBe(-1);
-    expect(list.notes.join('\n')).toMatch(/naudiodon \(PortAudio\) lists no device/);
+    expect(list.notes.join('\n')).toMatch(/naudiodon \(PortAudio\) lists no device|no sound card/);
     expect(list.notes.join('\n')).toMatch(/arecord -l/);
   });
 
@@ -45,7 +53,7 @@ describe('naudiodon on this machine', () => {
     const module = (real as { module: NaudiodonModule }).module;
     if (devicesFor(module, 'capture').length > 0) return context.skip('this machine has a PortAudio input device');
     const { lines, log } = recordingLog();
-    const capture = await openCapture({ backend: 'auto', device: 'null', log, alsa: (options) => alsaCapture({ ...options, durationSeconds: 1 }) });
+    const capture = await openCapture({ backend: 'auto', device: 'null', log, loadNaudiodon: loadReal, alsa: (options) => alsaCapture({ ...options, durationSeconds: 1 }) });
     expect(capture.backend).toBe('alsa');
     expect(capture.fallbackReason).toMatch(/PortAudio lists no capture device/);
     expect(lines.some((line) => line.message === 'using the ALSA tools for capture' && /no capture device/.test(String(line.reason)))).toBe(true);
@@ -54,7 +62,7 @@ describe('naudiodon on this machine', () => {
   }, 10_000);
 
   it.skipIf(Boolean(realReason))('says clearly that there is no device to play on', async () => {
-    await expect(naudiodonPlay(Buffer.alloc(3200), { sampleRate: 16000 })).rejects.toThrow(/PortAudio lists no playback device|naudiodon could not open playback device/);
+    await expect(naudiodonPlay(Buffer.alloc(3200), { sampleRate: 16000, load: loadReal })).rejects.toThrow(/PortAudio lists no playback device|naudiodon could not open playback device/);
   });
 });
 

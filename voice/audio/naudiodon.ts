@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 /**
  * The part of naudiodon (PortAudio bindings, an optional dependency) that sysvox uses, how it is loaded,
  * and how a device named in config becomes a PortAudio device id.
@@ -46,8 +47,22 @@ export type LoadNaudiodon = () => Promise<unknown>;
 /** The real module; naudiodon is CommonJS, so its exports may sit under `default`. */
 export const loadNaudiodonDefault: LoadNaudiodon = () => import('naudiodon' as string);
 
-/** Loads naudiodon, or returns why it cannot be used (not installed, no build for this CPU, bad shape). */
+/**
+ * Without a sound card PortAudio finds nothing and libasound prints pages of errors from native code
+ * (headless servers are common here), so the real module is not loaded at all then.
+ */
+export function soundCardProblem(read: () => string = () => readFileSync('/proc/asound/cards', 'utf8')): string | null {
+  try {
+    return /no soundcards/i.test(read()) ? 'no sound card (/proc/asound/cards lists none)' : null;
+  } catch {
+    return 'no sound card (/proc/asound/cards is missing)';
+  }
+}
+
+/** Loads naudiodon, or returns why it cannot be used (no sound card, not installed, no build for this CPU, bad shape). */
 export async function tryLoadNaudiodon(load: LoadNaudiodon = loadNaudiodonDefault): Promise<{ module: NaudiodonModule } | { reason: string }> {
+  const noCard = load === loadNaudiodonDefault ? soundCardProblem() : null;
+  if (noCard) return { reason: noCard };
   try {
     const loaded = (await load()) as Partial<NaudiodonModule> & { default?: Partial<NaudiodonModule> };
     const module = typeof loaded.AudioIO === 'function' ? loaded : loaded.default;
