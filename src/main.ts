@@ -26,6 +26,7 @@ import { createSystemTools, selectFilesystems } from '../tools/system/system-too
 import { createCoreMemory } from './core/core-memory.js';
 import { runDoctor } from './doctor.js';
 import { createVoiceApp, type VoiceApp } from './wire-voice.js';
+import { superviseMicrophone } from '../channels/local/supervise-microphone.js';
 import { wireTelegram } from './wire-telegram.js';
 import type { TelegramChannel } from '../channels/telegram/telegram-channel.js';
 import { ConfigError, describeError } from './errors.js';
@@ -164,9 +165,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         await telegram.start().catch((error: unknown) => log.error('Telegram channel not started; the rest of sysvox keeps running', { error: describeError(error) }));
       }
       log.info('sysvox ready: the core is running');
-      void voice.runMicrophone({ signal: microphone.signal })
-        .then((result) => (result.started ? log.info('mic loop ended', { detail: result.reason }) : log.warn('mic loop not started; the core and chat channels keep running', { reason: result.reason })))
-        .catch((error: unknown) => log.error('mic loop failed; the core and chat channels keep running', { error: error instanceof Error ? error.message : String(error) }));
+      void superviseMicrophone(voice, { signal: microphone.signal, log: log.child('voice') });
     },
     async close() {
       if (expiryTimer) clearInterval(expiryTimer);
