@@ -27,9 +27,10 @@ import { createCoreMemory } from './core/core-memory.js';
 import { runDoctor } from './doctor.js';
 import { createVoiceApp, type VoiceApp } from './wire-voice.js';
 import { superviseMicrophone } from '../channels/local/supervise-microphone.js';
+import { keepStarting } from './keep-starting.js';
 import { wireTelegram } from './wire-telegram.js';
 import type { TelegramChannel } from '../channels/telegram/telegram-channel.js';
-import { ConfigError, describeError } from './errors.js';
+import { ConfigError } from './errors.js';
 import type { SpeechToText } from '../voice/stt/stt.js';
 
 export interface AppOptions {
@@ -123,7 +124,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
 
   const voice = createVoiceApp({ config: config.voice, core, vocabulary, timings: memory.timings, dataDir: dataDir.dir, log, env });
-  const microphone = new AbortController();
+  /** Aborted by close(): ends the mic loop and any channel still trying to start. */
+  const stopping = new AbortController();
   let expiryTimer: NodeJS.Timeout | undefined;
   let telegram: TelegramChannel | undefined;
   return {
@@ -162,14 +164,15 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (config.channels.telegram.enabled) {
         if (config.channels.telegram.token === undefined) throw new ConfigError('Telegram is enabled but its token is missing: set channels.telegram.token or SYSVOX_TELEGRAM_TOKEN');
         telegram = wireTelegram({ config, core, runner, memory, stt: wholeUtteranceStt(voice), tts: voice.speech(), log });
-        await telegram.start().catch((error: unknown) => log.error('Telegram channel not started; the rest of sysvox keeps running', { error: describeError(error) }));
+        const channel = telegram;
+        void keepStarting(() => channel.start(), { what: 'Telegram channel', signal: stopping.signal, log });
       }
       log.info('sysvox ready: the core is running');
-      void superviseMicrophone(voice, { signal: microphone.signal, log: log.child('voice') });
+      void superviseMicrophone(voice, { signal: stopping.signal, log: log.child('voice') });
     },
     async close() {
       if (expiryTimer) clearInterval(expiryTimer);
-      microphone.abort();
+      stopping.abort();
       await telegram?.stop();
       await voice.close();
       sampler.stop();

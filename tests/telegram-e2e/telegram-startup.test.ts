@@ -39,7 +39,8 @@ describe('starting the Telegram channel', () => {
       return write(chunk, ...(rest as []));
     });
     telegram = await createTelegramApp({ fakeToken: '999:the-token-telegram-knows' });
-    await telegram.app.start();
+    await telegram.app.start(); // the channel starts in the background; the service does not wait for Telegram
+    for (let waited = 0; waited < 5000 && !lines.join('').includes('401'); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(telegram.fake.callsTo('getMe')).toHaveLength(1);
     const log = lines.join('');
     expect(log).toMatch(/401/);

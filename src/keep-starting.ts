@@ -1,0 +1,48 @@
+import { describeError, SysvoxError } from './errors.js';
+import type { Logger } from './log.js';
+
+export interface KeepStartingOptions {
+  what: string;
+  signal: AbortSignal;
+  log: Logger;
+  initialDelayMs?: number;
+  maxDelayMs?: number;
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+/**
+ * Starts a channel, and keeps trying while the failure is transient (the network is not up yet when
+ * the server boots). A fatal failure (a wrong token) is logged with its fix and not retried; either
+ * way the rest of sysvox keeps running. Resolves true once started.
+ */
+export async function keepStarting(start: () => Promise<void>, options: KeepStartingOptions): Promise<boolean> {
+  const { log, signal } = options;
+  const sleep = options.sleep ?? wait;
+  let delay = options.initialDelayMs ?? 5000;
+  while (!signal.aborted) {
+    try {
+      await start();
+      return true;
+    } catch (error) {
+      const transient = error instanceof SysvoxError && error.transient;
+      if (!transient) {
+        log.error(`${options.what} not started; the rest of sysvox keeps running`, { error: describeError(error) });
+        return false;
+      }
+      log.warn(`${options.what} could not start yet; trying again`, { error: describeError(error), inMs: delay });
+    }
+    await sleep(delay, signal);
+    delay = Math.min(delay * 2, options.maxDelayMs ?? 120_000);
+  }
+  return false;
+}
+
+function wait(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    }, { once: true });
+  });
+}
