@@ -4,6 +4,7 @@ import type { LoadNaudiodon } from '../../voice/audio/naudiodon.js';
 import { floatToInt16, resampleMono } from '../../voice/audio/resample.js';
 import type { AudioChunk } from '../../voice/tts/tts.js';
 import type { AudioSink } from './ports.js';
+import { joinSamples } from '../../voice/audio/join-samples.js';
 
 export interface RecordedChunk {
   chunk: AudioChunk;
@@ -94,11 +95,5 @@ export function joinChunks(chunks: AudioChunk[], sampleRate: number): Int16Array
     const floats = Float32Array.from(samples, (sample) => sample / 32768);
     return floatToInt16(resampleMono(floats, chunk.sampleRate, sampleRate));
   });
-  const joined = new Int16Array(parts.reduce((total, part) => total + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    joined.set(part, offset);
-    offset += part.length;
-  }
-  return joined;
+  return joinSamples(...parts);
 }

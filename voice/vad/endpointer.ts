@@ -1,5 +1,6 @@
 import type { Pcm16 } from '../stt/stt.js';
 import type { VoiceActivityDetector } from './vad.js';
+import { joinSamples } from '../audio/join-samples.js';
 
 export type EndpointPreset = 'fast' | 'normal' | 'relaxed';
 /** Silence that ends an utterance, per preset. */
@@ -142,13 +143,3 @@ class VadEndpointer implements Endpointer {
   }
 }
 
-function joinSamples(...parts: Int16Array[]): Int16Array {
-  if (parts.length === 1 && parts[0]) return parts[0];
-  const joined = new Int16Array(parts.reduce((total, part) => total + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    joined.set(part, offset);
-    offset += part.length;
-  }
-  return joined;
-}

@@ -8,6 +8,7 @@ import { resolveModel } from '../../models/resolve-model.js';
 import { DetectionGate } from './detection-gate.js';
 import { OpenWakeWordFeatures, firstOutput, frameSamples } from './openwakeword-features.js';
 import type { WakeDetection, WakeMode, WakeWordDetector } from './wake.js';
+import { joinSamples } from '../audio/join-samples.js';
 
 export interface WakeModelConfig {
   name: string;
@@ -66,7 +67,7 @@ class OpenWakeWordDetector implements WakeWordDetector {
 
   async process(frame: Int16Array): Promise<WakeDetection[]> {
     const detections: WakeDetection[] = [];
-    let audio = concat(this.pending, frame);
+    let audio = joinSamples(this.pending, frame);
     while (audio.length >= frameSamples) {
       detections.push(...(await this.processFrame(audio.subarray(0, frameSamples))));
       audio = audio.subarray(frameSamples);
@@ -149,10 +150,3 @@ async function openSession(name: string, path: string): Promise<ort.InferenceSes
   }
 }
 
-function concat(first: Int16Array, second: Int16Array): Int16Array {
-  if (first.length === 0) return second;
-  const joined = new Int16Array(first.length + second.length);
-  joined.set(first);
-  joined.set(second, first.length);
-  return joined;
-}

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { EngineError, describeError } from '../../src/errors.js';
 import type { EngineProbe } from '../../src/probe.js';
 import type { WakeDetection, WakeMode, WakeWordDetector } from './wake.js';
+import { joinSamples } from '../audio/join-samples.js';
 
 /** The part of @picovoice/porcupine-node's Porcupine object the adapter uses. */
 export interface PorcupineEngine {
@@ -48,7 +49,7 @@ export class PorcupineDetector implements WakeWordDetector {
   async process(frame: Int16Array): Promise<WakeDetection[]> {
     if (this.released) throw new EngineError('porcupine', 'Porcupine was closed; build a new wake word detector.');
     const size = this.engine.frameLength;
-    const audio = this.pending.length === 0 ? frame : concat(this.pending, frame);
+    const audio = this.pending.length === 0 ? frame : joinSamples(this.pending, frame);
     const detections: WakeDetection[] = [];
     let offset = 0;
     for (; audio.length - offset >= size; offset += size) {
@@ -108,9 +109,3 @@ export class PorcupineDetector implements WakeWordDetector {
   }
 }
 
-function concat(first: Int16Array, second: Int16Array): Int16Array {
-  const joined = new Int16Array(first.length + second.length);
-  joined.set(first);
-  joined.set(second, first.length);
-  return joined;
-}
