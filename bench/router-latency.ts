@@ -45,6 +45,7 @@ async function run(mode: 'background' | 'on-demand', questions: string[]): Promi
   const sampler = mode === 'background' ? real : onDemand(real);
   const app = await createApp({ logTo: 'stderr', logLevel: 'error', env: { ...process.env, SYSVOX_DATA: dataDir }, sampler });
   try {
+    app.sampler.start(); // the service does this in start(); a no-op for the on-demand sampler
     await app.sampler.latest(); // both modes start measuring with a primed process
     const results = new Map<string, number[]>();
     for (const question of questions) results.set(question, await measure(app, question));

@@ -78,8 +78,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const dataDir = resolveDataDir({ configured: config.dataDir, env });
   const memory = openMemory({ path: dataDir.databasePath });
 
+  // Sampled in the background only by long-running commands (start(), the mic loop); a one-shot command
+  // samples once, on its first question, and does not wait for a sample it never needs (audit, approvals).
   const sampler = options.sampler ?? createSystemSampler({ intervalMs: config.system.sampleIntervalMs, log: log.child('system') });
-  sampler.start();
   const docker = createDockerClient({ socketPath: config.docker.socketPath, env, log: log.child('docker') });
   const registry = createToolRegistry(
     [
@@ -157,6 +158,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     doctor: () => runDoctor({ loaded, dataDir, docker, brain, extra: () => voice.probes() }),
     async start() {
       log.info('sysvox starting', { config: loaded.path ?? 'defaults', dataDir: dataDir.dir, model: config.ollama.model });
+      sampler.start();
       const capability = await checkToolCapability({ host: config.ollama.host, model: config.ollama.model, log });
       if (capability.status !== 'ok') log.warn('language model not ready; the router still answers common questions', { detail: capability.detail, fix: capability.fix });
       expiryTimer = setInterval(() => runner.expireStale(), 15_000);

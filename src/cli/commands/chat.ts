@@ -11,6 +11,7 @@ export function registerChat(program: Command): void {
     .option('-v, --verbose', 'show tool calls')
     .action(async (options: { verbose?: boolean }, command: Command) => {
       await withApp(command, {}, async (app) => {
+        app.sampler.start(); // a long-running session: keep the metrics fresh between questions
         // The line iterator buffers input, so lines piped in faster than answers are not lost.
         const terminal = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
         process.stdout.write('sysvox chat: ask anything; "exit" or Ctrl-D to leave.\n');

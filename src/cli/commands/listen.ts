@@ -42,6 +42,7 @@ export function registerListen(program: Command): void {
         const stop = new AbortController();
         process.once('SIGINT', () => stop.abort());
         process.once('SIGTERM', () => stop.abort());
+        app.sampler.start(); // a long-running loop: keep the metrics fresh
         process.stdout.write('listening for the wake word; Ctrl-C stops\n');
         const result = await app.voice.runMicrophone({ signal: stop.signal, onEvent: print });
         if (!result.started) throw new Error(`cannot listen: ${result.reason}`);
