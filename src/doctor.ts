@@ -24,9 +24,8 @@ export async function runDoctor(deps: DoctorDeps): Promise<EngineProbe[]> {
 function configProbe(loaded: LoadedConfig): EngineProbe {
   const from = Object.values(loaded.fromEnv);
   const envNote = from.length ? `; from the environment: ${from.join(', ')}` : '';
-  return loaded.path
-    ? { name: 'config', status: 'ok', detail: `${loaded.path} is valid${envNote}` }
-    : { name: 'config', status: 'ok', detail: `no config file, built-in defaults${envNote}`, fix: undefined };
+  const file = loaded.path ? `${loaded.path} is valid` : 'no config file, built-in defaults';
+  return { name: 'config', status: 'ok', detail: `${file}${envNote}` };
 }
 
 function dataDirProbe(choice: DataDirChoice): EngineProbe {

@@ -25,7 +25,7 @@ export async function* streamBrain(brain: Pick<Brain, 'run'>, request: BrainRequ
         }
         // The brain may end with text it never streamed (an error sentence, an approval request).
         if (event.text && !spoken) yield { type: 'sentence', text: event.text };
-        yield { type: 'done', text: event.text || spoken, source: event.source === 'error' ? 'error' : event.source };
+        yield { type: 'done', text: event.text || spoken, source: event.source };
         return;
       } else {
         yield event;
