@@ -161,6 +161,14 @@ describeDocker('docker tools on the real engine', () => {
     expect(restart.describeCall({ name: longName }).length).toBeLessThan(100);
   });
 
+  it('keeps stopped containers in the vocabulary after a running-only listing', async () => {
+    const cached = createDockerClient({ env: testDockerEnv(), log: silentLogger, namesCacheMs: 60_000 });
+    expect(await cached.listContainerNames()).toContain('job-exited');
+    await cached.listContainers({ all: false });
+    await cached.stats();
+    expect(await cached.listContainerNames()).toContain('job-exited');
+  });
+
   it('lists container names for the vocabulary', async () => {
     const names = await client.listContainerNames();
     expect(names).toEqual(expect.arrayContaining(['plex-server', 'web-healthy', 'db-unhealthy']));

@@ -76,9 +76,12 @@ export function createDockerClient(options: DockerClientOptions): DockerClient {
   }
 
   async function listContainers(listOptions: { all?: boolean } = {}): Promise<ContainerSummary[]> {
-    const infos = await call('docker_list_containers', () => docker.listContainers({ all: listOptions.all ?? true }));
+    const all = listOptions.all ?? true;
+    const infos = await call('docker_list_containers', () => docker.listContainers({ all }));
     const summaries = infos.map(toSummary).sort((left, right) => left.name.localeCompare(right.name));
-    namesCache = { at: clock(), names: summaries.map((summary) => summary.name) };
+    // Only a full list may refresh the names: a running-only one would hide stopped containers from
+    // the router and STT vocabulary ("start job-exited") until the cache ages out.
+    if (all) namesCache = { at: clock(), names: summaries.map((summary) => summary.name) };
     return summaries;
   }
 
