@@ -116,8 +116,8 @@ async function* streamReply(state: TurnState): AsyncGenerator<BrainEvent, Reply>
       yield { type: 'text-delta', text: state.speech.add(safe) };
     }
   }
-  const held = guard.finish();
-  const scan = nativeCalls.length > 0 ? { calls: [], rest: held } : findTextToolCalls(held, context.offeredNames);
+  // Call-shaped JSON is never spoken, even beside native calls; printed calls only count without them.
+  const scan = findTextToolCalls(guard.finish(), context.offeredNames);
   const tail = speakableText(scan.rest);
   if (tail) {
     spoke = true;

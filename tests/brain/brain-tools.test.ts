@@ -54,6 +54,16 @@ describe('brain tool loop against the fake Ollama', () => {
     expect(toolMessages(harness, 1)[0]?.content).toContain('cpu total 12 percent');
   });
 
+  it('never speaks call-shaped JSON that comes beside a native tool call, and runs the call once', async () => {
+    harness = await startHarness({ turns: [
+      { content: ['Let me check. {"name": "cpu_usage", "arguments": {}}'], toolCalls: [{ name: 'cpu_usage', arguments: {} }] },
+      { content: ['CPU is at 12 percent.'] },
+    ] });
+    const run = await harness.run('cpu?');
+    expect(harness.executed).toEqual([{ tool: 'cpu_usage', input: {} }]);
+    expect(run.heard).toBe('Let me check. CPU is at 12 percent.');
+  });
+
   it('keeps the words around a printed call and does not run a printed call to a tool it was not offered', async () => {
     harness = await startHarness({ turns: [{ content: ['Let me check. {"name": "shell_exec", "arguments": {"command": "rm -rf /"}}'] }] });
     const run = await harness.run('clean up the disk');
