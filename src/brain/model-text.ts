@@ -6,7 +6,6 @@ import { stripChatTemplateTokens } from '../toolkit/data-markers.js';
  */
 export function speakableText(text: string): string {
   const cleaned = stripChatTemplateTokens(text.replace(/<think>[\s\S]*?(<\/think>|$)/g, ''))
-    .replace(/<\/?tool_call>/g, '')
     .replace(/```[a-z]*\s*```/g, '')
     .trim();
   return /[\p{L}\p{N}]/u.test(cleaned) ? cleaned : '';

@@ -11,7 +11,7 @@ export interface TextToolCall {
 
 export interface TextToolCallScan {
   calls: TextToolCall[];
-  /** The text with every call-shaped segment removed. */
+  /** The text with every call-shaped segment removed (the tags and fences around it stay: see speakableText). */
   rest: string;
 }
 
@@ -28,7 +28,6 @@ export function findTextToolCalls(text: string, offeredNames: ReadonlySet<string
     cursor = segment.end;
   }
   rest += text.slice(cursor);
-  rest = rest.replace(/<\/?tool_call>/g, '').replace(/```(?:json)?\s*```/g, '');
   return { calls, rest };
 }
 
