@@ -1,6 +1,6 @@
 /**
  * Who may talk to the bot: allow-listed numeric user ids; approvers ("telegram:<id>" in
- * policy.approvers) may also press approval buttons. Strangers get no answer at all; each stranger is
+ * policy.approvers) may also press approval buttons (the policy then decides what the press does). Strangers get no answer at all; each stranger is
  * audited and logged at most once per hour so a flood cannot fill the logs.
  */
 import type { Logger } from '../../src/log.js';
@@ -9,7 +9,6 @@ import type { AuditSink } from './ports.js';
 export interface AccessGate {
   /** True when the update may be handled; false means: drop it silently. */
   admit(args: { userId: number | undefined; chatId: number | undefined; kind: 'message' | 'callback' }): boolean;
-  isApprover(userId: number): boolean;
 }
 
 export interface AccessGateOptions {
@@ -48,6 +47,5 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
       reportStranger(userId, chatId, kind);
       return false;
     },
-    isApprover: (userId) => approvers.has(userId),
   };
 }

@@ -1,11 +1,10 @@
 /**
  * Approvals on inline buttons: Approve / Deny with callback data "ap:<id>:y" / "ap:<id>:n".
- * Only the requester or an allow-listed approver may decide; the callback is always answered; the
- * message is edited to show the outcome; a second press changes nothing ("Already handled.").
+ * The policy decides (only the requester or an approver; once; before expiry); the callback is always
+ * answered; the message is edited to show the outcome; a second press changes nothing ("Already handled.").
  */
 import type { ApprovalView } from '../../src/core/turn.js';
 import type { Logger } from '../../src/log.js';
-import type { AccessGate } from './access-gate.js';
 import type { ApprovalResolver, ApprovalStatus } from './ports.js';
 import type { InlineKeyboard, TelegramApi } from './telegram-api.js';
 
@@ -20,7 +19,7 @@ export interface ApprovalPress {
 }
 
 export interface ApprovalButtons {
-  offer(chatId: number, approval: ApprovalView, requesterId: number): Promise<void>;
+  offer(chatId: number, approval: ApprovalView): Promise<void>;
   press(press: ApprovalPress): Promise<void>;
 }
 
@@ -42,33 +41,26 @@ export function describeApproval(approval: ApprovalView, now: number): string {
   return `Approval needed: ${approval.description}\nThis request expires in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
 }
 
+/** Outcomes that settle (or can never settle) the request: the message shows them and loses its buttons. */
+const editsTheMessage = (status: ApprovalStatus) => status !== 'not-allowed' && status !== 'already-resolved';
+
+/**
+ * Who may decide, whether the request expired and whether it was already decided are the policy's
+ * answers (through the resolver), so they hold across restarts and every refusal is audited there.
+ */
 export function createApprovalButtons(options: {
   api: TelegramApi;
   resolver: ApprovalResolver;
-  gate: AccessGate;
   log: Logger;
   clock?: () => number;
 }): ApprovalButtons {
-  const { api, resolver, gate, log } = options;
+  const { api, resolver, log } = options;
   const clock = options.clock ?? Date.now;
-  const offered = new Map<string, { requesterId: number; expiresAt: number }>();
-  const settled = new Set<string>();
 
   const decide = async (press: ApprovalPress, approvalId: string, approve: boolean): Promise<string> => {
-    if (settled.has(approvalId)) return answers['already-resolved'];
-    const known = offered.get(approvalId);
-    if (known && known.requesterId !== press.userId && !gate.isApprover(press.userId)) return answers['not-allowed'];
-    settled.add(approvalId);
-    const expiredHere = known !== undefined && known.expiresAt <= clock();
-    const result = expiredHere
-      ? { status: 'expired' as const, text: 'This approval expired; nothing was done.' }
-      : await resolver.resolve({ approvalId, decision: approve ? 'approve' : 'deny', by: { channel: 'telegram', externalId: String(press.userId) } })
-        .catch((error: unknown) => {
-          settled.delete(approvalId);
-          throw error;
-        });
-    if (result.status === 'not-allowed') settled.delete(approvalId);
-    else await showOutcome(press, result.text || answers[result.status]);
+    const by = { channel: 'telegram' as const, externalId: String(press.userId) };
+    const result = await resolver.resolve({ approvalId, decision: approve ? 'approve' : 'deny', by });
+    if (editsTheMessage(result.status)) await showOutcome(press, result.text || answers[result.status]);
     log.info('approval button pressed', { approvalId, userId: press.userId, status: result.status });
     return answers[result.status];
   };
@@ -82,8 +74,7 @@ export function createApprovalButtons(options: {
   };
 
   return {
-    async offer(chatId, approval, requesterId) {
-      offered.set(approval.id, { requesterId, expiresAt: approval.expiresAt.getTime() });
+    async offer(chatId, approval) {
       await api.sendText(chatId, describeApproval(approval, clock()), { keyboard: approvalKeyboard(approval.id) });
     },
     async press(press) {

@@ -35,7 +35,7 @@ export function registerCommands(bot: Telegraf, dependencies: CommandDependencie
     dependencies.runTurn({ chatId: context.chat.id, userId: context.from.id, displayName: context.from.first_name, text: 'status' }));
   bot.command('approvals', async (context) => {
     const pending = await dependencies.pendingFor(String(context.from.id));
-    await listApprovals(dependencies, context.chat.id, context.from.id, pending);
+    await listApprovals(dependencies, context.chat.id, pending);
   });
   bot.command('voice', (context) => {
     const choice = context.payload.trim().toLowerCase();
@@ -54,10 +54,10 @@ export function registerCommands(bot: Telegraf, dependencies: CommandDependencie
   });
 }
 
-async function listApprovals(dependencies: CommandDependencies, chatId: number, userId: number, pending: ApprovalView[]): Promise<void> {
+async function listApprovals(dependencies: CommandDependencies, chatId: number, pending: ApprovalView[]): Promise<void> {
   if (pending.length === 0) {
     await dependencies.api.sendText(chatId, 'Nothing is waiting for your approval.');
     return;
   }
-  for (const approval of pending) await dependencies.approvals.offer(chatId, approval, userId);
+  for (const approval of pending) await dependencies.approvals.offer(chatId, approval);
 }

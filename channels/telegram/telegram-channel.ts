@@ -65,7 +65,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   const api = createTelegramApi({ telegram: bot.telegram, log });
   const settings = createTelegramSettings(options.kv, { voiceReplies: config.voiceReplies });
   const gate = createAccessGate({ allowedUserIds: config.allowedUserIds, approvers: options.config.policy.approvers, audit: options.audit, log, clock: options.telegramOptions?.clock });
-  const approvalButtons = createApprovalButtons({ api, resolver: options.approvals, gate, log, clock: options.telegramOptions?.clock });
+  const approvalButtons = createApprovalButtons({ api, resolver: options.approvals, log, clock: options.telegramOptions?.clock });
   const converter = options.telegramOptions?.converter ?? createAudioConverter();
   const runner = createTurnRunner({ core: options.core, api, approvals: approvalButtons, tts: options.tts, converter, log, chatActionIntervalMs: options.telegramOptions?.chatActionIntervalMs });
 

@@ -63,7 +63,7 @@ export function createTurnRunner(options: TurnRunnerOptions): TurnRunner {
     let offeredApproval = false;
     for await (const event of events as AsyncIterable<TurnEvent>) {
       if (event.type === 'approval-request') {
-        await approvals.offer(turn.chatId, event.approval, turn.userId);
+        await approvals.offer(turn.chatId, event.approval);
         offeredApproval = true;
       }
       // The approval message already says what is waiting; a second "needs approval" text adds nothing.

@@ -13,6 +13,8 @@ export const token = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz12345';
 export const allowedUser = 111;
 export const approverUser = 222;
 export const strangerUser = 333;
+/** Allow-listed, but neither the requester nor an approver of anyone else's request. */
+export const otherUser = 444;
 
 export interface TelegramApp {
   app: App;
@@ -30,7 +32,7 @@ export function telegramYaml(options: { apiRoot: string; token?: string }): stri
     'policy:', `  approvers: ['telegram:${approverUser}']`,
     'channels:', '  telegram:', '    enabled: true',
     ...(options.token ? [`    token: '${options.token}'`] : []),
-    `    allowedUserIds: [${allowedUser}]`, `    apiRoot: ${options.apiRoot}`, '    pollTimeoutSeconds: 1',
+    `    allowedUserIds: [${allowedUser}, ${otherUser}]`, `    apiRoot: ${options.apiRoot}`, '    pollTimeoutSeconds: 1',
   ].join('\n');
 }
 

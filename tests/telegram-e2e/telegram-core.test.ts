@@ -11,7 +11,7 @@ import { shownText } from '../fakes/fake-telegram.js';
 import { describeDocker, waitFor } from '../helpers/docker-engine.js';
 import { callbackUpdate, textUpdate, voiceUpdate } from '../telegram/helpers/telegram-updates.js';
 import { containerStartedAt, createOwnedContainer, removeContainer } from '../cli/cli-harness.js';
-import { allowedUser, approverUser, buttonData, createTelegramApp, strangerUser, type TelegramApp } from './telegram-app.js';
+import { allowedUser, approverUser, buttonData, createTelegramApp, otherUser, strangerUser, type TelegramApp } from './telegram-app.js';
 
 const needed = ['espeak-ng', 'ffmpeg', 'pocketsphinx_continuous'];
 const missing = needed.filter((binary) => spawnSync('sh', ['-c', `command -v ${binary}`]).status !== 0);
@@ -59,6 +59,9 @@ describeDocker('Telegram approvals on the real core and Docker engine', () => {
     expect(text).toContain(name);
     return { buttons: buttonData(offer), message: { messageId: 1, chatId: allowedUser, text } };
   }
+  /** Outcomes of the audited presses that did nothing, for the approval behind a button ("ap:<id>:y"). */
+  const rejectedPresses = (button: string) => telegram.app.auditEntries(200)
+    .filter((entry) => entry.kind === 'approval-rejected' && entry.detail.startsWith(`${button.split(':')[1]}:`)).map((entry) => entry.outcome);
   const answersCount = () => telegram.fake.callsTo('answerCallbackQuery').length;
   async function press(userId: number, data: string, message: { messageId: number; chatId: number; text: string }) {
     const before = answersCount();
@@ -89,13 +92,19 @@ describeDocker('Telegram approvals on the real core and Docker engine', () => {
     expect(await press(allowedUser, approve, message)).toMatch(/already/i);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(containerStartedAt(name)).toBe(afterFirst);
+    expect(telegram.fake.callsTo('editMessageText').slice(editsBefore)).toHaveLength(1);
+    expect(rejectedPresses(approve)).toEqual(['already-resolved']);
   }, 60_000);
 
-  it('an approver presses Deny on someone else\'s request and the container is left alone', async () => {
+  it('someone else\'s Approve is refused and audited; an approver\'s Deny leaves the container alone', async () => {
     const name = containers[1] ?? '';
     const startedAt = containerStartedAt(name);
     const { buttons, message } = await askRestart(name);
     const editsBefore = telegram.fake.callsTo('editMessageText').length;
+    const approve = buttons.find((data) => data.endsWith(':y')) ?? '';
+    expect(await press(otherUser, approve, message)).toBe("You can't approve this.");
+    expect(rejectedPresses(approve)).toEqual(['not-allowed']);
+    expect(telegram.fake.callsTo('editMessageText')).toHaveLength(editsBefore);
     await press(approverUser, buttons.find((data) => data.endsWith(':n')) ?? '', message);
     await telegram.fake.waitFor((calls) => calls.filter((call) => call.method === 'editMessageText').length > editsBefore, 10_000);
     expect(shownText(telegram.fake.callsTo('editMessageText').at(-1)?.params ?? {})).toMatch(/cancelled: I will not restart/i);

@@ -26,7 +26,7 @@ async function requestApproval(h: Harness): Promise<{ messageId: number; chatId:
 const answers = (h: Harness) => h.fake.callsTo('answerCallbackQuery').map((call) => call.params.text);
 
 describe('Telegram approvals on buttons', () => {
-  it('offers Approve/Deny; one press resolves once and edits the message; a second press does nothing', async () => {
+  it('offers Approve/Deny; one press resolves and edits the message; a second press changes nothing', async () => {
     const core = createScriptedCore(() => [{ type: 'approval-request', approval: restartPlex(300_000) }, done("restart container 'plex' needs approval", 'approval')]);
     harness = await startHarness({ core });
     await harness.channel.start();
@@ -42,16 +42,23 @@ describe('Telegram approvals on buttons', () => {
     harness.fake.enqueueUpdate(callbackUpdate(allowedUser, 'ap:a1b2c3:y', offer));
     await harness.fake.waitFor((calls) => calls.filter((call) => call.method === 'answerCallbackQuery').length >= 2);
 
-    expect(harness.resolverCalls).toEqual([{ approvalId: 'a1b2c3', decision: 'approve', by: { channel: 'telegram', externalId: String(allowedUser) } }]);
+    // Both presses reach the policy, which runs the tool once and audits the second press.
+    const press = { approvalId: 'a1b2c3', decision: 'approve', by: { channel: 'telegram', externalId: String(allowedUser) } };
+    expect(harness.resolverCalls).toEqual([press, press]);
     expect(answers(harness)).toEqual(['Approved.', 'Already handled.']);
     const edits = harness.fake.callsTo('editMessageText');
     expect(edits).toHaveLength(1);
     expect(shownText(edits[0]?.params ?? {})).toBe(`${offer.text}\n\nDone: restarted plex.`);
   });
 
-  it("refuses someone who is neither requester nor approver, and lets an allow-listed approver deny", async () => {
+  it("asks the policy about every press: a refusal only answers the presser, an approver's Deny edits the message", async () => {
     const core = createScriptedCore(() => [{ type: 'approval-request', approval: restartPlex(300_000) }, done('needs approval', 'approval')]);
-    harness = await startHarness({ core, telegram: { allowedUserIds: [allowedUser, 4444] }, resolve: async () => ({ status: 'denied', text: 'Denied: plex was not restarted.' }) });
+    harness = await startHarness({
+      core, telegram: { allowedUserIds: [allowedUser, 4444] },
+      resolve: async ({ by }) => (by.externalId === '4444'
+        ? { status: 'not-allowed', text: 'Only the person who asked, or an approver, can answer that request.' }
+        : { status: 'denied', text: 'Denied: plex was not restarted.' }),
+    });
     await harness.channel.start();
     const offer = await requestApproval(harness);
 
@@ -60,21 +67,20 @@ describe('Telegram approvals on buttons', () => {
     await harness.fake.waitFor((calls) => calls.filter((call) => call.method === 'answerCallbackQuery').length >= 2);
 
     expect(answers(harness)).toEqual(["You can't approve this.", 'Denied.']);
-    expect(harness.resolverCalls.map((call) => [call.decision, call.by.externalId])).toEqual([['deny', String(approverUser)]]);
-    expect(shownText(harness.fake.callsTo('editMessageText')[0]?.params ?? {})).toContain('Denied: plex was not restarted.');
+    expect(harness.resolverCalls.map((call) => [call.decision, call.by.externalId])).toEqual([['approve', '4444'], ['deny', String(approverUser)]]);
+    expect(harness.fake.callsTo('editMessageText').map((call) => shownText(call.params))).toEqual([`${offer.text}\n\nDenied: plex was not restarted.`]);
   });
 
-  it('an expired approval says so, runs nothing, and the callback is still answered', async () => {
+  it('an approval the policy finds expired says so on the message, and the callback is still answered', async () => {
     const core = createScriptedCore(() => [{ type: 'approval-request', approval: restartPlex(-1000) }, done('needs approval', 'approval')]);
-    harness = await startHarness({ core });
+    harness = await startHarness({ core, resolve: async () => ({ status: 'expired', text: "The request to restart container 'plex' has expired; ask again." }) });
     await harness.channel.start();
     const offer = await requestApproval(harness);
     harness.fake.enqueueUpdate(callbackUpdate(allowedUser, 'ap:a1b2c3:y', offer));
     await harness.fake.waitFor((calls) => calls.some((call) => call.method === 'answerCallbackQuery'));
 
     expect(answers(harness)).toEqual(['This approval has expired.']);
-    expect(harness.resolverCalls).toEqual([]);
-    expect(shownText(harness.fake.callsTo('editMessageText')[0]?.params ?? {})).toContain('expired; nothing was done');
+    expect(shownText(harness.fake.callsTo('editMessageText')[0]?.params ?? {})).toBe(`${offer.text}\n\nThe request to restart container 'plex' has expired; ask again.`);
   });
 
   it('/approvals lists what is pending as buttons, or says nothing is waiting', async () => {

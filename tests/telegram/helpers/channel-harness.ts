@@ -1,6 +1,6 @@
 /**
  * Starts the fake Bot API and a real Telegram channel (real telegraf) against it, with a scripted
- * core, an approval resolver that records calls, an in-memory kv and audit, and a captured log.
+ * core, an approval resolver that records calls (by default it answers like the policy does), an in-memory kv and audit, and a captured log.
  */
 import { telegramSchema } from '../../../src/config/telegram-schema.js';
 import type { Core } from '../../../src/core/turn.js';
@@ -46,12 +46,23 @@ const unusedTts: TextToSpeech = {
   probe: () => Promise.reject(new Error('unused')),
 };
 
+/** Like the policy: the first decision on an approval wins; any later press finds it already resolved. */
+function policyLikeResolver(): ApprovalResolver['resolve'] {
+  const decided = new Set<string>();
+  return async ({ approvalId, decision }) => {
+    if (decided.has(approvalId)) return { status: 'already-resolved', text: 'The request to restart plex was already executed.' };
+    decided.add(approvalId);
+    return decision === 'approve' ? { status: 'executed', text: 'Done: restarted plex.' } : { status: 'denied', text: 'Cancelled: I will not restart plex.' };
+  };
+}
+
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const fake = options.fake ?? (await startFakeTelegram());
   const kv = options.kv ?? createMemoryKeyValueStore();
   const audits: Harness['audits'] = [];
   const logLines: string[] = [];
   const resolverCalls: Harness['resolverCalls'] = [];
+  const resolve = options.resolve ?? policyLikeResolver();
   const telegram = telegramSchema.parse({
     enabled: true, token: options.token ?? fake.token, allowedUserIds: [allowedUser], pollTimeoutSeconds: 1, ...options.telegram,
   });
@@ -59,9 +70,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     config: { channels: { telegram }, policy: { approvers: [`telegram:${approverUser}`] } },
     core: options.core,
     approvals: {
-      resolve: async (args) => {
+      resolve: (args) => {
         resolverCalls.push(args);
-        return options.resolve ? options.resolve(args) : { status: 'executed', text: 'Done: restarted plex.' };
+        return resolve(args);
       },
     },
     pendingFor: options.pendingFor,
