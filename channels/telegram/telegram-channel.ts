@@ -96,12 +96,11 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   return {
     async start() {
       if (state === 'running') return;
+      // The caller reports a failed start (once); logging it here too said a wrong token twice.
       bot.botInfo = await api.getMe().catch((error: unknown) => {
         state = 'stopped';
         if (classifyFailure(error).kind !== 'unauthorized') throw new ChannelError('telegram', 'Telegram is unreachable', { cause: error, transient: true });
-        const fatal = unauthorizedError(error);
-        log.error(fatal.message);
-        throw fatal;
+        throw unauthorizedError(error);
       });
       poller = createUpdatePoller({
         api, log, handle: handleSafely, timeoutSeconds: config.pollTimeoutSeconds, backoff: options.telegramOptions?.backoff,
