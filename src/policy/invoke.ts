@@ -1,12 +1,11 @@
 import type { z } from 'zod';
 import type { ApprovalView } from '../core/turn.js';
-import { ToolError } from '../errors.js';
 import type { AnyTool } from '../toolkit/tool.js';
 import { toApprovalView, confirmWording } from './approval-view.js';
 import { auditKinds } from './audit-kinds.js';
 import { canonicalJson, hashArguments, newApprovalId } from './call-identity.js';
 import type { InvokeOutcome, InvokeRequest } from './outcome.js';
-import { failureSentence, runAllowedTool, toolContextFor } from './run-tool.js';
+import { failureSentence, runAllowedTool, withinLimits } from './run-tool.js';
 import { auditFor, type RunnerContext } from './runner-context.js';
 
 /** Policy for one tool call, whatever the model said: unknown/blocked/invalid refused, safe runs, confirm asks. */
@@ -43,12 +42,14 @@ export function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
+/** A tool's resolve step runs under the same timeout, signal and failure wording as its execute. */
 async function resolveInput(context: RunnerContext, tool: AnyTool, input: unknown, signal?: AbortSignal): Promise<{ input: unknown } | { message: string }> {
   if (!tool.resolve) return { input };
+  const resolve = tool.resolve.bind(tool);
   try {
-    return { input: await tool.resolve(input, toolContextFor(context, tool, signal ?? new AbortController().signal)) };
+    return { input: await withinLimits(context, tool, signal, (toolContext) => resolve(input, toolContext)) };
   } catch (error) {
-    return { message: error instanceof ToolError ? error.message : failureSentence(context, tool, error) };
+    return { message: failureSentence(context, tool, error) };
   }
 }
 

@@ -6,7 +6,7 @@ import type { InvokeOutcome } from './outcome.js';
 import type { RunnerContext } from './runner-context.js';
 
 /** The context a tool's resolve/execute receives: the runner's defaults plus a per-call abort signal. */
-export function toolContextFor(context: RunnerContext, tool: AnyTool, signal: AbortSignal): ToolContext {
+function toolContextFor(context: RunnerContext, tool: AnyTool, signal: AbortSignal): ToolContext {
   return {
     log: context.log.child(`tool:${tool.name}`),
     clock: context.clock,
@@ -21,17 +21,28 @@ export function toolContextFor(context: RunnerContext, tool: AnyTool, signal: Ab
  * redacted and cut to the budget; a failure becomes one sentence, never a stack.
  */
 export async function runAllowedTool(context: RunnerContext, tool: AnyTool, input: unknown, signal?: AbortSignal): Promise<InvokeOutcome> {
+  try {
+    const result = await withinLimits(context, tool, signal, (toolContext) => tool.execute(input, toolContext));
+    return okOutcome(tool.name, redactDeep(result), context.outputBudgetChars);
+  } catch (error) {
+    return { status: 'error', tool: tool.name, message: failureSentence(context, tool, error) };
+  }
+}
+
+/**
+ * One step of a tool (resolve or execute) under the tool timeout and the caller's signal: whichever
+ * fires first aborts the step's signal and rejects with a ToolError, even if the step ignores it.
+ */
+export async function withinLimits<T>(
+  context: RunnerContext, tool: AnyTool, signal: AbortSignal | undefined, step: (toolContext: ToolContext) => Promise<T>,
+): Promise<T> {
   const controller = new AbortController();
   const timeout = setTimeout(() => controller.abort(new ToolError(tool.name, timeoutSentence(tool, context.toolTimeoutMs))), context.toolTimeoutMs);
   const onAbort = () => controller.abort(new ToolError(tool.name, `${tool.name} was cancelled.`));
   signal?.addEventListener('abort', onAbort, { once: true });
   if (signal?.aborted) onAbort();
   try {
-    const result = await untilAborted(tool.execute(input, toolContextFor(context, tool, controller.signal)), controller.signal);
-    const data = redactDeep(result);
-    return okOutcome(tool.name, data, context.outputBudgetChars);
-  } catch (error) {
-    return { status: 'error', tool: tool.name, message: failureSentence(context, tool, error) };
+    return await untilAborted(step(toolContextFor(context, tool, controller.signal)), controller.signal);
   } finally {
     clearTimeout(timeout);
     signal?.removeEventListener('abort', onAbort);

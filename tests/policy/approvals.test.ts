@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { ToolError } from '../../src/errors.js';
 import { auditKinds } from '../../src/policy/audit-kinds.js';
 import { createToolRegistry } from '../../src/toolkit/registry.js';
 import { defineTool } from '../../src/toolkit/tool.js';
@@ -244,5 +245,34 @@ describe('refusals and tiers', () => {
     expect(Date.now() - started).toBeLessThan(2000);
     expect(outcome).toMatchObject({ status: 'error', message: 'hanging_tool took longer than 150 milliseconds and was stopped.' });
     expect(sawAbort).toBe(true);
+  });
+
+  it('a resolve step that hangs is stopped by the same timeout, and nothing waits for approval', async () => {
+    const stuckLookup = defineTool({
+      name: 'stuck_lookup', description: 'Restart after a lookup that hangs.', risk: 'confirm', input: z.object({ name: z.string() }),
+      describeCall: (input) => `restart ${input.name}`,
+      resolve: () => new Promise<never>(() => {}),
+      execute: async () => 'restarted',
+    });
+    fixture = createPolicyFixture({ extraTools: [stuckLookup], toolTimeoutMs: 150 });
+    const invoked = fixture.runner.invoke({ tool: 'stuck_lookup', input: { name: 'plex' }, caller: fixture.caller(), source: 'brain' });
+    const stillWaiting = new Promise((resolve) => setTimeout(() => resolve('still waiting after 3 s'), 3000));
+    expect(await Promise.race([invoked, stillWaiting])).toEqual({
+      status: 'error', tool: 'stuck_lookup', message: 'stuck_lookup took longer than 150 milliseconds and was stopped.',
+    });
+    expect(fixture.runner.listApprovals()).toEqual([]);
+    expect(auditKindsWritten()).toEqual(['tool-call/error']);
+  });
+
+  it('a resolve failure is redacted like any tool failure', async () => {
+    const leakyLookup = defineTool({
+      name: 'leaky_lookup', description: 'Lookup.', risk: 'safe', input: z.object({}),
+      describeCall: () => 'look up',
+      resolve: async () => { throw new ToolError('leaky_lookup', 'lookup failed with password=swordfish'); },
+      execute: async () => 'ran',
+    });
+    fixture = createPolicyFixture({ extraTools: [leakyLookup] });
+    const outcome = await fixture.runner.invoke({ tool: 'leaky_lookup', input: {}, caller: fixture.caller(), source: 'brain' });
+    expect(outcome).toEqual({ status: 'error', tool: 'leaky_lookup', message: 'lookup failed with password=[REDACTED]' });
   });
 });
