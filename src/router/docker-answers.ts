@@ -5,15 +5,11 @@
 import type {
   ContainerActionResult, ContainerDetails, ContainerLogs, ContainerSummary,
 } from '../../tools/docker/types.js';
+import { isProblem } from '../../tools/docker/container-mappers.js';
 import { asSentence, countOf, joinSpoken, speakable } from './speech-format.js';
 
 /** Most running names read out before the answer switches to a count. */
 const maxNamesSpoken = 8;
-
-/** A container needs attention when it is not running, or running but failing its health check. */
-export function hasProblem(container: ContainerSummary): boolean {
-  return container.state !== 'running' || container.health === 'unhealthy';
-}
 
 /** Docker's "Exited (3) 2 hours ago" -> { code: 3, ago: "2 hours ago" }. */
 function parseExited(status: string): { code: number; ago: string | null } | null {
@@ -23,16 +19,15 @@ function parseExited(status: string): { code: number; ago: string | null } | nul
   return { code: Number(found[1]), ago: ago.length > 0 ? ago : null };
 }
 
-/** "db is unhealthy", "job exited with code 3", "worker keeps restarting". */
+/** A problem container (isProblem, as docker_problem_containers decides): "db is unhealthy", "job exited with code 3". */
 export function describeContainerProblem(container: ContainerSummary): string {
   const name = container.name;
-  if (container.state === 'running') return container.health === 'unhealthy' ? `${name} is unhealthy` : `${name} is running`;
+  if (container.health === 'unhealthy') return `${name} is unhealthy`;
   if (container.state === 'exited') {
     const exited = parseExited(container.status);
     return exited ? `${name} exited with code ${exited.code}` : `${name} exited`;
   }
   if (container.state === 'restarting') return `${name} keeps restarting`;
-  if (container.state === 'created') return `${name} was created but never started`;
   return `${name} is ${container.state}`;
 }
 
@@ -50,11 +45,11 @@ export function listContainersAnswer(containers: readonly ContainerSummary[]): s
 }
 
 /** "db-unhealthy is unhealthy, job-exited exited with code 3." or "All 5 containers are fine." */
-export function unhealthyContainersAnswer(problems: readonly ContainerSummary[], total: number | null): string {
+export function unhealthyContainersAnswer(containers: readonly ContainerSummary[]): string {
+  const problems = containers.filter(isProblem);
   if (problems.length === 0) {
-    if (total === null) return 'No container has a problem.';
-    if (total === 0) return 'There are no containers.';
-    return total === 1 ? 'The one container is fine.' : `All ${total} containers are fine.`;
+    if (containers.length === 0) return 'There are no containers.';
+    return containers.length === 1 ? 'The one container is fine.' : `All ${containers.length} containers are fine.`;
   }
   const described = problems.slice(0, maxNamesSpoken).map(describeContainerProblem);
   const more = problems.length > maxNamesSpoken ? `, and ${problems.length - maxNamesSpoken} more` : '';

@@ -44,46 +44,41 @@ function approvalAnswer(approval: ApprovalView, gerund: string): RouterAnswer {
 
 const unreadable = (tool: string): RouterAnswer => answer(`I got an answer from ${tool.replaceAll('_', ' ')} that I could not read.`);
 
+interface ToolCall { tool: string; input: unknown; gerund: string }
+
+const systemStatus: ToolCall = { tool: 'system_status', input: {}, gerund: 'checking the system' };
+const allContainers: ToolCall = { tool: 'docker_list_containers', input: { all: true }, gerund: 'listing containers' };
+
+/** A tool's data, read into its shape, or the answer that says why there is none. */
+type Read<T> = { value: T } | { failed: RouterAnswer };
+
+async function read<T>(deps: AnswerDependencies, call: ToolCall, reader: (data: unknown) => T | null): Promise<Read<T>> {
+  const outcome = await deps.invoke(call.tool, call.input);
+  if (outcome.status !== 'ok') return { failed: notOk(outcome, call.gerund) };
+  const value = reader(outcome.data);
+  return value === null ? { failed: unreadable(call.tool) } : { value };
+}
+
 /** Calls one tool and speaks its data through `speak`, or the reason it could not. */
 async function single<T>(
-  deps: AnswerDependencies, call: { tool: string; input: unknown; gerund: string },
-  read: (data: unknown) => T | null, speak: (value: T) => string,
+  deps: AnswerDependencies, call: ToolCall, reader: (data: unknown) => T | null, speak: (value: T) => string,
 ): Promise<RouterAnswer> {
-  const outcome = await deps.invoke(call.tool, call.input);
-  if (outcome.status !== 'ok') return notOk(outcome, call.gerund);
-  const value = read(outcome.data);
-  return value === null ? unreadable(call.tool) : answer(speak(value));
+  const got = await read(deps, call, reader);
+  return 'failed' in got ? got.failed : answer(speak(got.value));
 }
 
 function fromSnapshot(deps: AnswerDependencies, speak: (snapshot: SystemSnapshot) => string): Promise<RouterAnswer> {
-  return single(deps, { tool: 'system_status', input: {}, gerund: 'checking the system' }, readSnapshot, speak);
+  return single(deps, systemStatus, readSnapshot, speak);
 }
 
+/** The system snapshot is needed; the containers are not: without Docker the answer says so. */
 async function overallStatus(match: RouterMatch, deps: AnswerDependencies): Promise<RouterAnswer> {
   if (match.slots.host !== undefined) {
     return answer(`I can only check this server so far; other hosts such as ${match.slots.host} are not connected yet.`);
   }
-  const [system, docker] = await Promise.all([
-    deps.invoke('system_status', {}),
-    deps.invoke('docker_list_containers', { all: true }),
-  ]);
-  if (system.status !== 'ok') return notOk(system, 'checking the system');
-  const snapshot = readSnapshot(system.data);
-  if (!snapshot) return unreadable('system_status');
-  const containers = docker.status === 'ok' ? readContainers(docker.data) : null;
-  return answer(statusAnswer(snapshot, containers));
-}
-
-async function unhealthy(deps: AnswerDependencies): Promise<RouterAnswer> {
-  const [problems, all] = await Promise.all([
-    deps.invoke('docker_problem_containers', {}),
-    deps.invoke('docker_list_containers', { all: true }),
-  ]);
-  if (problems.status !== 'ok') return notOk(problems, 'checking the containers');
-  const problemList = readContainers(problems.data);
-  if (!problemList) return unreadable('docker_problem_containers');
-  const total = all.status === 'ok' ? readContainers(all.data)?.length ?? null : null;
-  return answer(unhealthyContainersAnswer(problemList, total));
+  const [system, docker] = await Promise.all([read(deps, systemStatus, readSnapshot), read(deps, allContainers, readContainers)]);
+  if ('failed' in system) return system.failed;
+  return answer(statusAnswer(system.value, 'value' in docker ? docker.value : null));
 }
 
 function containerAction(match: RouterMatch, deps: AnswerDependencies, action: 'restart' | 'stop' | 'start'): Promise<RouterAnswer> {
@@ -132,9 +127,8 @@ const handlers: Record<IntentName, Handler> = {
     readProcesses, (processes) => topProcessesAnswer(processes, 'memory')),
   disk: (match, deps) => single(deps, { tool: 'disk_usage', input: match.slots.mount ? { mount: match.slots.mount } : {}, gerund: 'checking the disks' },
     readFilesystems, (filesystems) => diskAnswer(filesystems, match.slots.mount)),
-  list_containers: (_match, deps) => single(deps, { tool: 'docker_list_containers', input: { all: true }, gerund: 'listing containers' },
-    readContainers, listContainersAnswer),
-  unhealthy_containers: (_match, deps) => unhealthy(deps),
+  list_containers: (_match, deps) => single(deps, allContainers, readContainers, listContainersAnswer),
+  unhealthy_containers: (_match, deps) => single(deps, { ...allContainers, gerund: 'checking the containers' }, readContainers, unhealthyContainersAnswer),
   container_status: (match, deps) => single(deps, { tool: 'docker_inspect', input: { name: match.slots.container ?? '' }, gerund: 'inspecting the container' },
     readDetails, containerStatusAnswer),
   container_logs: (match, deps) => single(deps,

@@ -5,8 +5,9 @@
 import type {
   CpuSnapshot, FilesystemUsage, LoadSnapshot, MemorySnapshot, ProcessInfo, SystemSnapshot, TemperatureSnapshot,
 } from '../../tools/system/types.js';
+import { isProblem } from '../../tools/docker/container-mappers.js';
 import type { ContainerSummary } from '../../tools/docker/types.js';
-import { describeContainerProblem, hasProblem } from './docker-answers.js';
+import { describeContainerProblem } from './docker-answers.js';
 import {
   capitalise, countOf, joinSpoken, spokenBytes, spokenDuration, spokenGigabytes, spokenMount, spokenNumber,
   spokenPercent, spokenSmallPercent,
@@ -18,7 +19,7 @@ const diskWarningPercent = 90;
 function containersClause(containers: readonly ContainerSummary[] | null): string {
   if (containers === null) return "and I can't reach Docker";
   if (containers.length === 0) return 'and there are no containers';
-  const problems = containers.filter(hasProblem);
+  const problems = containers.filter(isProblem);
   if (problems.length === 0) {
     return containers.length === 1 ? 'and the one container is healthy' : `and all ${containers.length} containers are healthy`;
   }

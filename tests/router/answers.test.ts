@@ -82,9 +82,9 @@ describe('system answers', () => {
 
 describe('docker answers', () => {
   it('lists the problems, or says all containers are fine', () => {
-    const problems = troubledContainers.filter((container) => container.state !== 'running' || container.health === 'unhealthy');
-    expect(unhealthyContainersAnswer(problems, 5)).toBe('db-unhealthy is unhealthy, job-exited exited with code 3.');
-    expect(unhealthyContainersAnswer([], 5)).toBe('All 5 containers are fine.');
+    expect(unhealthyContainersAnswer(troubledContainers)).toBe('db-unhealthy is unhealthy, job-exited exited with code 3.');
+    expect(unhealthyContainersAnswer(healthyContainers)).toBe('All 3 containers are fine.');
+    expect(unhealthyContainersAnswer([])).toBe('There are no containers.');
   });
 
   it('lists running and stopped containers', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answerIntent } from '../../src/router/route-intent.js';
 import { createRouter } from '../../src/router/router.js';
 import type { InvokeOutcome } from '../../src/policy/outcome.js';
-import { snapshotFixture, troubledContainers } from './fixtures.js';
+import { containerFixture, snapshotFixture, troubledContainers } from './fixtures.js';
 import { testVocabulary } from './vocabulary.js';
 
 type Script = Record<string, (input: unknown) => InvokeOutcome>;
@@ -52,9 +52,29 @@ describe('answerIntent', () => {
     expect(reply.kind === 'answer' && reply.text).toContain("I can't reach Docker.");
   });
 
+  it('names the same problem containers in the status and in "which containers are unhealthy", with one Docker call', async () => {
+    const containers = [
+      ...troubledContainers,
+      containerFixture('backup', 'exited', 'none', 'Exited (0) 3 hours ago'),
+      containerFixture('spare', 'created', 'none', 'Created'),
+    ];
+    const invoker = fakeInvoker({
+      system_status: () => ok('system_status', snapshotFixture({ filesystems: [] })),
+      docker_list_containers: () => ok('docker_list_containers', containers),
+    });
+    const status = await answerIntent(matchOf('how is the server doing'), invoker);
+    const unhealthy = await answerIntent(matchOf('which containers are unhealthy'), invoker);
+    expect(status).toEqual({
+      kind: 'answer',
+      text: 'CPU is at 12 percent, memory at 41 percent, but 2 of 7 containers have problems: db-unhealthy is unhealthy and job-exited exited with code 3.',
+    });
+    expect(unhealthy).toEqual({ kind: 'answer', text: 'db-unhealthy is unhealthy, job-exited exited with code 3.' });
+    expect(invoker.calls.map((call) => call.tool)).toEqual(['system_status', 'docker_list_containers', 'docker_list_containers']);
+  });
+
   it('turns a tool error into its sentence', async () => {
     const message = "I can't reach Docker: /var/run/docker.sock is not readable by user sysvox; add it to the docker group";
-    const invoker = fakeInvoker({ docker_problem_containers: () => ({ status: 'error', tool: 'docker_problem_containers', message }) });
+    const invoker = fakeInvoker({ docker_list_containers: () => ({ status: 'error', tool: 'docker_list_containers', message }) });
     const reply = await answerIntent(matchOf('which containers are unhealthy'), invoker);
     expect(reply).toEqual({ kind: 'answer', text: `${message}.` });
   });
