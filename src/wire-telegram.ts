@@ -55,6 +55,6 @@ export function wireTelegram(wiring: TelegramWiring): TelegramChannel {
     tts: wiring.tts,
     kv: memory.kv,
     audit,
-    log: wiring.log.child('telegram'),
+    log: wiring.log, // the channel narrows it to 'telegram' itself
   });
 }

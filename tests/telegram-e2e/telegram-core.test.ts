@@ -6,7 +6,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { shownText } from '../fakes/fake-telegram.js';
 import { describeDocker, waitFor } from '../helpers/docker-engine.js';
 import { callbackUpdate, textUpdate, voiceUpdate } from '../telegram/helpers/telegram-updates.js';
@@ -33,7 +33,8 @@ describe('Telegram text on the real core', () => {
     await telegram.fake.waitFor(() => telegram.sentTexts(allowedUser).some((text) => /percent/.test(text)), 15_000);
   });
 
-  it('gives a stranger nothing and records the refusal in the audit log', async () => {
+  it('gives a stranger nothing, records the refusal in the audit log and warns under the telegram scope', async () => {
+    const stderr = vi.spyOn(process.stderr, 'write');
     const before = sentCount();
     telegram.fake.enqueueUpdate(textUpdate(strangerUser, 'status'));
     await waitFor(async () => (telegram.app.auditEntries(200).some((entry) => entry.channel === 'telegram' && entry.detail.includes(String(strangerUser))) ? true : undefined), 10_000, 'an audit row for the stranger');
@@ -42,6 +43,9 @@ describe('Telegram text on the real core', () => {
     await telegram.fake.waitFor((calls) => calls.filter((call) => call.method === 'sendMessage').length > before, 15_000);
     expect(telegram.sentTexts(strangerUser)).toEqual([]);
     expect(telegram.fake.calls.filter((call) => call.params.chat_id === strangerUser)).toEqual([]);
+    const warnings = stderr.mock.calls.map(([chunk]) => String(chunk)).filter((line) => line.includes('not allow-listed'));
+    stderr.mockRestore();
+    expect(warnings.map((line) => (JSON.parse(line) as { scope?: string }).scope)).toEqual(['telegram']);
   });
 });
 
