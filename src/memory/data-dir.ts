@@ -3,8 +3,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../errors.js';
 
-export const systemDataDir = '/var/lib/sysvox';
-export const databaseFileName = 'sysvox.db';
+const systemDataDir = '/var/lib/sysvox';
+const databaseFileName = 'sysvox.db';
 
 export interface DataDirChoice {
   dir: string;
@@ -64,7 +64,7 @@ function ensureWritable(choice: DataDirChoice): void {
 }
 
 /** The nearest directory upwards with a package.json named "sysvox" (works from src/ and dist/). */
-export function findPackageRoot(start: string): string | null {
+function findPackageRoot(start: string): string | null {
   let current = start;
   for (;;) {
     if (isSysvoxRoot(current)) return current;

@@ -20,7 +20,7 @@ interface FactRow { id: number; text: string; person_id: number | null; created_
 const fillerWords = new Set(['a', 'an', 'the', 'is', 'are', 'that', 'about', 'my', 'of', 'to', 'fact', 'facts', 'please']);
 
 /** Lower-case words without punctuation or filler ("that the NAS is..." -> ["nas", ...]). */
-export function meaningfulWords(text: string): string[] {
+function meaningfulWords(text: string): string[] {
   return text
     .toLowerCase()
     .split(/[^a-z0-9]+/)
@@ -28,7 +28,7 @@ export function meaningfulWords(text: string): string[] {
 }
 
 /** A fact matches when it contains the query as a phrase, or every meaningful word of it. */
-export function factMatches(factText: string, query: string): boolean {
+function factMatches(factText: string, query: string): boolean {
   const words = meaningfulWords(query);
   if (words.length === 0) return false;
   const factWords = new Set(meaningfulWords(factText));

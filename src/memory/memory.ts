@@ -32,12 +32,11 @@ export interface OpenMemoryOptions {
   /** The database file (usually `<dataDir>/sysvox.db`), or ':memory:'. */
   path: string;
   clock?: () => Date;
-  busyTimeoutMs?: number;
 }
 
 export function openMemory(options: OpenMemoryOptions): Memory {
   const clock = options.clock ?? (() => new Date());
-  const database = openDatabase(options.path, options.busyTimeoutMs ?? 5000);
+  const database = openDatabase(options.path);
   try {
     const { to } = migrate(database);
     return {
@@ -59,13 +58,14 @@ export function openMemory(options: OpenMemoryOptions): Memory {
   }
 }
 
-function openDatabase(path: string, busyTimeoutMs: number): Database {
+/** WAL, foreign keys, and up to 5 s of waiting on a lock held by another sysvox process (the CLI beside the service). */
+function openDatabase(path: string): Database {
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const database = new BetterSqlite3(path);
     database.pragma('journal_mode = WAL');
     database.pragma('foreign_keys = ON');
-    database.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+    database.pragma('busy_timeout = 5000');
     database.pragma('synchronous = NORMAL');
     return database;
   } catch (error) {

@@ -36,7 +36,7 @@ function refuse(context: RunnerContext, request: InvokeRequest, message: string,
 }
 
 /** "text: expected string, received undefined; limit: too big" */
-export function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.ZodError): string {
   return error.issues
     .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'input'}: ${issue.message}`)
     .join('; ');

@@ -12,7 +12,7 @@ export function fitToBudget(text: string, maxChars: number): string {
 }
 
 /** "\n[output cut: showing 3,812 of 19,220 characters]" */
-export function cutNote(shown: number, total: number): string {
+function cutNote(shown: number, total: number): string {
   const format = (value: number) => value.toLocaleString('en-US');
   return `\n[output cut: showing ${format(shown)} of ${format(total)} characters]`;
 }

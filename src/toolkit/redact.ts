@@ -2,7 +2,7 @@
  * Secret redaction for everything that leaves a tool: output for the model, replies, logs, audit.
  * Key names are kept ("DB_PASSWORD=[REDACTED]") so a reader still sees what was there.
  */
-export const redacted = '[REDACTED]';
+const redacted = '[REDACTED]';
 
 const secretSegments = new Set([
   'token', 'tokens', 'password', 'passwd', 'pwd', 'passphrase', 'secret', 'secrets', 'apikey', 'auth', 'oauth', 'authorization',

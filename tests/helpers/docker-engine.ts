@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import { describe } from 'vitest';
 
-export const defaultTestDockerHost = 'unix:///tmp/sysvox-docker/docker.sock';
+const defaultTestDockerHost = 'unix:///tmp/sysvox-docker/docker.sock';
 
 export function testDockerHost(env: NodeJS.ProcessEnv = process.env): string {
   return env.SYSVOX_TEST_DOCKER_HOST?.trim() || defaultTestDockerHost;
@@ -19,7 +19,7 @@ export function testDockerEnv(): NodeJS.ProcessEnv {
 }
 
 /** Pings the engine (GET /_ping) over its unix socket; resolves to a reason when it does not answer. */
-export async function dockerEngineProblem(host = testDockerHost()): Promise<string | undefined> {
+async function dockerEngineProblem(host = testDockerHost()): Promise<string | undefined> {
   if (!host.startsWith('unix://')) return undefined;
   const socketPath = host.slice('unix://'.length);
   if (!fs.existsSync(socketPath)) return `no Docker test engine at ${socketPath}; run scripts/docker-test-engine.sh start`;

@@ -42,7 +42,7 @@ export interface DockerClientOptions {
   clock?: () => number;
 }
 
-export function endpointFor(env: NodeJS.ProcessEnv, socketPath: string): DockerEndpoint & { options: Docker.DockerOptions } {
+function endpointFor(env: NodeJS.ProcessEnv, socketPath: string): DockerEndpoint & { options: Docker.DockerOptions } {
   const host = env.DOCKER_HOST?.trim();
   if (host && host.startsWith('tcp://')) {
     const url = new URL(host.replace(/^tcp:/, 'http:'));

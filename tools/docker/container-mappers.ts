@@ -5,12 +5,12 @@
 import type Docker from 'dockerode';
 import type { ContainerDetails, ContainerHealth, ContainerState, ContainerStats, ContainerSummary } from './types.js';
 
-export function nameOf(names: readonly string[] | undefined, id: string): string {
+function nameOf(names: readonly string[] | undefined, id: string): string {
   const first = names?.[0];
   return first ? first.replace(/^\//, '') : id.slice(0, 12);
 }
 
-export function healthFromStatus(status: string): ContainerHealth {
+function healthFromStatus(status: string): ContainerHealth {
   if (status.includes('(unhealthy)')) return 'unhealthy';
   if (status.includes('(healthy)')) return 'healthy';
   if (status.includes('(health: starting)')) return 'starting';
@@ -36,7 +36,7 @@ export function isProblem(summary: ContainerSummary): boolean {
   return false;
 }
 
-export function exitCodeFromStatus(status: string): number | null {
+function exitCodeFromStatus(status: string): number | null {
   const match = /^Exited \((-?\d+)\)/.exec(status);
   return match ? Number(match[1]) : null;
 }

@@ -15,7 +15,7 @@ const pseudoFilesystems = new Set([
 ]);
 
 /** "root" or "/" -> "/", "data" -> "/data", "/mnt/media/" -> "/mnt/media". */
-export function normaliseMount(query: string): string {
+function normaliseMount(query: string): string {
   const trimmed = query.trim().toLowerCase().replace(/\/+$/, '');
   if (trimmed === '' || trimmed === 'root' || trimmed === 'slash') return '/';
   return trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
