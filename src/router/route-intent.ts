@@ -14,7 +14,7 @@ import {
 } from './system-answers.js';
 import { templates as defaultTemplates } from './templates.js';
 import {
-  readActionResult, readContainers, readDetails, readFilesystems, readLogs, readProcesses, readSnapshot,
+  readActionResult, readContainers, readDetails, readFilesystems, readLogs, readProcesses, readRemovedCount, readSnapshot,
 } from './tool-data.js';
 import type { IntentName, RouterAnswer, RouterMatch, Template } from './types.js';
 import type { SystemSnapshot } from '../../tools/system/types.js';
@@ -87,29 +87,16 @@ function containerAction(match: RouterMatch, deps: AnswerDependencies, action: '
   return single(deps, { tool: `docker_${action}`, input: { name }, gerund: `${gerund} ${name}` }, readActionResult, containerActionAnswer);
 }
 
-async function factAnswer(deps: AnswerDependencies, kind: 'remember' | 'forget', fact: string): Promise<RouterAnswer> {
-  const outcome = kind === 'remember'
-    ? await deps.invoke('remember_fact', { text: fact })
-    : await deps.invoke('forget_fact', { query: fact });
-  if (outcome.status !== 'ok') return notOk(outcome, `${kind === 'remember' ? 'remembering' : 'forgetting'} that`);
-  if (kind === 'remember') return answer(`I'll remember that ${fact}.`);
-  const removed = forgottenCount(outcome.data);
-  if (removed === 0) return answer(`I had nothing remembered about ${fact}.`);
-  return answer(`I've forgotten what I knew about ${fact}.`);
+async function rememberFact(match: RouterMatch, deps: AnswerDependencies): Promise<RouterAnswer> {
+  const fact = match.slots.fact ?? '';
+  const outcome = await deps.invoke('remember_fact', { text: fact });
+  return outcome.status === 'ok' ? answer(`I'll remember that ${fact}.`) : notOk(outcome, 'remembering that');
 }
 
-/** forget_fact may return a count, { removed }, { count } or the removed facts; null when unknown. */
-function forgottenCount(data: unknown): number | null {
-  if (typeof data === 'number') return data;
-  if (Array.isArray(data)) return data.length;
-  if (typeof data === 'object' && data !== null) {
-    for (const key of ['removed', 'count', 'deleted', 'forgotten']) {
-      const value = (data as Record<string, unknown>)[key];
-      if (typeof value === 'number') return value;
-      if (Array.isArray(value)) return value.length;
-    }
-  }
-  return null;
+function forgetFact(match: RouterMatch, deps: AnswerDependencies): Promise<RouterAnswer> {
+  const fact = match.slots.fact ?? '';
+  return single(deps, { tool: 'forget_fact', input: { query: fact }, gerund: 'forgetting that' }, readRemovedCount,
+    (removed) => (removed === 0 ? `I had nothing remembered about ${fact}.` : `I've forgotten what I knew about ${fact}.`));
 }
 
 type Handler = (match: RouterMatch, deps: AnswerDependencies) => Promise<RouterAnswer>;
@@ -140,8 +127,8 @@ const handlers: Record<IntentName, Handler> = {
   confirm: async (match) => ({ kind: 'approval-decision', decision: 'approve', spokenText: match.normalized }),
   deny: async (match) => ({ kind: 'approval-decision', decision: 'deny', spokenText: match.normalized }),
   help: async (_match, deps) => answer(helpAnswer(deps.templates ?? defaultTemplates)),
-  remember: (match, deps) => factAnswer(deps, 'remember', match.slots.fact ?? ''),
-  forget: (match, deps) => factAnswer(deps, 'forget', match.slots.fact ?? ''),
+  remember: rememberFact,
+  forget: forgetFact,
 };
 
 /** The spoken answer, the approval to surface, or the approval decision for the core to apply. */

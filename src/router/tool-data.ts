@@ -57,3 +57,8 @@ export function readActionResult(data: unknown): ContainerActionResult | null {
   if (!isRecord(data) || typeof data.name !== 'string' || typeof data.action !== 'string') return null;
   return data as unknown as ContainerActionResult;
 }
+
+/** forget_fact's { removed: n }: how many facts went. */
+export function readRemovedCount(data: unknown): number | null {
+  return isRecord(data) && typeof data.removed === 'number' ? data.removed : null;
+}

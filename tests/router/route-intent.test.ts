@@ -106,7 +106,7 @@ describe('answerIntent', () => {
     const invoker = fakeInvoker({
       disk_usage: () => ok('disk_usage', snapshotFixture().filesystems),
       docker_logs: () => ok('docker_logs', { name: 'plex-server', stdout: ['started'], stderr: [], truncated: false }),
-      remember_fact: () => ok('remember_fact', { id: 1 }),
+      remember_fact: () => ok('remember_fact', { remembered: 'nas is the storage box', id: 1 }),
       top_processes: () => ok('top_processes', [{ pid: 1, name: 'node', cpuPercent: 50, memoryPercent: 3, memoryBytes: 1 }]),
     });
     const disk = await answerIntent(matchOf('how full is /data'), invoker);
@@ -120,6 +120,13 @@ describe('answerIntent', () => {
     expect(invoker.calls.map((call) => call.input)).toEqual([
       { mount: '/data' }, { name: 'plex-server', lines: 50, stream: 'both' }, { text: 'nas is the storage box' }, { by: 'cpu', limit: 3 },
     ]);
+  });
+
+  it('says whether forgetting removed anything, from what forget_fact returns', async () => {
+    const forget = async (data: unknown) => answerIntent(matchOf('forget about nas'), fakeInvoker({ forget_fact: () => ok('forget_fact', data) }));
+    expect(await forget({ removed: 2 })).toEqual({ kind: 'answer', text: "I've forgotten what I knew about nas." });
+    expect(await forget({ removed: 0 })).toEqual({ kind: 'answer', text: 'I had nothing remembered about nas.' });
+    expect(await forget({ done: true })).toEqual({ kind: 'answer', text: 'I got an answer from forget fact that I could not read.' });
   });
 
   it('says so when a tool returns data it cannot read, instead of "undefined"', async () => {
