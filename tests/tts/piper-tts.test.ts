@@ -50,6 +50,15 @@ describe.each([
     }
     expect(readFileSync(argsLog, 'utf8').trim().split('\n')).toHaveLength(1);
   });
+
+  it('drops the rest of a sentence cut off by barge-in, so the next reply starts with its own audio', async () => {
+    tts = createPiperTts({ binaryPath: join(fakes, executable), modelPath, sentenceGapMs: 150 });
+    const controller = new AbortController();
+    for await (const _chunk of tts.synthesize('This long answer is interrupted after its first chunk.', { signal: controller.signal })) controller.abort();
+    const next = 'Stopped.';
+    const chunks = await collect(tts.synthesize(next));
+    expect(chunks.reduce((total, chunk) => total + chunk.pcm.length, 0)).toBe(expectedBytes(next));
+  });
 });
 
 describe('piper voice files', () => {

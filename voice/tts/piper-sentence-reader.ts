@@ -2,8 +2,11 @@ import type { ChildProcess } from 'node:child_process';
 import { EngineError } from '../../src/errors.js';
 
 export interface SentenceReader {
-  /** PCM (even byte lengths) for the sentence just written, ending at the sentence boundary. */
-  nextSentence(signal?: AbortSignal): AsyncGenerator<Buffer>;
+  /**
+   * Calls `send` (which writes one sentence to piper), then yields that sentence's PCM (even byte
+   * lengths) up to its boundary. The rest of a sentence left early is dropped before `send`.
+   */
+  nextSentence(send: () => void, signal?: AbortSignal): AsyncGenerator<Buffer>;
 }
 
 /**
@@ -14,7 +17,9 @@ export interface SentenceReader {
 export function createSentenceReader(child: ChildProcess, endMarker: RegExp | undefined, gapMs: number): SentenceReader {
   let pending: Buffer[] = [];
   let carry = Buffer.alloc(0);
+  /** Of the sentence last sent: its end marker arrived, some of its audio arrived. */
   let markerSeen = false;
+  let heardAudio = false;
   let exited = false;
   let wake = () => {};
   let lastAudioAt = 0;
@@ -35,9 +40,10 @@ export function createSentenceReader(child: ChildProcess, endMarker: RegExp | un
     wake();
   });
 
-  async function* nextSentence(signal?: AbortSignal): AsyncGenerator<Buffer> {
-    markerSeen = false;
-    let heardAudio = false;
+  /** Set when a sentence was left before its end (barge-in): piper is still writing the rest of it. */
+  let unfinished = false;
+
+  async function* readSentence(signal?: AbortSignal): AsyncGenerator<Buffer> {
     const startedAt = Date.now();
     for (;;) {
       while (pending.length > 0) {
@@ -59,6 +65,24 @@ export function createSentenceReader(child: ChildProcess, endMarker: RegExp | un
           resolve();
         };
       });
+    }
+  }
+
+  async function* nextSentence(send: () => void, signal?: AbortSignal): AsyncGenerator<Buffer> {
+    if (unfinished) {
+      // The rest of a sentence left before its end (barge-in) belongs to no one: read it to its end and drop it.
+      for await (const _dropped of readSentence()) { /* dropped */ }
+      unfinished = false;
+    }
+    markerSeen = false;
+    heardAudio = false;
+    send();
+    let ended = false;
+    try {
+      for await (const chunk of readSentence(signal)) yield chunk;
+      ended = !signal?.aborted;
+    } finally {
+      unfinished = !ended;
     }
   }
   return { nextSentence };

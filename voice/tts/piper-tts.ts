@@ -61,8 +61,8 @@ export function createPiperTts(options: PiperTtsOptions): PiperTts {
     await previous;
     try {
       const running = await start();
-      running.child.stdin?.write(line + '\n');
-      for await (const pcm of running.reader.nextSentence(call.signal)) yield { sampleRate: running.sampleRate, pcm };
+      const send = () => running.child.stdin?.write(line + '\n');
+      for await (const pcm of running.reader.nextSentence(send, call.signal)) yield { sampleRate: running.sampleRate, pcm };
     } finally {
       release();
     }
