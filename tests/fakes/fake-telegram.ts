@@ -26,6 +26,8 @@ export interface FakeTelegram {
   token: string;
   calls: FakeTelegramCall[];
   callsTo(method: string): FakeTelegramCall[];
+  /** Texts the bot sent to a chat (sendMessage), in order, as the person sees them. */
+  sentTexts(chatId: number): string[];
   /** Queues an update; update_id is assigned in order. Returns the full update. */
   enqueueUpdate(update: Record<string, unknown>): Record<string, unknown> & { update_id: number };
   /** Makes a file downloadable through getFile and /file/bot<token>/<path>. */
@@ -82,6 +84,7 @@ function buildHandle(state: FakeState, server: Server, apiRoot: string): FakeTel
     token: state.token,
     calls: state.calls,
     callsTo: (method) => state.calls.filter((call) => call.method === method),
+    sentTexts: (chatId) => state.calls.filter((call) => call.method === 'sendMessage' && call.params.chat_id === chatId).map((call) => shownText(call.params)),
     enqueueUpdate(update) {
       const full = { ...update, update_id: state.nextUpdateId++ };
       state.updates.push(full);

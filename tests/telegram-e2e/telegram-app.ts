@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type App } from '../../src/main.js';
-import { shownText, startFakeTelegram, type FakeTelegram, type FakeTelegramCall } from '../fakes/fake-telegram.js';
+import { startFakeTelegram, type FakeTelegram, type FakeTelegramCall } from '../fakes/fake-telegram.js';
 import { testDockerHost } from '../cli/cli-harness.js';
 
 export const token = '123456:TEST-token-abcdefghijklmnopqrstuvwxyz12345';
@@ -19,9 +19,7 @@ export const otherUser = 444;
 export interface TelegramApp {
   app: App;
   fake: FakeTelegram;
-  folder: string;
-  /** Texts the bot sent (or edited into) this chat, in order. */
-  sentTexts(chatId: number): string[];
+  sentTexts: FakeTelegram['sentTexts'];
   close(): Promise<void>;
 }
 
@@ -48,8 +46,7 @@ export async function createTelegramApp(options: { fakeToken?: string; configTok
   return {
     app,
     fake,
-    folder,
-    sentTexts: (chatId) => fake.calls.filter((call) => call.method === 'sendMessage' && call.params.chat_id === chatId).map((call) => shownText(call.params)),
+    sentTexts: fake.sentTexts,
     async close() {
       await app.close();
       await fake.close();

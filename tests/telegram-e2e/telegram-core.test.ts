@@ -3,20 +3,15 @@
  * router, policy, SQLite, Docker engine, pocketsphinx and espeak-ng. Restarts only touch throwaway
  * containers this file creates (sysvox-cli-<random>).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { shownText } from '../fakes/fake-telegram.js';
 import { describeDocker, waitFor } from '../helpers/docker-engine.js';
 import { callbackUpdate, textUpdate, voiceUpdate } from '../telegram/helpers/telegram-updates.js';
+import { requireVoiceNoteTools, voiceNoteSaying } from '../telegram/helpers/voice-note-audio.js';
 import { containerStartedAt, createOwnedContainer, removeContainer } from '../cli/cli-harness.js';
 import { allowedUser, approverUser, buttonData, createTelegramApp, otherUser, strangerUser, type TelegramApp } from './telegram-app.js';
 
-const needed = ['espeak-ng', 'ffmpeg', 'pocketsphinx_continuous'];
-const missing = needed.filter((binary) => spawnSync('sh', ['-c', `command -v ${binary}`]).status !== 0);
-if (missing.length > 0 && process.env.CI === 'true') throw new Error(`CI needs ${missing.join(', ')}: apt-get install espeak-ng ffmpeg pocketsphinx pocketsphinx-en-us`);
-const describeVoice = missing.length === 0 ? describe : describe.skip;
+const describeVoice = requireVoiceNoteTools().skip ? describe.skip : describe;
 
 let telegram: TelegramApp;
 beforeAll(async () => {
@@ -120,11 +115,7 @@ describeDocker('Telegram approvals on the real core and Docker engine', () => {
 
 describeVoice('Telegram voice notes on the real engines', () => {
   it('hears a spoken question (pocketsphinx), answers in text and replies with a voice note (espeak-ng)', async () => {
-    const wav = join(telegram.folder, 'question.wav');
-    const ogg = join(telegram.folder, 'question.ogg');
-    execFileSync('espeak-ng', ['-w', wav, 'what is the memory usage']);
-    execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', wav, '-c:a', 'libopus', ogg]);
-    const note = readFileSync(ogg);
+    const note = voiceNoteSaying('what is the memory usage');
     telegram.fake.addFile('voice-memory', note);
     telegram.fake.enqueueUpdate(voiceUpdate(allowedUser, { fileId: 'voice-memory', duration: 2, fileSize: note.length }));
     await telegram.fake.waitFor((calls) => calls.some((call) => call.method === 'sendVoice' && call.params.chat_id === allowedUser), 45_000);

@@ -1,7 +1,3 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createAudioConverter } from '../../channels/telegram/ogg-opus.js';
 import { createPocketsphinxStt } from '../../voice/stt/pocketsphinx-stt.js';
@@ -9,38 +5,22 @@ import { createEspeakTts } from '../../voice/tts/espeak-tts.js';
 import { allowedUser, startHarness, type Harness } from './helpers/channel-harness.js';
 import { createScriptedCore, done } from './helpers/scripted-core.js';
 import { textUpdate, voiceUpdate } from './helpers/telegram-updates.js';
+import { requireVoiceNoteTools, silentVoiceNote, voiceNoteSaying } from './helpers/voice-note-audio.js';
 
-const needed = ['espeak-ng', 'ffmpeg', 'pocketsphinx_continuous'];
-const missing = needed.filter((binary) => spawnSync('sh', ['-c', `command -v ${binary}`]).status !== 0);
-if (missing.length > 0 && process.env.CI === 'true') throw new Error(`CI needs ${missing.join(', ')}: apt-get install espeak-ng ffmpeg pocketsphinx pocketsphinx-en-us`);
-const describeVoice = missing.length === 0 ? describe : describe.skip;
-if (missing.length > 0) console.warn(`skipping Telegram voice-note tests: ${missing.join(', ')} not installed`);
+const describeVoice = requireVoiceNoteTools().skip ? describe.skip : describe;
 
 const grammar = `#JSGF V1.0;
 grammar sysvox;
 public <command> = what is the cpu usage | what is the memory usage | what is the disk usage | status | restart plex | the cpu usage is low | the disk is full;
 `;
-const workDirectory = mkdtempSync(join(tmpdir(), 'sysvox-telegram-voice-'));
 const stt = createPocketsphinxStt({ grammar: () => grammar });
-afterAll(async () => {
-  await stt.close?.();
-  rmSync(workDirectory, { recursive: true, force: true });
-});
+afterAll(async () => stt.close?.());
 
 let harness: Harness | undefined;
 afterEach(async () => {
   await harness?.close();
   harness = undefined;
 });
-
-/** A real voice note: espeak-ng speaks, ffmpeg encodes OGG/Opus, as a phone would send it. */
-function makeVoiceNote(text: string, name: string): Buffer {
-  const wav = join(workDirectory, `${name}.wav`);
-  const ogg = join(workDirectory, `${name}.ogg`);
-  execFileSync('espeak-ng', ['-w', wav, text]);
-  execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', wav, '-c:a', 'libopus', ogg]);
-  return readFileSync(ogg);
-}
 
 const answerCpu = () => createScriptedCore((turn) => [done(turn.text === 'what is the cpu usage' ? 'the cpu usage is low' : 'I am not sure')]);
 
@@ -49,7 +29,7 @@ describeVoice('Telegram voice notes', () => {
     const core = answerCpu();
     harness = await startHarness({ core, stt, tts: createEspeakTts() });
     await harness.channel.start();
-    const note = makeVoiceNote('what is the cpu usage', 'question');
+    const note = voiceNoteSaying('what is the cpu usage');
     harness.fake.addFile('voice-question', note);
     harness.fake.enqueueUpdate(voiceUpdate(allowedUser, { fileId: 'voice-question', duration: 2, fileSize: note.length }));
     await harness.fake.waitFor((calls) => calls.some((call) => call.method === 'sendVoice'), 20_000);
@@ -79,9 +59,7 @@ describeVoice('Telegram voice notes', () => {
   it('says it caught nothing when the voice note is silence', async () => {
     harness = await startHarness({ core: answerCpu(), stt });
     await harness.channel.start();
-    const silence = join(workDirectory, 'silence.ogg');
-    execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'anullsrc=r=48000:cl=mono', '-t', '1', '-c:a', 'libopus', silence]);
-    const note = readFileSync(silence);
+    const note = silentVoiceNote(1);
     harness.fake.addFile('voice-silence', note);
     harness.fake.enqueueUpdate(voiceUpdate(allowedUser, { fileId: 'voice-silence', duration: 1, fileSize: note.length }));
     await harness.fake.waitFor(() => harness!.sentTexts(allowedUser).length >= 1, 10_000);

@@ -9,7 +9,7 @@ import type { SpeechToText } from '../../../voice/stt/stt.js';
 import type { TextToSpeech } from '../../../voice/tts/tts.js';
 import { createTelegramChannel, type TelegramChannel } from '../../../channels/telegram/telegram-channel.js';
 import { createMemoryKeyValueStore, type ApprovalResolver, type KeyValueStore, type PendingApprovals } from '../../../channels/telegram/ports.js';
-import { shownText, startFakeTelegram, type FakeTelegram } from '../../fakes/fake-telegram.js';
+import { startFakeTelegram, type FakeTelegram } from '../../fakes/fake-telegram.js';
 
 export const allowedUser = 1111;
 export const approverUser = 2222;
@@ -22,8 +22,7 @@ export interface Harness {
   audits: { kind: string; detail: unknown }[];
   logLines: string[];
   resolverCalls: Parameters<ApprovalResolver['resolve']>[0][];
-  /** Texts the bot sent to a chat, in order, as the person sees them. */
-  sentTexts(chatId: number): string[];
+  sentTexts: FakeTelegram['sentTexts'];
   close(): Promise<void>;
 }
 
@@ -85,7 +84,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   });
   return {
     fake, channel, kv, audits, logLines, resolverCalls,
-    sentTexts: (chatId) => fake.callsTo('sendMessage').filter((call) => call.params.chat_id === chatId).map((call) => shownText(call.params)),
+    sentTexts: fake.sentTexts,
     async close() {
       await channel.stop();
       if (!options.fake) await fake.close();
