@@ -6,13 +6,11 @@
  * dictionary lacks (`isKnownWord`) are pruned the same way and reported, so the grammar always loads.
  */
 import { compilePattern, type PatternNode } from './pattern.js';
-import { templates as defaultTemplates, wordClasses as defaultWordClasses } from './templates.js';
+import { templates as defaultTemplates, wordClasses } from './templates.js';
 import type { Template, Vocabulary } from './types.js';
 
 export interface GrammarOptions {
   templates?: readonly Template[];
-  wordClasses?: Readonly<Record<string, string>>;
-  grammarName?: string;
   /** Whether the recogniser can say this word (e.g. it is in cmudict-en-us.dict); default: every word. */
   isKnownWord?: (word: string) => boolean;
 }
@@ -105,7 +103,7 @@ function slotPhrases(vocabulary: Vocabulary): Record<'container' | 'mount' | 'ho
 /** The JSGF grammar for pocketsphinx, built from the same templates the router matches with. */
 export function buildJsgf(vocabulary: Vocabulary, options: GrammarOptions = {}): Grammar {
   const templates = options.templates ?? defaultTemplates;
-  const classes = options.wordClasses ?? { ...defaultWordClasses, det: spokenDeterminers };
+  const classes = { ...wordClasses, det: spokenDeterminers };
   const context: EmitContext = {
     isKnownWord: options.isKnownWord ?? (() => true),
     skipped: new Set(),
@@ -117,7 +115,7 @@ export function buildJsgf(vocabulary: Vocabulary, options: GrammarOptions = {}):
     .map((pattern) => emitSequence(compilePattern(pattern, classes), context))
     .filter((pattern): pattern is string => pattern !== null && pattern.length > 0);
   const lines = [
-    '#JSGF V1.0;', `grammar ${options.grammarName ?? 'sysvox'};`, '',
+    '#JSGF V1.0;', 'grammar sysvox;', '',
     `public <command> = [hey jarvis | jarvis] <utterance> [please];`,
     `<utterance> = ${[...new Set(patterns)].map((pattern) => `(${pattern})`).join(' | ')};`,
     ...slots.filter(([, words]) => words.length > 0).map(([slot, words]) => `<slot_${slot}> = (${words.join(' | ')});`),

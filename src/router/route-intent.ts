@@ -12,17 +12,15 @@ import { asSentence, speakable } from './speech-format.js';
 import {
   cpuAnswer, diskAnswer, loadAnswer, memoryAnswer, statusAnswer, temperatureAnswer, topProcessesAnswer, uptimeAnswer,
 } from './system-answers.js';
-import { templates as defaultTemplates } from './templates.js';
+import { templates } from './templates.js';
 import {
   readActionResult, readContainers, readDetails, readFilesystems, readLogs, readProcesses, readRemovedCount, readSnapshot,
 } from './tool-data.js';
-import type { IntentName, RouterAnswer, RouterMatch, Template } from './types.js';
+import type { IntentName, RouterAnswer, RouterMatch } from './types.js';
 import type { SystemSnapshot } from '../../tools/system/types.js';
 
 export interface AnswerDependencies {
   invoke(tool: string, input: unknown): Promise<InvokeOutcome>;
-  /** The templates the help text lists; defaults to the router's own. */
-  templates?: readonly Template[];
 }
 
 /** Log lines read aloud for "logs of X"; more are fetched so the error count has something to count. */
@@ -126,7 +124,7 @@ const handlers: Record<IntentName, Handler> = {
   container_start: (match, deps) => containerAction(match, deps, 'start'),
   confirm: async (match) => ({ kind: 'approval-decision', decision: 'approve', spokenText: match.normalized }),
   deny: async (match) => ({ kind: 'approval-decision', decision: 'deny', spokenText: match.normalized }),
-  help: async (_match, deps) => answer(helpAnswer(deps.templates ?? defaultTemplates)),
+  help: async () => answer(helpAnswer(templates)),
   remember: rememberFact,
   forget: forgetFact,
 };

@@ -7,18 +7,11 @@ import { compilePattern, type PatternNode } from './pattern.js';
 import { matchPattern } from './pattern-matcher.js';
 import { maxUtteranceTokens, normalizeUtterance } from './normalize.js';
 import { createSlotResolver } from './slot-resolvers.js';
-import { templates as defaultTemplates, wordClasses as defaultWordClasses } from './templates.js';
+import { templates, wordClasses } from './templates.js';
 import type { RouterMatch, RouterSlots, Template, Vocabulary } from './types.js';
 
 export interface Router {
   match(text: string, vocabulary: Vocabulary): RouterMatch | null;
-  readonly templates: readonly Template[];
-  readonly wordClasses: Readonly<Record<string, string>>;
-}
-
-export interface RouterOptions {
-  templates?: readonly Template[];
-  wordClasses?: Readonly<Record<string, string>>;
 }
 
 interface CompiledPattern {
@@ -28,15 +21,11 @@ interface CompiledPattern {
 }
 
 /** Compiles every pattern once; a malformed pattern throws here, at start, naming the pattern. */
-export function createRouter(options: RouterOptions = {}): Router {
-  const templates = options.templates ?? defaultTemplates;
-  const wordClasses = options.wordClasses ?? defaultWordClasses;
+export function createRouter(): Router {
   const compiled: CompiledPattern[] = templates.flatMap((template) =>
     template.patterns.map((pattern) => ({ template, pattern, nodes: compilePattern(pattern, wordClasses) })),
   );
   return {
-    templates,
-    wordClasses,
     match(text, vocabulary) {
       const tokens = normalizeUtterance(text);
       if (tokens.length === 0 || tokens.length > maxUtteranceTokens) return null;
