@@ -36,13 +36,9 @@ export async function resolveApproval(context: RunnerContext, request: ResolveAp
     reject('not-allowed', `${callerKey(by)} may not resolve ${record.description}`);
     return { status: 'not-allowed', approval, message: 'Only the person who asked, or an approver, can answer that request.' };
   }
-  if (record.status !== 'pending') {
-    reject('already-resolved', `already ${record.status}`);
-    if (record.status === 'expired') return { status: 'expired', approval, message: `The request to ${record.description} has expired; ask again.` };
-    return { status: 'already-resolved', approval, message: `The request to ${record.description} was already ${record.status}.` };
-  }
+  if (record.status !== 'pending') return closed(context, record, by);
   const now = context.clock();
-  if (record.expiresAt <= now) return expire(context, record, by) ?? alreadyResolved(context, record, by);
+  if (record.expiresAt <= now) return expire(context, record, by) ?? closed(context, record, by);
   if (request.decision === 'deny') return deny(context, record, by);
   if (by.modality === 'voice' && !namesTarget(request.spokenText, record.confirmTarget)) {
     reject('needs-target', `spoken confirmation did not name '${record.confirmTarget}'`);
@@ -61,18 +57,24 @@ export function expire(context: RunnerContext, record: ApprovalRecord, by?: Call
   if (!context.memory.approvals.transition({ id: record.id, from: 'pending', to: 'expired', at: context.clock() })) return undefined;
   const requester: Caller = { personId: record.personId, channel: record.channel, externalId: record.externalId, modality: 'text' };
   auditFor(context, auditKinds.approvalExpired, by ?? requester, { tool: record.tool, detail: `${record.id}: ${record.description}`, outcome: 'expired' });
+  return expiredResolution(record);
+}
+
+function expiredResolution(record: ApprovalRecord): ApprovalResolution {
   return { status: 'expired', approval: toApprovalView(record), message: `The request to ${record.description} has expired; ask again.` };
 }
 
-function alreadyResolved(context: RunnerContext, record: ApprovalRecord, by: Caller): ApprovalResolution {
+/** The approval is no longer pending (resolved earlier, or by someone else just now): say how it ended. */
+function closed(context: RunnerContext, record: ApprovalRecord, by: Caller): ApprovalResolution {
   const current = context.memory.approvals.get(record.id) ?? record;
   auditFor(context, auditKinds.approvalRejected, by, { tool: record.tool, detail: `${record.id}: already ${current.status}`, outcome: 'already-resolved' });
+  if (current.status === 'expired') return expiredResolution(record);
   return { status: 'already-resolved', approval: toApprovalView(record), message: `The request to ${record.description} was already ${current.status}.` };
 }
 
 function deny(context: RunnerContext, record: ApprovalRecord, by: Caller): ApprovalResolution {
   if (!context.memory.approvals.transition({ id: record.id, from: 'pending', to: 'denied', at: context.clock(), by: callerKey(by) })) {
-    return alreadyResolved(context, record, by);
+    return closed(context, record, by);
   }
   auditFor(context, auditKinds.approvalDenied, by, { tool: record.tool, detail: `${record.id}: ${record.description}`, outcome: 'denied' });
   return { status: 'denied', approval: toApprovalView(record), message: `Cancelled: I will not ${record.description}.` };
@@ -81,7 +83,7 @@ function deny(context: RunnerContext, record: ApprovalRecord, by: Caller): Appro
 /** Claims the approval (pending -> executed, atomically) before running, so it can run only once. */
 async function execute(context: RunnerContext, record: ApprovalRecord, by: Caller): Promise<ApprovalResolution> {
   if (!context.memory.approvals.transition({ id: record.id, from: 'pending', to: 'executed', at: context.clock(), by: callerKey(by) })) {
-    return alreadyResolved(context, record, by);
+    return closed(context, record, by);
   }
   auditFor(context, auditKinds.approvalApproved, by, { tool: record.tool, detail: `${record.id}: ${record.description}`, outcome: 'approved' });
   const outcome = await runStoredCall(context, record);

@@ -69,13 +69,16 @@ describe('confirm-tier tools and approvals', () => {
 
   it('expireStale marks old requests expired and audits them', async () => {
     fixture = createPolicyFixture();
-    await requestRestart('plex');
+    const plex = await requestRestart('plex');
     await requestRestart('jellyfin');
     expect(fixture.runner.expireStale()).toBe(0);
     fixture.now.value = new Date(fixture.now.value.getTime() + 600_000);
     expect(fixture.runner.expireStale()).toBe(2);
     expect(fixture.runner.listApprovals({ status: 'expired' })).toHaveLength(2);
     expect(auditKindsWritten().filter((kind) => kind === 'approval-expired/expired')).toHaveLength(2);
+    const late = await fixture.runner.resolveApproval({ decision: 'approve', by: fixture.caller(), approvalId: plex.id });
+    expect(late).toMatchObject({ status: 'expired', message: "The request to restart container 'plex-server' has expired; ask again." });
+    expect(fixture.runs).toEqual([]);
   });
 
   it('cannot be granted by someone else, but can by an allow-listed approver', async () => {
