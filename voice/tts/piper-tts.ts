@@ -30,12 +30,14 @@ export interface PiperTts extends TextToSpeech {
 export function createPiperTts(options: PiperTtsOptions): PiperTts {
   const spawn = options.spawn ?? nodeSpawn;
   let cli: PiperCli | undefined;
+  /** Read from the voice's .onnx.json once, like the voice itself, which piper loads once. */
+  let sampleRate: number | undefined;
   let child: ChildProcess | undefined;
   let reader: SentenceReader | undefined;
   let queue: Promise<unknown> = Promise.resolve();
 
   const start = async () => {
-    const sampleRate = readSampleRate(options.modelPath);
+    sampleRate ??= readSampleRate(options.modelPath);
     cli ??= await detectPiperCli(options.binaryPath, options.spawn);
     if (child && child.exitCode === null && reader) return { sampleRate, reader, child };
     const piper = spawn(options.binaryPath, ['--model', options.modelPath, cli.rawOutputFlag], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -76,9 +78,9 @@ export function createPiperTts(options: PiperTtsOptions): PiperTts {
     },
     async probe(): Promise<EngineProbe> {
       try {
-        const sampleRate = readSampleRate(options.modelPath);
+        const voiceRate = readSampleRate(options.modelPath);
         cli ??= await detectPiperCli(options.binaryPath, options.spawn);
-        return { name: 'tts:piper', status: 'ok', detail: `${cli.generation} piper, voice ${options.modelPath} at ${sampleRate} Hz` };
+        return { name: 'tts:piper', status: 'ok', detail: `${cli.generation} piper, voice ${options.modelPath} at ${voiceRate} Hz` };
       } catch (error) {
         return { name: 'tts:piper', status: 'fail', detail: (error as Error).message, fix: 'run scripts/fetch-models piper (binary and a voice)' };
       }
