@@ -8,7 +8,7 @@ import type { InvokeOutcome } from '../policy/outcome.js';
 import type { ApprovalView } from '../core/turn.js';
 import { containerActionAnswer, containerLogsAnswer, containerStatusAnswer, listContainersAnswer, unhealthyContainersAnswer } from './docker-answers.js';
 import { helpAnswer } from './help-answer.js';
-import { asSentence, speakable } from './speech-format.js';
+import { asSentence, capitalise, speakable } from './speech-format.js';
 import {
   cpuAnswer, diskAnswer, loadAnswer, memoryAnswer, statusAnswer, temperatureAnswer, topProcessesAnswer, uptimeAnswer,
 } from './system-answers.js';
@@ -36,8 +36,7 @@ function notOk(outcome: Exclude<InvokeOutcome, { status: 'ok' }>, gerund: string
 }
 
 function approvalAnswer(approval: ApprovalView, gerund: string): RouterAnswer {
-  const text = `${gerund} needs your approval. Say ${approval.confirmPhrase}, or no.`;
-  return { kind: 'approval', text: text.charAt(0).toUpperCase() + text.slice(1), approval };
+  return { kind: 'approval', text: capitalise(`${gerund} needs your approval. Say ${approval.confirmPhrase}, or no.`), approval };
 }
 
 const unreadable = (tool: string): RouterAnswer => answer(`I got an answer from ${tool.replaceAll('_', ' ')} that I could not read.`);
