@@ -31,9 +31,9 @@ function meaningfulWords(text: string): string[] {
 function factMatches(factText: string, query: string): boolean {
   const words = meaningfulWords(query);
   if (words.length === 0) return false;
-  const factWords = new Set(meaningfulWords(factText));
-  if (` ${meaningfulWords(factText).join(' ')} `.includes(` ${words.join(' ')} `)) return true;
-  return words.every((word) => factWords.has(word));
+  const factWords = meaningfulWords(factText);
+  if (` ${factWords.join(' ')} `.includes(` ${words.join(' ')} `)) return true;
+  return words.every((word) => factWords.includes(word));
 }
 
 export function createFactStore(database: Database, clock: () => Date): FactStore {

@@ -60,7 +60,7 @@ export function redactSecrets(text: string): string {
   for (const rule of rules) result = result.replace(rule.pattern, rule.replace as (substring: string, ...args: unknown[]) => string);
   result = redactPairs(result);
   return result.replace(genericPattern, (match, word: string, between: string, blob: string) =>
-    /\d/.test(blob) && /[A-Za-z]/.test(blob) && !blob.startsWith('[') ? `${word}${between}${redacted}` : match,
+    /\d/.test(blob) && /[A-Za-z]/.test(blob) ? `${word}${between}${redacted}` : match,
   );
 }
 

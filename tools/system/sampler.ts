@@ -74,10 +74,7 @@ export function createSystemSampler(options: SystemSamplerOptions): SystemSample
       if (timer) clearTimeout(timer);
       timer = undefined;
     },
-    latest() {
-      if (last) return Promise.resolve(last);
-      return inFlight ?? sampleNow();
-    },
+    latest: () => (last ? Promise.resolve(last) : sampleNow()),
     sampleNow,
   };
 }
