@@ -93,7 +93,8 @@ import_image() {
 
 exists() { docker container inspect "$1" >/dev/null 2>&1; }
 
-# run NAME [docker run options...] -- COMMAND: create it once; start it again if it should run.
+# fixture NAME [docker run options...] IMAGE COMMAND...: created once, kept across starts (create_fixtures
+# starts the long-running ones again if the engine restarted).
 fixture() {
   name="$1"; shift
   if exists "$name"; then return 0; fi

@@ -1,7 +1,7 @@
 /**
  * Turns what dockerode throws into a ToolError with one sentence a person can act on.
- * Container names are untrusted: they are quoted with JSON escaping and cut, so a name with quotes,
- * newlines or ten thousand characters cannot break a sentence or a log line.
+ * Container names are untrusted: speakableName drops control characters and cuts them to 64
+ * characters, so a name with newlines or ten thousand characters cannot break a sentence or a log line.
  */
 import os from 'node:os';
 import { ToolError } from '../../src/errors.js';
