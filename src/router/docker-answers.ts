@@ -41,7 +41,10 @@ export function listContainersAnswer(containers: readonly ContainerSummary[]): s
     ? `All ${countOf(containers.length, 'container')} ${containers.length === 1 ? 'is' : 'are'} running${names}.`
     : `${running.length} of ${countOf(containers.length, 'container')} ${running.length === 1 ? 'is' : 'are'} running${names}.`;
   if (stopped.length === 0) return first;
-  return `${first} Not running: ${joinSpoken(stopped.slice(0, maxNamesSpoken))}.`;
+  const named = stopped.length <= maxNamesSpoken
+    ? joinSpoken(stopped)
+    : `${stopped.slice(0, maxNamesSpoken).join(', ')}, and ${stopped.length - maxNamesSpoken} more`;
+  return `${first} Not running: ${named}.`;
 }
 
 /** "db-unhealthy is unhealthy, job-exited exited with code 3." or "All 5 containers are fine." */

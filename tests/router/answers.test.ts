@@ -94,6 +94,12 @@ describe('docker answers', () => {
     expectSpeakable(text);
   });
 
+  it('says how many more are stopped than it names', () => {
+    const stopped = Array.from({ length: 10 }, (_, index) => containerFixture(`job-${index}`, 'exited', 'none', 'Exited (0) 1 hour ago'));
+    const text = listContainersAnswer([...healthyContainers, ...stopped]);
+    expect(text).toBe('3 of 13 containers are running: plex-server, web-healthy and nextcloud. Not running: job-0, job-1, job-2, job-3, job-4, job-5, job-6, job-7, and 2 more.');
+  });
+
   it('speaks a container status', () => {
     const details = { restartCount: 0, startedAt: null, exitCode: null, ports: [], lastHealthOutput: null };
     expect(containerStatusAnswer({ ...containerFixture('plex-server', 'running', 'healthy'), ...details }))
