@@ -4,6 +4,7 @@
  * saved after each, so a restart resumes after the last handled update. 429 waits retry_after,
  * network and 5xx errors back off exponentially (capped), 401 stops polling for good.
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Update } from 'telegraf/types';
 import type { Logger } from '../../src/log.js';
 import type { TelegramApi } from './telegram-api.js';
@@ -82,14 +83,6 @@ export function createUpdatePoller(options: UpdatePollerOptions): UpdatePoller {
   };
 }
 
-function abortableSleep(milliseconds: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, milliseconds);
-    signal.addEventListener('abort', done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-  });
-}
+/** Resolves after the pause, or at once when polling stops. */
+const abortableSleep = (milliseconds: number, signal: AbortSignal): Promise<void> =>
+  delay(milliseconds, undefined, { signal }).catch(() => undefined);

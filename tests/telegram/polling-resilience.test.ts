@@ -74,6 +74,17 @@ describe('Telegram polling resilience', () => {
     expect(harness.channel.state()).toBe('running');
   });
 
+  it('stops at once while backing off, so shutting sysvox down does not wait out the pause', async () => {
+    const harness = await harnessFor({ core: echoCore(), backoff: { initialMs: 30_000, maxMs: 30_000 } });
+    await harness.channel.start();
+    harness.fake.failNext('getUpdates', { kind: 'server-error' });
+    await harness.fake.waitFor(() => harness.logLines.some((line) => line.includes('getUpdates failed')));
+    const stopping = Date.now();
+    await harness.channel.stop();
+    expect(Date.now() - stopping).toBeLessThan(1000);
+    expect(harness.channel.state()).toBe('stopped');
+  });
+
   it('after a crash, a restart resumes from the offset persisted in SQLite: no duplicate replies', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'sysvox-telegram-'));
     cleanups.push(() => rmSync(directory, { recursive: true, force: true }));

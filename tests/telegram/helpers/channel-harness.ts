@@ -36,6 +36,8 @@ export interface HarnessOptions {
   telegram?: Record<string, unknown>;
   resolve?: ApprovalResolver['resolve'];
   pendingFor?: PendingApprovals;
+  /** getUpdates back-off; short by default so retries happen within a test. */
+  backoff?: { initialMs: number; maxMs: number };
 }
 
 const unusedStt: SpeechToText = { name: 'unused', transcribe: () => Promise.reject(new Error('no STT in this test')), probe: () => Promise.reject(new Error('unused')) };
@@ -80,7 +82,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     kv,
     audit: { record: (entry) => void audits.push(entry) },
     log: createLogger({ level: 'debug', write: (line) => void logLines.push(line) }),
-    telegramOptions: { apiRoot: fake.apiRoot, backoff: { initialMs: 20, maxMs: 100 }, chatActionIntervalMs: 100 },
+    telegramOptions: { apiRoot: fake.apiRoot, backoff: options.backoff ?? { initialMs: 20, maxMs: 100 }, chatActionIntervalMs: 100 },
   });
   return {
     fake, channel, kv, audits, logLines, resolverCalls,
