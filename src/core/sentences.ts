@@ -12,7 +12,8 @@ export interface SentenceSplitter {
   flush(): string[];
 }
 
-const abbreviations = new Set(['e.g.', 'i.e.', 'mr.', 'mrs.', 'ms.', 'dr.', 'vs.', 'approx.', 'cf.', 'st.', 'no.']);
+/** Not "no.": a reply that starts "No. ..." is far more common in speech than "no. 5". */
+const abbreviations = new Set(['e.g.', 'i.e.', 'mr.', 'mrs.', 'ms.', 'dr.', 'vs.', 'approx.', 'cf.', 'st.']);
 const closingCharacters = new Set(['"', "'", ')', ']', '’', '”']);
 const bulletPrefix = /^[ \t]*(?:\d{1,3}[.)]|[-*•+])[ \t]+/;
 /** A line start that could still grow into a bullet ("1", "12.", "-"): wait for more text. */

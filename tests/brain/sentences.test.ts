@@ -30,6 +30,7 @@ describe('sentence splitter', () => {
     ['Docker vs. Podman is a choice. Pick one.', ['Docker vs. Podman is a choice.', 'Pick one.']],
     ['Ask Mr. Smith. He knows.', ['Ask Mr. Smith.', 'He knows.']],
     ['Is it up? Yes! It is.', ['Is it up?', 'Yes!', 'It is.']],
+    ['No. All five containers are running.', ['No.', 'All five containers are running.']],
     ['He said "stop." Then left.', ['He said "stop."', 'Then left.']],
   ])('splits %j correctly', (text, expected) => {
     expect(split(text)).toEqual(expected);
