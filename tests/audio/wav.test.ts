@@ -110,6 +110,12 @@ describe('readWav conversion to 16 kHz mono 16-bit', () => {
     expect(Array.from(pcm.samples)).toEqual(Array.from(samples));
   });
 
+  it('writes only the samples of a view into a larger buffer (STT gets trimmed utterances so)', () => {
+    const whole = Int16Array.from(sine(1600, 16, 12000));
+    const tail = whole.subarray(403);
+    expect(Array.from(readWav(writeWav(tail, 16000)).pcm.samples)).toEqual(Array.from(tail));
+  });
+
   const clips = requireAudio({ clips: ['activation.wav'] });
   it.skipIf(clips.skip)('converts activation.wav (22.05 kHz stereo) with the right duration', () => {
     const { format, pcm, durationMs } = readWav(readFileSync(join(audioDir, 'activation.wav')));

@@ -23,7 +23,7 @@ export function readWav(buffer: Uint8Array, options: { maxBytes?: number } = {})
   return { format, pcm: { sampleRate: 16000, samples }, durationMs: (frames / format.sampleRate) * 1000 };
 }
 
-/** Encodes 16-bit mono PCM as a WAV file (for replies written to disk and debugging recordings). */
+/** Encodes 16-bit mono PCM as a WAV file (replies written to disk, debugging recordings, STT engines that read files). */
 export function writeWav(samples: Int16Array, sampleRate: number = 16000): Buffer {
   const dataBytes = samples.length * 2;
   const file = Buffer.alloc(44 + dataBytes);
@@ -39,7 +39,8 @@ export function writeWav(samples: Int16Array, sampleRate: number = 16000): Buffe
   file.writeUInt16LE(16, 34);
   file.write('data', 36, 'ascii');
   file.writeUInt32LE(dataBytes, 40);
-  for (let index = 0; index < samples.length; index++) file.writeInt16LE(samples[index] ?? 0, 44 + index * 2);
+  // Typed arrays are in the host's byte order, little-endian on every platform Node runs sysvox on.
+  file.set(new Uint8Array(samples.buffer, samples.byteOffset, dataBytes), 44);
   return file;
 }
 

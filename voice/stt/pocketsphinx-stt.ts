@@ -11,7 +11,7 @@ import { parsePocketsphinxOutput, wordSeconds } from './pocketsphinx-output.js';
 import { runProcess, type SpawnFunction } from './run-process.js';
 import type { Pcm16, SpeechToText, SttHints, Transcript } from './stt.js';
 import { voicedSeconds } from './voiced-duration.js';
-import { encodeWav } from './wav-encode.js';
+import { writeWav } from '../audio/wav.js';
 import { trimLeadingQuiet } from './leading-quiet.js';
 
 export interface PocketsphinxSttOptions {
@@ -49,7 +49,8 @@ export function createPocketsphinxStt(options: PocketsphinxSttOptions): SpeechTo
     if (audible < 0.1) return nothing;
     const files = await grammarFiles.forGrammar(options.grammar(call.hints));
     const wavPath = join(files.directory, `utterance-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.wav`);
-    await writeFile(wavPath, encodeWav(trimLeadingQuiet(audio)));
+    const trimmed = trimLeadingQuiet(audio);
+    await writeFile(wavPath, writeWav(trimmed.samples, trimmed.sampleRate));
     try {
       const args = ['-infile', wavPath, '-jsgf', files.jsgfPath, '-dict', files.dictPath, '-hmm', acousticModel, '-time', 'yes', '-logfn', '/dev/null', ...beamArguments];
       const result = await runProcess(binary, args, { spawn: options.spawn, signal: call.signal }).catch((error: unknown) => {

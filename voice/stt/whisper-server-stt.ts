@@ -8,7 +8,7 @@ import type { SpawnFunction } from './run-process.js';
 import type { Pcm16, SpeechToText, SttHints, Transcript } from './stt.js';
 import { cleanTranscript } from './whisper-hallucinations.js';
 import { createWhisperProcess } from './whisper-process.js';
-import { encodeWav } from './wav-encode.js';
+import { writeWav } from '../audio/wav.js';
 
 export interface WhisperServerSttOptions {
   binaryPath: string;
@@ -62,7 +62,7 @@ export function createWhisperServerStt(options: WhisperServerSttOptions): Whispe
   async function transcribe(audio: Pcm16, call: { signal?: AbortSignal; hints?: SttHints } = {}): Promise<Transcript> {
     const url = await ensureProcess();
     const form = new FormData();
-    form.append('file', new Blob([encodeWav(audio)], { type: 'audio/wav' }), 'utterance.wav');
+    form.append('file', new Blob([writeWav(audio.samples, audio.sampleRate)], { type: 'audio/wav' }), 'utterance.wav');
     form.append('temperature', '0.0');
     form.append('response-format', 'json');
     form.append('prompt', initialPrompt(options.promptWords ?? defaultPromptWords, call.hints));
