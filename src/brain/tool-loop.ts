@@ -20,7 +20,7 @@ export interface ToolLoopContext {
   log: Logger;
 }
 
-export const unusableAnswer = "I didn't get a usable answer from the model.";
+const unusableAnswer = "I didn't get a usable answer from the model.";
 
 interface TurnState {
   context: ToolLoopContext;

@@ -43,7 +43,7 @@ export function approvalSentence(approval: ApprovalView): string {
 }
 
 /** What the model reads: tool output inside data markers, template tokens stripped. */
-export function toolMessage(outcome: Exclude<InvokeOutcome, { status: 'approval-required' }>): string {
+function toolMessage(outcome: Exclude<InvokeOutcome, { status: 'approval-required' }>): string {
   switch (outcome.status) {
     case 'ok':
       return wrapToolData(outcome.tool, stripChatTemplateTokens(outcome.output));

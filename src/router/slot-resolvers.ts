@@ -33,7 +33,7 @@ const neverContainerParts = new Set([
 const questionWords = new Set(['why', 'how', 'what', 'when', 'where', 'who', 'which']);
 
 /** Lowercase with every separator removed: the form two names are compared in. */
-export function squashName(name: string): string {
+function squashName(name: string): string {
   return name.toLowerCase().replace(/[\s\-_.]+/g, '');
 }
 
@@ -51,7 +51,7 @@ function trimContainerWords(words: string[]): string[] {
 }
 
 /** The known container these words name, or null when none or more than one fits. */
-export function findContainer(words: string[], containers: readonly string[]): string | null {
+function findContainer(words: string[], containers: readonly string[]): string | null {
   const phrase = squashName(words.join(' '));
   if (phrase.length === 0) return null;
   const exact = containers.filter((name) => squashName(name) === phrase);
@@ -82,7 +82,7 @@ function resolveContainer(words: string[], vocabulary: Vocabulary, allowUnknown:
 }
 
 /** "root" -> "/", "slash data" -> "/data", "tank" -> "/mnt/tank" when that mount is known. */
-export function resolveMount(words: string[], mounts: readonly string[]): string | null {
+function resolveMount(words: string[], mounts: readonly string[]): string | null {
   const phrase = words.join(' ');
   if (['root', '/', 'slash'].includes(phrase)) return '/';
   const path = phrase.startsWith('/') || phrase.startsWith('slash ')

@@ -106,7 +106,7 @@ interface ChunkContext {
 }
 
 /** The NDJSON lines of one scripted turn, exactly as Ollama would stream them. */
-export function chatChunks(turn: Extract<FakeTurn, { content?: string[] }>, context: ChunkContext): object[] {
+function chatChunks(turn: Extract<FakeTurn, { content?: string[] }>, context: ChunkContext): object[] {
   const base = () => ({ model: context.model, created_at: context.clock().toISOString() });
   const chunks: object[] = (turn.content ?? []).map((text) => ({ ...base(), message: { role: 'assistant', content: text }, done: false }));
   if (turn.toolCalls?.length) {
