@@ -13,11 +13,11 @@ import { openCapture } from '../voice/audio/capture.js';
 import { listDevices, type DeviceList } from '../voice/audio/devices.js';
 import { commandGrammar } from '../voice/stt/jsgf-grammar.js';
 import { createPocketsphinxStt } from '../voice/stt/pocketsphinx-stt.js';
-import { createFallbackStt } from '../voice/stt/fallback-stt.js';
+import { createFallbackStt, type FallbackStt } from '../voice/stt/fallback-stt.js';
 import type { SpeechToText } from '../voice/stt/stt.js';
 import { createWhisperServerStt } from '../voice/stt/whisper-server-stt.js';
 import { createEspeakTts } from '../voice/tts/espeak-tts.js';
-import { createFallbackTts } from '../voice/tts/fallback-tts.js';
+import { createFallbackTts, type FallbackTts } from '../voice/tts/fallback-tts.js';
 import { createPiperTts } from '../voice/tts/piper-tts.js';
 import type { TextToSpeech } from '../voice/tts/tts.js';
 import { createEndpointer, type Endpointer } from '../voice/vad/endpointer.js';
@@ -38,8 +38,8 @@ export interface VoiceEngines {
   wake: WakeWordDetector;
   vad: VoiceActivityDetector;
   createEndpointer(request: EndpointerRequest): Endpointer;
-  stt: SpeechToText;
-  tts: TextToSpeech;
+  stt: FallbackStt;
+  tts: FallbackTts;
 }
 
 export interface VoiceDeps {
@@ -75,7 +75,7 @@ export interface VoiceApp {
 export function createVoiceApp(deps: VoiceDeps): VoiceApp {
   const log = deps.log.child('voice');
   let engines: Promise<VoiceEngines> | undefined;
-  let tts: TextToSpeech | undefined;
+  let tts: FallbackTts | undefined;
   const speech = () => (tts ??= buildTts(deps.config, deps.env ?? process.env, log));
   const getEngines = () => (engines ??= buildEngines(deps, speech(), log));
 
@@ -127,7 +127,7 @@ async function microphoneUnavailable(config: VoiceConfig, devices: () => Promise
   return `no capture device (${list.notes.join('; ') || 'arecord -l lists none'}); plug in a microphone and check \`sysvox devices\`, or use \`sysvox listen --file\``;
 }
 
-async function buildEngines(deps: VoiceDeps, tts: TextToSpeech, log: Logger): Promise<VoiceEngines> {
+async function buildEngines(deps: VoiceDeps, tts: FallbackTts, log: Logger): Promise<VoiceEngines> {
   const { config } = deps;
   const wake = await buildWake(config, log);
   const vad = config.vad.engine === 'silero' ? await createSileroVad() : createEnergyVad();
@@ -156,7 +156,7 @@ async function buildWake(config: VoiceConfig, log: Logger): Promise<WakeWordDete
   });
 }
 
-async function buildStt(deps: VoiceDeps, log: Logger): Promise<SpeechToText> {
+async function buildStt(deps: VoiceDeps, log: Logger): Promise<FallbackStt> {
   const { stt } = deps.config;
   const engines: SpeechToText[] = [];
   for (const name of stt.engines) {
@@ -194,7 +194,7 @@ async function whisperFiles(deps: VoiceDeps): Promise<{ binaryPath: string; mode
   }
 }
 
-function buildTts(config: VoiceConfig, env: NodeJS.ProcessEnv, log: Logger): TextToSpeech {
+function buildTts(config: VoiceConfig, env: NodeJS.ProcessEnv, log: Logger): FallbackTts {
   const engines: TextToSpeech[] = [];
   for (const name of config.tts.engines) {
     if (name === 'espeak-ng') {
@@ -216,16 +216,16 @@ function findOnPath(command: string, env: NodeJS.ProcessEnv): string | undefined
   return (env.PATH ?? '').split(':').map((folder) => join(folder, command)).find((path) => existsSync(path));
 }
 
-async function probeVoice(deps: VoiceDeps, engines: () => Promise<VoiceEngines>, tts: TextToSpeech): Promise<EngineProbe[]> {
+async function probeVoice(deps: VoiceDeps, engines: () => Promise<VoiceEngines>, tts: FallbackTts): Promise<EngineProbe[]> {
   if (!deps.config.enabled) return [{ name: 'voice', status: 'ok', detail: 'disabled (voice.enabled: false)' }];
-  const ttsProbes = 'probeAll' in tts && typeof tts.probeAll === 'function' ? await (tts.probeAll as () => Promise<EngineProbe[]>)() : [await tts.probe()];
+  const ttsProbes = await tts.probeAll();
   let built: VoiceEngines;
   try {
     built = await engines();
   } catch (error) {
     return [{ name: 'voice engines', status: 'fail', detail: describeError(error), fix: 'run scripts/fetch-models, or check voice.wake and voice.vad in the config' }, ...ttsProbes];
   }
-  const sttProbes = 'probeAll' in built.stt && typeof built.stt.probeAll === 'function' ? await (built.stt.probeAll as () => Promise<EngineProbe[]>)() : [await built.stt.probe()];
+  const sttProbes = await built.stt.probeAll();
   const microphone = await microphoneUnavailable(deps.config, () => listDevices(undefined, { backend: deps.config.audio.backend }));
   return [
     await built.wake.probe(), await built.vad.probe(), ...sttProbes, ...ttsProbes,

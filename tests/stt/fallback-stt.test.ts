@@ -36,6 +36,14 @@ describe('fallback STT chain', () => {
     expect(probe.detail).toContain('stt:whisper fail');
     expect(probe.detail).toContain('stt:pocketsphinx ok');
     expect(probe.fix).toBe('run scripts/fetch-models whisper-base.en');
-    expect(await chain.probeAll()).toHaveLength(2);
+    expect((await chain.probeAll()).map((probe) => `${probe.name} ${probe.status}`)).toEqual(['stt:whisper fail', 'stt:pocketsphinx ok']);
+  });
+
+  it('reports an engine whose probe throws as failed, and the chain as failed when no engine is usable', async () => {
+    const broken = new FakeStt('whisper', []);
+    broken.probe = () => Promise.reject(new Error('server binary vanished'));
+    const chain = createFallbackStt([broken]);
+    expect(await chain.probeAll()).toEqual([{ name: 'stt:whisper', status: 'fail', detail: 'server binary vanished' }]);
+    expect(await chain.probe()).toMatchObject({ name: 'stt', status: 'fail' });
   });
 });

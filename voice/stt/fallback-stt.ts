@@ -1,6 +1,7 @@
 import { EngineError, describeError } from '../../src/errors.js';
 import { silentLogger, type Logger } from '../../src/log.js';
 import type { EngineProbe } from '../../src/probe.js';
+import { probeChain, probeEach } from '../engine-chain-probe.js';
 import type { Pcm16, SpeechToText, SttHints, Transcript } from './stt.js';
 
 export interface FallbackStt extends SpeechToText {
@@ -29,20 +30,11 @@ export function createFallbackStt(engines: SpeechToText[], log: Logger = silentL
     throw new EngineError('stt', `every speech-to-text engine failed (${failures.join('; ')})`, { spoken: 'I could not understand that because my speech recognition failed.' });
   }
 
-  const probeAll = () => Promise.all(engines.map((engine) => engine.probe().catch((error: unknown): EngineProbe => ({ name: `stt:${engine.name}`, status: 'fail', detail: describeError(error) }))));
-
   return {
     name: `fallback(${engines.map((engine) => engine.name).join(',')})`,
     transcribe,
-    probeAll,
-    async probe() {
-      const probes = await probeAll();
-      const usable = probes.filter((probe) => probe.status !== 'fail');
-      const status = probes[0]?.status === 'ok' ? 'ok' : usable.length > 0 ? 'warn' : 'fail';
-      const detail = probes.map((probe) => `${probe.name} ${probe.status}: ${probe.detail}`).join('; ');
-      const fix = probes.find((probe) => probe.fix)?.fix;
-      return { name: 'stt', status, detail, ...(fix ? { fix } : {}) };
-    },
+    probeAll: () => probeEach('stt', engines),
+    probe: () => probeChain('stt', engines),
     async close() {
       await Promise.all(engines.map((engine) => engine.close?.()));
     },

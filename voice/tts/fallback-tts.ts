@@ -1,13 +1,19 @@
 import { EngineError, describeError } from '../../src/errors.js';
 import { silentLogger, type Logger } from '../../src/log.js';
 import type { EngineProbe } from '../../src/probe.js';
+import { probeChain, probeEach } from '../engine-chain-probe.js';
 import type { AudioChunk, TextToSpeech } from './tts.js';
+
+export interface FallbackTts extends TextToSpeech {
+  /** One probe line per engine, in order. */
+  probeAll(): Promise<EngineProbe[]>;
+}
 
 /**
  * Tries engines in order (Piper, then espeak-ng). An engine that fails before its first audio falls
  * through to the next; once audio has been yielded a failure is thrown, so no sentence is spoken twice.
  */
-export function createFallbackTts(engines: TextToSpeech[], log: Logger = silentLogger): TextToSpeech & { probeAll(): Promise<EngineProbe[]> } {
+export function createFallbackTts(engines: TextToSpeech[], log: Logger = silentLogger): FallbackTts {
   if (engines.length === 0) throw new EngineError('tts', 'no text-to-speech engine configured: set voice.tts.engines');
 
   async function* synthesize(text: string, options: { signal?: AbortSignal } = {}): AsyncGenerator<AudioChunk> {
@@ -29,17 +35,11 @@ export function createFallbackTts(engines: TextToSpeech[], log: Logger = silentL
     throw new EngineError('tts', `every text-to-speech engine failed (${failures.join('; ')})`);
   }
 
-  const probeAll = () => Promise.all(engines.map((engine) => engine.probe().catch((error: unknown): EngineProbe => ({ name: `tts:${engine.name}`, status: 'fail', detail: describeError(error) }))));
   return {
     name: `fallback(${engines.map((engine) => engine.name).join(',')})`,
     synthesize,
-    probeAll,
-    async probe() {
-      const probes = await probeAll();
-      const status = probes[0]?.status === 'ok' ? 'ok' : probes.some((probe) => probe.status !== 'fail') ? 'warn' : 'fail';
-      const fix = probes.find((probe) => probe.fix)?.fix;
-      return { name: 'tts', status, detail: probes.map((probe) => `${probe.name} ${probe.status}: ${probe.detail}`).join('; '), ...(fix ? { fix } : {}) };
-    },
+    probeAll: () => probeEach('tts', engines),
+    probe: () => probeChain('tts', engines),
     async close() {
       await Promise.all(engines.map((engine) => engine.close?.()));
     },
