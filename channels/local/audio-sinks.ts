@@ -1,5 +1,5 @@
 import { alsaPlay } from '../../voice/audio/alsa.js';
-import { naudiodonPlay } from '../../voice/audio/naudiodon-io.js';
+import { createNaudiodonPlayer } from '../../voice/audio/naudiodon-io.js';
 import type { LoadNaudiodon } from '../../voice/audio/naudiodon.js';
 import { floatToInt16, resampleMono } from '../../voice/audio/resample.js';
 import type { AudioChunk } from '../../voice/tts/tts.js';
@@ -75,10 +75,11 @@ export function createAlsaSink(options: { device?: string } = {}): AudioSink {
 /** Plays through naudiodon (PortAudio) on a device named in config; stop() aborts the stream at once. */
 export function createNaudiodonSink(options: { device?: string; load?: LoadNaudiodon } = {}): AudioSink {
   let controller = new AbortController();
+  const play = createNaudiodonPlayer(options);
   return {
     async play(chunk) {
       if (chunk.pcm.length === 0) return;
-      await naudiodonPlay(chunk.pcm, { sampleRate: chunk.sampleRate, device: options.device, signal: controller.signal, load: options.load });
+      await play(chunk.pcm, { sampleRate: chunk.sampleRate, signal: controller.signal });
     },
     stop() {
       controller.abort();

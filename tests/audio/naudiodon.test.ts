@@ -6,7 +6,7 @@ import { alsaCapture } from '../../voice/audio/alsa.js';
 import { openCapture } from '../../voice/audio/capture.js';
 import { listDevices } from '../../voice/audio/devices.js';
 import { devicesFor, findDeviceId, soundCardProblem, tryLoadNaudiodon, type NaudiodonModule } from '../../voice/audio/naudiodon.js';
-import { naudiodonPlay } from '../../voice/audio/naudiodon-io.js';
+import { createNaudiodonPlayer } from '../../voice/audio/naudiodon-io.js';
 import { device, fakeNaudiodon } from './fake-naudiodon.js';
 
 async function collect(frames: AsyncIterable<Int16Array>): Promise<Int16Array[]> {
@@ -62,7 +62,7 @@ describe('naudiodon on this machine', () => {
   }, 10_000);
 
   it.skipIf(Boolean(realReason))('says clearly that there is no device to play on', async () => {
-    await expect(naudiodonPlay(Buffer.alloc(3200), { sampleRate: 16000, load: loadReal })).rejects.toThrow(/PortAudio lists no playback device|naudiodon could not open playback device/);
+    await expect(createNaudiodonPlayer({ load: loadReal })(Buffer.alloc(3200), { sampleRate: 16000 })).rejects.toThrow(/PortAudio lists no playback device|naudiodon could not open playback device/);
   });
 });
 
@@ -131,7 +131,7 @@ describe('naudiodon playback (a naudiodon-shaped stand-in)', () => {
   it('writes the PCM to the named output device at its sample rate', async () => {
     const fake = fakeNaudiodon([usbMic, speaker]);
     const pcm = Buffer.from(ramp.buffer);
-    await naudiodonPlay(pcm, { sampleRate: 22050, device: 'headphones', load: async () => fake });
+    await createNaudiodonPlayer({ device: 'headphones', load: async () => fake })(pcm, { sampleRate: 22050 });
     expect(Buffer.concat(fake.written).equals(pcm)).toBe(true);
     expect(fake.opened[0]?.outOptions).toMatchObject({ sampleRate: 22050, deviceId: 4, channelCount: 1, sampleFormat: 16 });
   });
@@ -140,7 +140,7 @@ describe('naudiodon playback (a naudiodon-shaped stand-in)', () => {
     const fake = fakeNaudiodon([speaker]);
     const controller = new AbortController();
     controller.abort();
-    await naudiodonPlay(Buffer.alloc(32000), { sampleRate: 16000, signal: controller.signal, load: async () => fake });
+    await createNaudiodonPlayer({ load: async () => fake })(Buffer.alloc(32000), { sampleRate: 16000, signal: controller.signal });
     expect(fake.calls).toContain('abort');
     expect(fake.written).toHaveLength(0);
   });
@@ -152,5 +152,17 @@ describe('naudiodon playback (a naudiodon-shaped stand-in)', () => {
     await sink.play({ pcm: Buffer.from(ramp.buffer), sampleRate: 22050 });
     expect(fake.opened).toHaveLength(1);
     expect(Buffer.concat(fake.written).length).toBe(ramp.length * 2);
+  });
+
+  it('loads naudiodon and looks the device up once per sink, not per sentence', async () => {
+    const fake = fakeNaudiodon([speaker]);
+    let loads = 0;
+    let lookups = 0;
+    const getDevices = fake.getDevices;
+    fake.getDevices = () => (lookups++, getDevices());
+    const sink = createNaudiodonSink({ device: 'bcm2835', load: async () => (loads++, fake) });
+    for (let sentence = 0; sentence < 3; sentence++) await sink.play({ pcm: Buffer.from(ramp.buffer), sampleRate: 22050 });
+    expect(fake.opened).toHaveLength(3);
+    expect({ loads, lookups }).toEqual({ loads: 1, lookups: 1 });
   });
 });

@@ -53,28 +53,42 @@ export async function* naudiodonFrames(stream: NaudiodonReadStream, device: stri
   }
 }
 
-export interface NaudiodonPlayOptions {
-  sampleRate: number;
+export interface NaudiodonPlayerOptions {
+  /** A name from config: 'default' or part of a PortAudio device name. */
   device?: string;
-  signal?: AbortSignal;
-  /** The loaded module; loaded on each call when omitted. */
-  module?: NaudiodonModule;
   load?: LoadNaudiodon;
 }
 
-/** Plays raw S16_LE mono PCM through PortAudio; resolves when played (or aborted), rejects with an AudioError. */
-export async function naudiodonPlay(pcm: Buffer, options: NaudiodonPlayOptions): Promise<void> {
-  const module = options.module ?? (await loadOrThrow(options.load));
+export type NaudiodonPlayer = (pcm: Buffer, options: { sampleRate: number; signal?: AbortSignal }) => Promise<void>;
+
+/**
+ * Plays raw S16_LE mono PCM through PortAudio, one buffer per call; resolves when played (or aborted),
+ * rejects with an AudioError. naudiodon is loaded and the device looked up on the first call, not per
+ * sentence (each lookup makes PortAudio scan the sound cards again); a failed lookup is tried again.
+ */
+export function createNaudiodonPlayer(options: NaudiodonPlayerOptions = {}): NaudiodonPlayer {
   const device = options.device ?? 'default';
-  const found = findDeviceId(module, device, 'playback');
-  if ('reason' in found) throw new AudioError('device', `${found.reason}. Check voice.audio.playbackDevice against \`sysvox devices\`.`);
-  let stream: NaudiodonWriteStream;
-  try {
-    stream = module.AudioIO({ outOptions: streamOptions(module, found.id, options.sampleRate) });
-  } catch (error) {
-    throw naudiodonDeviceError('open playback device', device, error);
-  }
-  await playThrough(stream, pcm, device, options.signal);
+  let target: Promise<{ module: NaudiodonModule; id: number }> | undefined;
+  const findTarget = async () => {
+    const module = await loadOrThrow(options.load);
+    const found = findDeviceId(module, device, 'playback');
+    if ('reason' in found) throw new AudioError('device', `${found.reason}. Check voice.audio.playbackDevice against \`sysvox devices\`.`);
+    return { module, id: found.id };
+  };
+  return async (pcm, play) => {
+    target ??= findTarget().catch((error: unknown) => {
+      target = undefined;
+      throw error;
+    });
+    const { module, id } = await target;
+    let stream: NaudiodonWriteStream;
+    try {
+      stream = module.AudioIO({ outOptions: streamOptions(module, id, play.sampleRate) });
+    } catch (error) {
+      throw naudiodonDeviceError('open playback device', device, error);
+    }
+    await playThrough(stream, pcm, device, play.signal);
+  };
 }
 
 function playThrough(stream: NaudiodonWriteStream, pcm: Buffer, device: string, signal?: AbortSignal): Promise<void> {
