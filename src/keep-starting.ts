@@ -1,5 +1,6 @@
 import { describeError, SysvoxError } from './errors.js';
 import type { Logger } from './log.js';
+import { pause } from './pause.js';
 
 export interface KeepStartingOptions {
   what: string;
@@ -17,7 +18,7 @@ export interface KeepStartingOptions {
  */
 export async function keepStarting(start: () => Promise<void>, options: KeepStartingOptions): Promise<boolean> {
   const { log, signal } = options;
-  const sleep = options.sleep ?? wait;
+  const sleep = options.sleep ?? pause;
   let delay = options.initialDelayMs ?? 5000;
   while (!signal.aborted) {
     try {
@@ -35,14 +36,4 @@ export async function keepStarting(start: () => Promise<void>, options: KeepStar
     delay = Math.min(delay * 2, options.maxDelayMs ?? 120_000);
   }
   return false;
-}
-
-function wait(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
-  });
 }

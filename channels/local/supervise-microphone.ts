@@ -1,4 +1,5 @@
 import type { Logger } from '../../src/log.js';
+import { pause } from '../../src/pause.js';
 
 export interface MicrophoneRunner {
   runMicrophone(options: { signal?: AbortSignal }): Promise<{ started: boolean; reason: string }>;
@@ -20,7 +21,7 @@ export interface SuperviseOptions {
 export async function superviseMicrophone(voice: MicrophoneRunner, options: SuperviseOptions): Promise<void> {
   const { signal, log } = options;
   const maxDelay = options.maxDelayMs ?? 60_000;
-  const sleep = options.sleep ?? abortableSleep;
+  const sleep = options.sleep ?? pause;
   let delay = options.initialDelayMs ?? 2000;
   while (!signal.aborted) {
     const startedAt = Date.now();
@@ -41,16 +42,4 @@ export async function superviseMicrophone(voice: MicrophoneRunner, options: Supe
     await sleep(delay, signal);
     delay = Math.min(delay * 2, maxDelay);
   }
-}
-
-function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

@@ -4,11 +4,11 @@
  * saved after each, so a restart resumes after the last handled update. 429 waits retry_after,
  * network and 5xx errors back off exponentially (capped), 401 stops polling for good.
  */
-import { setTimeout as delay } from 'node:timers/promises';
 import type { Update } from 'telegraf/types';
 import type { Logger } from '../../src/log.js';
 import type { TelegramApi } from './telegram-api.js';
 import { classifyFailure, unauthorizedError } from './telegram-errors.js';
+import { pause } from '../../src/pause.js';
 
 export interface UpdatePollerOptions {
   api: TelegramApi;
@@ -31,7 +31,7 @@ export interface UpdatePoller {
 export function createUpdatePoller(options: UpdatePollerOptions): UpdatePoller {
   const { api, log } = options;
   const backoff = options.backoff ?? { initialMs: 1000, maxMs: 60_000 };
-  const sleep = options.sleep ?? abortableSleep;
+  const sleep = options.sleep ?? pause;
   const controller = new AbortController();
   let running: Promise<void> | undefined;
 
@@ -84,5 +84,3 @@ export function createUpdatePoller(options: UpdatePollerOptions): UpdatePoller {
 }
 
 /** Resolves after the pause, or at once when polling stops. */
-const abortableSleep = (milliseconds: number, signal: AbortSignal): Promise<void> =>
-  delay(milliseconds, undefined, { signal }).catch(() => undefined);

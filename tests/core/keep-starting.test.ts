@@ -1,7 +1,9 @@
+import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { ChannelError } from '../../src/errors.js';
 import { keepStarting } from '../../src/keep-starting.js';
 import { createLogger } from '../../src/log.js';
+import { pause } from '../../src/pause.js';
 
 const logTo = (lines: string[]) => createLogger({ write: (line) => lines.push(line) });
 
@@ -31,5 +33,18 @@ describe('starting a channel', () => {
     expect(attempts).toBe(1);
     expect(lines[0]).toContain('401');
     expect(lines[0]).toContain('the rest of sysvox keeps running');
+  });
+});
+
+describe('pause', () => {
+  it('ends at once when the service stops, and leaves no listener behind after many waits', async () => {
+    const controller = new AbortController();
+    for (let round = 0; round < 20; round++) await pause(1, controller.signal);
+    expect(EventEmitter.getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    const started = performance.now();
+    const waiting = pause(30_000, controller.signal);
+    controller.abort();
+    await waiting;
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 });
