@@ -126,6 +126,8 @@ describe('local voice channel', () => {
     expect(bargeIn).toMatchObject({ by: 'wake-word' });
     expect(bargeIn && 'stoppedWithinMs' in bargeIn ? bargeIn.stoppedWithinMs : Infinity).toBeLessThan(100);
     expect(test.sink.stops).toHaveLength(1);
+    // Nothing of the reply is played after the stop (earcons are off, so nothing at all).
+    expect(test.sink.chunks.filter((recorded) => recorded.at >= test.sink.stops[0]!)).toEqual([]);
     expect(test.tts.spoken).not.toContain('And a third one.');
     expect(test.wake.modes).toContain('speaking');
     // the whole reply would take over 3 s at real-time speed; it was cut
