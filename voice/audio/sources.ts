@@ -28,11 +28,6 @@ export async function* rawPcmSource(stream: Readable | AsyncIterable<Uint8Array>
   if (whole > 0) yield toSamples(pending.subarray(0, whole));
 }
 
-/** Frames from raw PCM on standard input: `arecord ... | sysvox listen --stdin`. */
-export function stdinSource(options: { frameSamples?: number; stdin?: Readable } = {}): AsyncGenerator<Int16Array> {
-  return rawPcmSource(options.stdin ?? process.stdin, options);
-}
-
 /** Frames from a FIFO (named pipe) carrying raw PCM; ends when the writer closes it. */
 export function fifoSource(path: string, options: { frameSamples?: number } = {}): AsyncGenerator<Int16Array> {
   return rawPcmSource(createReadStream(path), options);
