@@ -40,6 +40,8 @@ describe.skipIf(requirement.skip)('barge-in with real engines', () => {
     expect(bargeIn?.by).toBe('stop-word');
     expect(bargeIn!.stoppedWithinMs).toBeLessThan(100);
     expect(result.sink.stops.length).toBeGreaterThanOrEqual(1);
+    // What a listener notices: the answer is cut and nothing of it plays after the stop (earcons are off).
+    expect(result.sink.chunks.filter((recorded) => recorded.at >= result.sink.stops[0]!)).toEqual([]);
     expect(result.events.some((event) => event.type === 'answered')).toBe(false);
     expect(result.core.turns).toHaveLength(1);
   }, 60_000);
