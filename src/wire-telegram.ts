@@ -8,7 +8,6 @@ import type { Core } from './core/turn.js';
 import type { Logger } from './log.js';
 import type { Memory } from './memory/memory.js';
 import type { ToolRunner } from './policy/tool-runner.js';
-import { toApprovalView } from './policy/approval-view.js';
 import type { SpeechToText } from '../voice/stt/stt.js';
 import type { TextToSpeech } from '../voice/tts/tts.js';
 
@@ -35,13 +34,9 @@ export function wireTelegram(wiring: TelegramWiring): TelegramChannel {
       return { status, text: resolution.message };
     },
   };
-  const pendingFor: PendingApprovals = (externalId) => {
-    if (config.policy.approvers.includes(`telegram:${externalId}`)) {
-      const now = new Date();
-      return runner.listApprovals({ status: 'pending' }).filter((record) => record.expiresAt > now).map(toApprovalView);
-    }
-    return runner.pending(personFor(externalId).id);
-  };
+  // An approver may decide anyone's request, so sees them all.
+  const pendingFor: PendingApprovals = (externalId) =>
+    runner.pending(config.policy.approvers.includes(`telegram:${externalId}`) ? undefined : personFor(externalId).id);
   const audit: AuditSink = {
     record: ({ kind, channel, detail }) =>
       memory.audit.record({ kind, channel, detail: typeof detail === 'string' ? detail : JSON.stringify(detail), outcome: 'ignored' }),

@@ -31,8 +31,8 @@ export interface ToolRunnerOptions {
 export interface ToolRunner extends ToolInvoker {
   invoke(request: InvokeRequest): Promise<InvokeOutcome>;
   resolveApproval(request: ResolveApprovalRequest): Promise<ApprovalResolution>;
-  /** This person's pending, unexpired approvals, newest first. */
-  pending(personId: number): ApprovalView[];
+  /** Pending, unexpired approvals, newest first: one person's, or everyone's without an id (approvers). */
+  pending(personId?: number): ApprovalView[];
   /** For `sysvox approvals`: stored approvals, newest first. */
   listApprovals(filter?: ApprovalFilter): ApprovalRecord[];
   /** Marks every pending approval past its expiry as expired (audited); returns how many. */

@@ -159,6 +159,16 @@ describe('confirm-tier tools and approvals', () => {
     expect(fixture.runner.pending(telegram.personId).map((view) => view.description)).toEqual(["restart container 'jellyfin'"]);
   });
 
+  it("lists one person's pending requests, or everyone's for an approver", async () => {
+    fixture = createPolicyFixture();
+    const alice = fixture.caller({ channel: 'telegram', externalId: '42' });
+    const bob = fixture.caller({ channel: 'telegram', externalId: '43' });
+    await requestRestart('jellyfin', alice);
+    await requestRestart('plex', bob);
+    expect(fixture.runner.pending(alice.personId).map((view) => view.description)).toEqual(["restart container 'jellyfin'"]);
+    expect(fixture.runner.pending().map((view) => view.description).sort()).toEqual(["restart container 'jellyfin'", "restart container 'plex-server'"]);
+  });
+
   it('a pending approval survives close and reopen, and can then be approved', async () => {
     fixture = createPolicyFixture();
     const approval = await requestRestart('plex');
