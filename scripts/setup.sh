@@ -29,8 +29,18 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# sysvox runs on Node 22 LTS or newer, whatever node this machine has: npm's `node` package (a pinned
+# dependency) brings the official binary and its headers. Packages are installed without their build
+# scripts first, so the native addons (better-sqlite3, naudiodon) are then built against that runtime.
 echo "setup: npm ci"
-npm ci --no-audit --no-fund --loglevel=error
+npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+npm rebuild node --loglevel=error
+export PATH="$PWD/node_modules/.bin:$PATH"
+runtime_dir="$(echo "$PWD"/node_modules/node/node_modules/node-linux-*)"
+[ -d "$runtime_dir/include/node" ] || { echo "setup: Node runtime headers not found in $runtime_dir" >&2; exit 1; }
+export npm_config_nodedir="$runtime_dir"
+echo "setup: native modules for Node $(node --version)"
+npm rebuild --loglevel=error
 
 echo "setup: build"
 npm run build --silent
