@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collectReply } from '../src/core/turn.js';
-import { createApp, type App } from '../src/main.js';
+import { createApp, type App } from '../src/app/main.js';
 import { silentLogger } from '../src/log.js';
 import { createSystemSampler, type SystemSampler } from '../tools/system/sampler.js';
 

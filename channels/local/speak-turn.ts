@@ -1,4 +1,4 @@
-import type { ApprovalView, TurnEvent } from '../../src/core/turn.js';
+import type { ApprovalView, TurnEvent } from '../../src/types.js';
 import { describeError, SysvoxError } from '../../src/errors.js';
 import { earcon, type EarconName } from '../../voice/earcons/earcons.js';
 import { toSpeakable } from '../../voice/speakable.js';

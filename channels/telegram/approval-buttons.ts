@@ -3,7 +3,7 @@
  * The policy decides (only the requester or an approver; once; before expiry); the callback is always
  * answered; the message is edited to show the outcome; a second press changes nothing ("Already handled.").
  */
-import type { ApprovalView } from '../../src/core/turn.js';
+import type { ApprovalView } from '../../src/types.js';
 import type { Logger } from '../../src/log.js';
 import type { ApprovalResolver, ApprovalStatus } from './ports.js';
 import type { InlineKeyboard, TelegramApi } from './telegram-api.js';

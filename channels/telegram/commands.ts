@@ -3,7 +3,7 @@
  * Each command is a plain function of what it needs, registered on the bot by the channel.
  */
 import type { Telegraf } from 'telegraf';
-import type { ApprovalView } from '../../src/core/turn.js';
+import type { ApprovalView } from '../../src/types.js';
 import type { ApprovalButtons } from './approval-buttons.js';
 import type { TelegramSettings } from './person-settings.js';
 import type { PendingApprovals } from './ports.js';

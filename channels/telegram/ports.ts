@@ -2,7 +2,7 @@
  * What the Telegram channel needs from the rest of sysvox, as small ports that main.ts wires.
  * The channel never calls a tool: it hands turns to the core and approvals to the resolver.
  */
-import type { ApprovalView } from '../../src/core/turn.js';
+import type { ApprovalView } from '../../src/types.js';
 
 export type ApprovalDecision = 'approve' | 'deny';
 

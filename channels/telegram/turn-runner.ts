@@ -3,7 +3,8 @@
  * seconds while the core works, offers approval requests as buttons, sends the final text and, when
  * asked for, the same answer as a voice note.
  */
-import type { Core, TurnEvent } from '../../src/core/turn.js';
+import type { Core } from '../../src/core/turn.js';
+import type { TurnEvent } from '../../src/types.js';
 import type { Logger } from '../../src/log.js';
 import type { TextToSpeech } from '../../voice/tts/tts.js';
 import type { ApprovalButtons } from './approval-buttons.js';

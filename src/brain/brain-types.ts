@@ -1,6 +1,6 @@
 import type { EngineError } from '../errors.js';
 import type { Config } from '../config/schema.js';
-import type { TurnEvent } from '../core/turn.js';
+import type { TurnEvent } from '../types.js';
 import type { InvokeOutcome } from '../policy/outcome.js';
 import type { EngineProbe } from '../probe.js';
 

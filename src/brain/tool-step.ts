@@ -1,6 +1,6 @@
 import type { Message, ToolCall } from 'ollama';
 import { describeError } from '../errors.js';
-import type { ApprovalView } from '../core/turn.js';
+import type { ApprovalView } from '../types.js';
 import type { InvokeOutcome } from '../policy/outcome.js';
 import { stripChatTemplateTokens, wrapToolData } from '../toolkit/data-markers.js';
 import type { BrainEvent, BrainInvoke } from './brain-types.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createApp, type App, type AppOptions } from '../main.js';
+import { createApp, type App, type AppOptions } from '../app/main.js';
 
 /** Builds the app for a one-shot command and always closes it (SQLite, samplers, child processes). */
 export async function withApp<T>(command: Command, options: Partial<AppOptions>, body: (app: App) => Promise<T>): Promise<T> {

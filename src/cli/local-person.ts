@@ -1,5 +1,5 @@
 import { userInfo } from 'node:os';
-import type { PersonRef } from '../core/turn.js';
+import type { PersonRef } from '../types.js';
 
 /** The person at this terminal: the CLI channel, identified by the Unix user name. */
 export function localPerson(): PersonRef {

@@ -1,4 +1,4 @@
-import type { TurnEvent } from '../core/turn.js';
+import type { TurnEvent } from '../types.js';
 
 /**
  * Prints a turn to a terminal: the reply as it streams, tool calls dimmed when verbose, and the

@@ -1,7 +1,7 @@
 import { SysvoxError } from '../errors.js';
 import type { Brain, BrainRequest } from '../brain/brain-types.js';
 import { createSentenceSplitter } from './sentences.js';
-import type { TurnEvent } from './turn.js';
+import type { TurnEvent } from '../types.js';
 
 /**
  * Runs the brain and turns its deltas into sentence events as soon as each sentence is complete,

@@ -4,7 +4,8 @@ import type { Caller } from '../policy/outcome.js';
 import { streamBrain } from './brain-stream.js';
 import type { RouterAnswer } from '../router/types.js';
 import type { CoreDeps } from './ports.js';
-import type { Core, Turn, TurnEvent } from './turn.js';
+import type { TurnEvent } from '../types.js';
+import type { Core, Turn } from './turn.js';
 
 /**
  * The turn loop every channel shares: router first (instant, no LLM), then the brain.

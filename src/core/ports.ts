@@ -4,7 +4,7 @@ import type { ApprovalResolution, ResolveApprovalRequest } from '../policy/appro
 import type { InvokeOutcome, InvokeRequest } from '../policy/outcome.js';
 import type { RateLimiter } from '../policy/rate-limiter.js';
 import type { RouterAnswer, RouterMatch, Vocabulary } from '../router/types.js';
-import type { PersonRef } from './turn.js';
+import type { PersonRef } from '../types.js';
 
 /**
  * What the core needs from the rest of sysvox, as narrow ports. main.ts binds the concrete pieces;

@@ -1,15 +1,7 @@
 /**
  * The turn API every channel uses: a channel turns its input into a Turn and renders the TurnEvents.
  */
-export type ChannelName = 'cli' | 'voice' | 'telegram' | 'discord' | 'alert' | (string & {});
-
-/** Who is speaking, as the channel knows them. The core maps it to a person in memory. */
-export interface PersonRef {
-  channel: ChannelName;
-  /** The channel's own id: a Telegram numeric user id, 'local' for the CLI, 'room' for the microphone. */
-  externalId: string;
-  displayName?: string;
-}
+import type { ChannelName, PersonRef, TurnEvent } from '../types.js';
 
 export interface Turn {
   channel: ChannelName;
@@ -21,27 +13,6 @@ export interface Turn {
   modality?: 'text' | 'voice';
   signal?: AbortSignal;
 }
-
-export type AnswerSource = 'router' | 'brain' | 'approval' | 'policy' | 'error' | 'rate-limit';
-
-export interface ApprovalView {
-  id: string;
-  tool: string;
-  /** "restart container 'plex'" */
-  description: string;
-  expiresAt: Date;
-  /** What a voice user must say to approve, e.g. "yes, restart plex". */
-  confirmPhrase: string;
-}
-
-export type TurnEvent =
-  | { type: 'text-delta'; text: string }
-  | { type: 'sentence'; text: string }
-  | { type: 'thinking'; stage: 'tool' | 'brain' }
-  | { type: 'tool-call'; callId: string; tool: string; input: unknown; description: string }
-  | { type: 'tool-result'; callId: string; tool: string; ok: boolean; output: string }
-  | { type: 'approval-request'; approval: ApprovalView }
-  | { type: 'done'; text: string; source: AnswerSource };
 
 export interface Core {
   handle(turn: Turn): AsyncIterable<TurnEvent>;

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { PersonRef } from '../core/turn.js';
+import type { PersonRef } from '../types.js';
 
 export interface Person {
   id: number;

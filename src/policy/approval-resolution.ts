@@ -1,4 +1,4 @@
-import type { ApprovalView } from '../core/turn.js';
+import type { ApprovalView } from '../types.js';
 import type { ApprovalRecord } from '../memory/approvals.js';
 import { namesTarget, toApprovalView } from './approval-view.js';
 import { auditKinds } from './audit-kinds.js';

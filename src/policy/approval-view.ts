@@ -1,4 +1,4 @@
-import type { ApprovalView } from '../core/turn.js';
+import type { ApprovalView } from '../types.js';
 import type { ApprovalRecord } from '../memory/approvals.js';
 import type { AnyTool } from '../toolkit/tool.js';
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ApprovalView } from '../core/turn.js';
+import type { ApprovalView } from '../types.js';
 import type { AnyTool } from '../toolkit/tool.js';
 import { toApprovalView, confirmWording } from './approval-view.js';
 import { auditKinds } from './audit-kinds.js';

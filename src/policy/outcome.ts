@@ -1,4 +1,4 @@
-import type { ApprovalView, ChannelName } from '../core/turn.js';
+import type { ApprovalView, ChannelName } from '../types.js';
 
 /** Who asked for a tool call: the person in memory and how they reached us. */
 export interface Caller {

@@ -1,4 +1,4 @@
-import type { ApprovalView } from '../core/turn.js';
+import type { ApprovalView } from '../types.js';
 import { silentLogger, type Logger } from '../log.js';
 import type { ApprovalFilter, ApprovalRecord } from '../memory/approvals.js';
 import type { Memory } from '../memory/memory.js';

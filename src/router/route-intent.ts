@@ -5,7 +5,7 @@
  * handed back to the core, which resolves the pending approval of this person.
  */
 import type { InvokeOutcome } from '../policy/outcome.js';
-import type { ApprovalView } from '../core/turn.js';
+import type { ApprovalView } from '../types.js';
 import { containerActionAnswer, containerLogsAnswer, containerStatusAnswer, listContainersAnswer, unhealthyContainersAnswer } from './docker-answers.js';
 import { helpAnswer } from './help-answer.js';
 import { asSentence, capitalise, speakable } from './speech-format.js';

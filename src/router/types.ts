@@ -1,7 +1,7 @@
 /**
  * The router's shapes: what the core hands in (Vocabulary), what a template is, what a match returns.
  */
-import type { ApprovalView } from '../core/turn.js';
+import type { ApprovalView } from '../types.js';
 
 export type IntentName =
   | 'status' | 'cpu' | 'memory' | 'top_memory' | 'top_cpu' | 'disk' | 'temperature' | 'uptime' | 'load'

@@ -5,7 +5,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { describeDocker } from '../helpers/docker-engine.js';
 import { startFakeOllama, type FakeOllama, type FakeTurn } from '../fakes/fake-ollama.js';
-import type { App } from '../../src/main.js';
+import type { App } from '../../src/app/main.js';
 import { ask, createCoreTestApp, doneOf, eventsOf, localPerson, otherPerson, type CoreTestApp } from './core-test-app.js';
 import { startTestContainer, type TestContainer } from './test-container.js';
 

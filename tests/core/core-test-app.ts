@@ -7,8 +7,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { collectReply, type PersonRef, type TurnEvent } from '../../src/core/turn.js';
-import { createApp, type App } from '../../src/main.js';
+import { collectReply } from '../../src/core/turn.js';
+import type { PersonRef, TurnEvent } from '../../src/types.js';
+import { createApp, type App } from '../../src/app/main.js';
 import { testDockerHost } from '../helpers/docker-engine.js';
 
 export const localPerson: PersonRef = { channel: 'cli', externalId: 'local', displayName: 'Local admin' };

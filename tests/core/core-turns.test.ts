@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeOllama, type FakeOllama, type FakeTurn } from '../fakes/fake-ollama.js';
 import { ask, closedPortUrl, createCoreTestApp, doneOf, eventsOf, localPerson, type CoreTestApp, type CoreTestAppOptions } from './core-test-app.js';
-import type { TurnEvent } from '../../src/core/turn.js';
+import type { TurnEvent } from '../../src/types.js';
 
 let fake: FakeOllama | undefined;
 let test: CoreTestApp | undefined;

@@ -1,5 +1,6 @@
 /** Scripted parts for local-channel tests: a wake detector that fires on chosen frames, tones as speech, a scripted core. */
-import type { Core, Turn, TurnEvent } from '../../src/core/turn.js';
+import type { Core, Turn } from '../../src/core/turn.js';
+import type { TurnEvent } from '../../src/types.js';
 import type { WakeDetection, WakeMode, WakeWordDetector } from '../../voice/wake/wake.js';
 import { createEnergyVad } from '../../voice/vad/energy-vad.js';
 import { createEndpointer } from '../../voice/vad/endpointer.js';

@@ -7,7 +7,7 @@ import { describeDocker, waitFor } from '../helpers/docker-engine.js';
 import { startFakeOllama, type FakeOllama } from '../fakes/fake-ollama.js';
 import { ask, createCoreTestApp, eventsOf, type CoreTestApp } from '../core/core-test-app.js';
 import { startTestContainer, type TestContainer } from '../core/test-container.js';
-import type { TurnEvent } from '../../src/core/turn.js';
+import type { TurnEvent } from '../../src/types.js';
 
 const pemBody = 'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZWQyNTUxOQ';
 const bearerToken = 'eyJhbGciOiJIUzI1NiJ9.c3lzdm94LWJlYXJlci1zZWNyZXQ.Zm9vYmFyYmF6cXV4';

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp, type App } from '../../src/main.js';
+import { createApp, type App } from '../../src/app/main.js';
 import { startFakeTelegram, type FakeTelegram, type FakeTelegramCall } from '../fakes/fake-telegram.js';
 import { testDockerHost } from '../cli/cli-harness.js';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApprovalView } from '../../src/core/turn.js';
+import type { ApprovalView } from '../../src/types.js';
 import { shownText } from '../fakes/fake-telegram.js';
 import { allowedUser, approverUser, startHarness, type Harness } from './helpers/channel-harness.js';
 import { createScriptedCore, done } from './helpers/scripted-core.js';

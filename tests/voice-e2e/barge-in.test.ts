@@ -3,7 +3,7 @@ import { createRecordingSink } from '../../channels/local/audio-sinks.js';
 import type { LocalChannelEvent } from '../../channels/local/ports.js';
 import { voiceSchema } from '../../src/config/voice-schema.js';
 import { silentLogger } from '../../src/log.js';
-import { createVoiceApp } from '../../src/wire-voice.js';
+import { createVoiceApp } from '../../src/app/wire-voice.js';
 import { concatPcm, framesOf, requireAudio, silence, speak } from '../helpers/audio-fixtures.js';
 import { ScriptedCore, paced } from '../local-channel/channel-fakes.js';
 

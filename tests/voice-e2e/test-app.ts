@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { listenToFile, type ListenFileResult } from '../../channels/local/listen-file.js';
 import type { LocalChannelEvent } from '../../channels/local/ports.js';
-import { createApp, type App } from '../../src/main.js';
+import { createApp, type App } from '../../src/app/main.js';
 import { writeWav } from '../../voice/audio/wav.js';
 import type { Pcm16 } from '../../voice/stt/stt.js';
 import { testDockerHost } from '../helpers/docker-engine.js';

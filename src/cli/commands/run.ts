@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createApp } from '../../main.js';
+import { createApp } from '../../app/main.js';
 
 export function registerRun(program: Command): void {
   program

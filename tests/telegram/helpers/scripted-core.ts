@@ -2,7 +2,8 @@
  * A Core test double: answers each turn from a script function and records the turns it saw.
  * It stands in for the real core, which another engineer is building.
  */
-import type { Core, Turn, TurnEvent } from '../../../src/core/turn.js';
+import type { Core, Turn } from '../../../src/core/turn.js';
+import type { TurnEvent } from '../../../src/types.js';
 
 export type CoreScript = (turn: Turn) => TurnEvent[] | Promise<TurnEvent[]>;
 

@@ -1,15 +1,15 @@
 /**
  * Binds the Telegram channel's ports to the core, the policy runner and SQLite (part of main.ts's wiring).
  */
-import { createTelegramChannel, type TelegramChannel } from '../channels/telegram/telegram-channel.js';
-import type { ApprovalResolver, AuditSink, PendingApprovals } from '../channels/telegram/ports.js';
-import type { Config } from './config/schema.js';
-import type { Core } from './core/turn.js';
-import type { Logger } from './log.js';
-import type { Memory } from './memory/memory.js';
-import type { ToolRunner } from './policy/tool-runner.js';
-import type { SpeechToText } from '../voice/stt/stt.js';
-import type { TextToSpeech } from '../voice/tts/tts.js';
+import { createTelegramChannel, type TelegramChannel } from '../../channels/telegram/telegram-channel.js';
+import type { ApprovalResolver, AuditSink, PendingApprovals } from '../../channels/telegram/ports.js';
+import type { Config } from '../config/schema.js';
+import type { Core } from '../core/turn.js';
+import type { Logger } from '../log.js';
+import type { Memory } from '../memory/memory.js';
+import type { ToolRunner } from '../policy/tool-runner.js';
+import type { SpeechToText } from '../../voice/stt/stt.js';
+import type { TextToSpeech } from '../../voice/tts/tts.js';
 
 export interface TelegramWiring {
   config: Config;

@@ -1,9 +1,9 @@
 import { accessSync, constants } from 'node:fs';
-import type { Brain } from './brain/brain-types.js';
-import type { LoadedConfig } from './config/load.js';
-import type { DataDirChoice } from './memory/data-dir.js';
-import type { EngineProbe } from './probe.js';
-import type { DockerClient } from '../tools/docker/client.js';
+import type { Brain } from '../brain/brain-types.js';
+import type { LoadedConfig } from '../config/load.js';
+import type { DataDirChoice } from '../memory/data-dir.js';
+import type { EngineProbe } from '../probe.js';
+import type { DockerClient } from '../../tools/docker/client.js';
 
 export interface DoctorDeps {
   loaded: LoadedConfig;
