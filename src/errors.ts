@@ -1,3 +1,6 @@
+/** The one sentence said when something failed that the person cannot fix. */
+export const apology = 'Something went wrong on my side.';
+
 /**
  * One base error with a code and a cause; a subclass per failure boundary.
  * `message` is for the operator (what failed and how to fix it); `spoken` is one sentence for the user.
@@ -14,7 +17,7 @@ export class SysvoxError extends Error {
     this.name = new.target.name;
     this.code = code;
     this.transient = options.transient ?? false;
-    this.spoken = options.spoken ?? 'Something went wrong on my side.';
+    this.spoken = options.spoken ?? apology;
   }
 }
 
@@ -45,12 +48,6 @@ export class ChannelError extends SysvoxError {
   constructor(channel: string, message: string, options: { cause?: unknown; transient?: boolean; spoken?: string } = {}) {
     super(`channel:${channel}`, message, options);
     this.channel = channel;
-  }
-}
-
-export class PolicyDenied extends SysvoxError {
-  constructor(message: string, options: { cause?: unknown; spoken?: string } = {}) {
-    super('policy', message, { spoken: message, ...options });
   }
 }
 

@@ -1,3 +1,4 @@
+import { createBackoff } from './backoff.js';
 import { describeError, SysvoxError } from './errors.js';
 import type { Logger } from './log.js';
 import { pause } from './pause.js';
@@ -19,7 +20,7 @@ export interface KeepStartingOptions {
 export async function keepStarting(start: () => Promise<void>, options: KeepStartingOptions): Promise<boolean> {
   const { log, signal } = options;
   const sleep = options.sleep ?? pause;
-  let delay = options.initialDelayMs ?? 5000;
+  const backoff = createBackoff({ initialMs: options.initialDelayMs ?? 5000, maxMs: options.maxDelayMs ?? 120_000 });
   while (!signal.aborted) {
     try {
       await start();
@@ -30,10 +31,10 @@ export async function keepStarting(start: () => Promise<void>, options: KeepStar
         log.error(`${options.what} not started; the rest of sysvox keeps running`, { error: describeError(error) });
         return false;
       }
+      const delay = backoff.next();
       log.warn(`${options.what} could not start yet; trying again`, { error: describeError(error), inMs: delay });
+      await sleep(delay, signal);
     }
-    await sleep(delay, signal);
-    delay = Math.min(delay * 2, options.maxDelayMs ?? 120_000);
   }
   return false;
 }

@@ -5,6 +5,7 @@
 import { spawn as nodeSpawn } from 'node:child_process';
 import type { Pcm16 } from '../../voice/stt/stt.js';
 import { AudioDecodeError } from './telegram-errors.js';
+import { describeError } from '../../src/errors.js';
 
 export type SpawnProcess = typeof nodeSpawn;
 
@@ -70,7 +71,7 @@ export function runFilter(run: FilterRun): Promise<Buffer> {
     child.stderr.on('data', (chunk: Buffer) => {
       if (errorText.length < 2000) errorText += chunk.toString();
     });
-    child.on('error', (error) => fail(new AudioDecodeError(`could not start ${run.command}: ${error.message}`, { cause: error })));
+    child.on('error', (error) => fail(new AudioDecodeError(`could not start ${run.command}: ${describeError(error)}`, { cause: error })));
     child.on('close', (code) => {
       clearTimeout(timer);
       if (failure) reject(failure);

@@ -4,6 +4,8 @@
  * saved after each, so a restart resumes after the last handled update. 429 waits retry_after,
  * network and 5xx errors back off exponentially (capped), 401 stops polling for good.
  */
+import { createBackoff } from '../../src/backoff.js';
+import { describeError } from '../../src/errors.js';
 import type { Update } from 'telegraf/types';
 import type { Logger } from '../../src/log.js';
 import type { TelegramApi } from './telegram-api.js';
@@ -30,7 +32,6 @@ export interface UpdatePoller {
 
 export function createUpdatePoller(options: UpdatePollerOptions): UpdatePoller {
   const { api, log } = options;
-  const backoff = options.backoff ?? { initialMs: 1000, maxMs: 60_000 };
   const sleep = options.sleep ?? pause;
   const controller = new AbortController();
   let running: Promise<void> | undefined;
@@ -50,11 +51,11 @@ export function createUpdatePoller(options: UpdatePollerOptions): UpdatePoller {
 
   const loop = async () => {
     let offset = options.offset.load();
-    let delay = backoff.initialMs;
+    const backoff = createBackoff(options.backoff ?? { initialMs: 1000, maxMs: 60_000 });
     while (!controller.signal.aborted) {
       try {
         offset = await pollOnce(offset);
-        delay = backoff.initialMs;
+        backoff.reset();
       } catch (error) {
         if (controller.signal.aborted) break;
         const failure = classifyFailure(error);
@@ -63,9 +64,8 @@ export function createUpdatePoller(options: UpdatePollerOptions): UpdatePoller {
           options.onFatal(unauthorizedError(error));
           break;
         }
-        const waitMs = failure.kind === 'rate-limited' ? failure.retryAfterSeconds * 1000 : delay;
-        log.warn('getUpdates failed; polling again after a pause', { failure: failure.kind, waitMs, error });
-        if (failure.kind !== 'rate-limited') delay = Math.min(delay * 2, backoff.maxMs);
+        const waitMs = failure.kind === 'rate-limited' ? failure.retryAfterSeconds * 1000 : backoff.next();
+        log.warn('getUpdates failed; polling again after a pause', { failure: failure.kind, waitMs, error: describeError(error) });
         await sleep(waitMs, controller.signal);
       }
     }

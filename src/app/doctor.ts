@@ -4,6 +4,7 @@ import type { LoadedConfig } from '../config/load.js';
 import type { DataDirChoice } from '../memory/data-dir.js';
 import type { EngineProbe } from '../probe.js';
 import type { DockerClient } from '../../tools/docker/client.js';
+import { describeError } from '../errors.js';
 
 export interface DoctorDeps {
   loaded: LoadedConfig;
@@ -42,7 +43,7 @@ async function dockerProbe(docker: Pick<DockerClient, 'listContainerNames'>): Pr
     const names = await docker.listContainerNames();
     return { name: 'docker', status: 'ok', detail: `reachable, ${names.length} container${names.length === 1 ? '' : 's'}` };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = describeError(error);
     return { name: 'docker', status: 'warn', detail: message, fix: 'start the Docker engine, set docker.socketPath or DOCKER_HOST, or ignore if this server has no Docker' };
   }
 }

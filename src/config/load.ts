@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { ConfigError } from '../errors.js';
+import { ConfigError, describeError } from '../errors.js';
 import { configSchema, envOverrides, type Config } from './schema.js';
 
 export interface LoadedConfig {
@@ -59,7 +59,7 @@ function readYaml(path: string): Record<string, unknown> {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new ConfigError(`cannot read config file ${path}: ${(error as Error).message}`, { cause: error });
+    throw new ConfigError(`cannot read config file ${path}: ${describeError(error)}`, { cause: error });
   }
   const document = parseDocument(text);
   if (document.errors.length > 0) {

@@ -1,4 +1,4 @@
-import { SysvoxError } from '../errors.js';
+import { apology, SysvoxError } from '../errors.js';
 import type { Brain, BrainRequest } from '../brain/brain-types.js';
 import { createSentenceSplitter } from './sentences.js';
 import type { TurnEvent } from '../types.js';
@@ -32,7 +32,7 @@ export async function* streamBrain(brain: Pick<Brain, 'run'>, request: BrainRequ
       }
     }
   } catch (error) {
-    const text = error instanceof SysvoxError ? error.spoken : 'Something went wrong while I was thinking.';
+    const text = error instanceof SysvoxError ? error.spoken : apology;
     yield { type: 'sentence', text };
     yield { type: 'done', text, source: 'error' };
   }

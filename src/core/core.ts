@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { describeError, SysvoxError } from '../errors.js';
+import { apology, describeError, SysvoxError } from '../errors.js';
 import type { Caller } from '../policy/outcome.js';
 import { streamBrain } from './brain-stream.js';
 import type { RouterAnswer } from '../router/types.js';
@@ -39,7 +39,7 @@ export function createCore(deps: CoreDeps): Core {
       }
     } catch (error) {
       log.error('turn failed', { error: describeError(error), channel: turn.channel });
-      reply = error instanceof SysvoxError ? error.spoken : 'Something went wrong on my side.';
+      reply = error instanceof SysvoxError ? error.spoken : apology;
       yield { type: 'sentence', text: reply };
       yield { type: 'done', text: reply, source: 'error' };
     } finally {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { ConfigError } from '../errors.js';
+import { ConfigError, describeError } from '../errors.js';
 import { createApprovalStore, type ApprovalStore } from './approvals.js';
 import { createAuditStore, type AuditStore } from './audit.js';
 import { createConversationStore, type ConversationStore } from './conversations.js';
@@ -70,7 +70,7 @@ function openDatabase(path: string): Database {
     return database;
   } catch (error) {
     throw new ConfigError(
-      `cannot open the database ${path}: ${(error as Error).message}; check that the data dir is writable by this user, or set SYSVOX_DATA to another directory`,
+      `cannot open the database ${path}: ${describeError(error)}; check that the data dir is writable by this user, or set SYSVOX_DATA to another directory`,
       { cause: error },
     );
   }

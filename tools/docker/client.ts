@@ -15,6 +15,7 @@ import { matchContainerName } from './name-match.js';
 import type {
   ContainerAction, ContainerActionResult, ContainerDetails, ContainerLogs, ContainerStats, ContainerSummary, LogStream,
 } from './types.js';
+import { describeError } from '../../src/errors.js';
 
 export interface DockerClient {
   listContainers(options?: { all?: boolean }): Promise<ContainerSummary[]>;
@@ -157,7 +158,7 @@ export function createDockerClient(options: DockerClientOptions): DockerClient {
       const version = await call('docker', () => docker.version());
       return { name: 'docker', status: 'ok', detail: `Docker ${version.Version} on ${endpoint.describe}` };
     } catch (error) {
-      return { name: 'docker', status: 'fail', detail: (error as Error).message, fix: 'start the Docker engine or set docker.socketPath / DOCKER_HOST' };
+      return { name: 'docker', status: 'fail', detail: describeError(error), fix: 'start the Docker engine or set docker.socketPath / DOCKER_HOST' };
     }
   }
 

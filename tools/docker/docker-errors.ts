@@ -4,7 +4,7 @@
  * characters, so a name with newlines or ten thousand characters cannot break a sentence or a log line.
  */
 import os from 'node:os';
-import { ToolError } from '../../src/errors.js';
+import { describeError, ToolError } from '../../src/errors.js';
 
 export interface DockerEndpoint {
   /** "/var/run/docker.sock" or "tcp://10.0.0.2:2375", for messages. */
@@ -59,7 +59,7 @@ export function statusCodeOf(error: unknown): number | undefined {
 }
 
 function shortReason(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = describeError(error);
   return text.split('\n')[0]!.slice(0, 160);
 }
 

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { AudioError } from './audio-error.js';
 import { rawPcmSource } from './sources.js';
+import { describeError } from '../../src/errors.js';
 
 export type Spawn = (command: string, args: string[]) => ChildProcess;
 const spawnDefault: Spawn = (command, args) => spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -59,7 +60,7 @@ export async function alsaPlay(pcm: Buffer, options: { sampleRate: number; devic
   child.stdin?.on('error', () => {});
   child.stdin?.end(pcm);
   const code = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', (error) => reject(new AudioError('device', `Could not start aplay: ${error.message}; install alsa-utils.`, { cause: error })));
+    child.on('error', (error) => reject(new AudioError('device', `Could not start aplay: ${describeError(error)}; install alsa-utils.`, { cause: error })));
     child.on('close', resolve);
   }).finally(() => options.signal?.removeEventListener('abort', abort));
   if (code !== 0 && !options.signal?.aborted) {

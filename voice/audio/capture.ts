@@ -3,6 +3,7 @@ import { alsaCapture } from './alsa.js';
 import { AudioError } from './audio-error.js';
 import { tryLoadNaudiodon, type LoadNaudiodon } from './naudiodon.js';
 import { openNaudiodonCapture } from './naudiodon-io.js';
+import { describeError } from '../../src/errors.js';
 
 export interface CaptureOptions {
   backend?: 'auto' | 'naudiodon' | 'alsa';
@@ -50,6 +51,6 @@ async function tryNaudiodon(options: CaptureOptions): Promise<{ frames: AsyncGen
   try {
     return { frames: openNaudiodonCapture(loaded.module, { device: options.device, frameSamples: options.frameSamples, signal: options.signal }) };
   } catch (error) {
-    return { reason: error instanceof Error ? error.message : String(error) };
+    return { reason: describeError(error) };
   }
 }

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { tryLoadNaudiodon, type LoadNaudiodon, type NaudiodonModule } from './naudiodon.js';
+import { describeError } from '../../src/errors.js';
 
 export interface AudioDevice {
   direction: 'capture' | 'playback';
@@ -83,7 +84,7 @@ export async function listAlsaDevices(run: RunCommand = runDefault): Promise<Dev
       devices.push(...found);
       if (found.length === 0) notes.push(`${command} -l found no ${direction} device${/no soundcards/.test(stderr) ? ' (no sound card on this machine)' : ''}`);
     } catch (error) {
-      const text = error instanceof Error ? error.message : String(error);
+      const text = describeError(error);
       notes.push(/ENOENT/.test(text) ? `${command} is not installed: apt-get install alsa-utils` : `${command} -l failed: ${text.split('\n')[0]}`);
     }
   }

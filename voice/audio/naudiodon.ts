@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
  * and how a device named in config becomes a PortAudio device id.
  */
 import { AudioError } from './audio-error.js';
+import { describeError } from '../../src/errors.js';
 
 export interface NaudiodonDevice {
   id: number;
@@ -71,7 +72,7 @@ export async function tryLoadNaudiodon(load: LoadNaudiodon = loadNaudiodonDefaul
     }
     return { module: module as NaudiodonModule };
   } catch (error) {
-    return { reason: `naudiodon could not be loaded (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` };
+    return { reason: `naudiodon could not be loaded (${describeError(error).split('\n')[0]})` };
   }
 }
 
@@ -109,6 +110,6 @@ export function streamOptions(module: NaudiodonModule, deviceId: number, sampleR
 
 /** An AudioError for a device naudiodon cannot open, with the fix. */
 export function naudiodonDeviceError(action: string, device: string, error: unknown): AudioError {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = describeError(error);
   return new AudioError('device', `naudiodon could not ${action} "${device}": ${text}. Check the device with \`sysvox devices\`, or set voice.audio.backend: alsa.`, { cause: error });
 }

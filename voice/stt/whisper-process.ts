@@ -1,5 +1,6 @@
 import { spawn as nodeSpawn, type ChildProcess } from 'node:child_process';
-import { EngineError } from '../../src/errors.js';
+import { createBackoff } from '../../src/backoff.js';
+import { describeError, EngineError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
 import type { SpawnFunction } from './run-process.js';
 
@@ -11,7 +12,7 @@ export interface WhisperProcessOptions {
   spawn?: SpawnFunction;
   fetch?: typeof fetch;
   startTimeoutMs?: number;
-  /** Backoff before restart n: min(maxBackoffMs, initialBackoffMs * 2^n). */
+  /** Backoff before restart n: min(maxBackoffMs, initialBackoffMs * 2^n); it resets after maxBackoffMs of healthy running. */
   initialBackoffMs?: number;
   maxBackoffMs?: number;
 }
@@ -20,7 +21,7 @@ const modelLoadLine = /loading model from/;
 
 /**
  * A supervised whisper.cpp server: started once, health-checked until it answers, restarted with
- * exponential backoff when it dies (the backoff resets after a minute of healthy running).
+ * exponential backoff when it dies (the backoff resets after a healthy run longer than its cap).
  */
 export function createWhisperProcess(options: WhisperProcessOptions) {
   const spawn = options.spawn ?? nodeSpawn;
@@ -28,7 +29,7 @@ export function createWhisperProcess(options: WhisperProcessOptions) {
   let child: ChildProcess | undefined;
   let ready: Promise<void> | undefined;
   let restartTimer: NodeJS.Timeout | undefined;
-  let failures = 0;
+  const backoff = createBackoff({ initialMs: options.initialBackoffMs ?? 500, maxMs: options.maxBackoffMs ?? 30_000 });
   let startedAt = 0;
   let modelLoads = 0;
   let closed = false;
@@ -45,7 +46,7 @@ export function createWhisperProcess(options: WhisperProcessOptions) {
     });
     serverProcess.stdout?.on('data', () => {});
     const exited = new Promise<never>((_resolve, reject) => {
-      serverProcess.once('error', (error) => reject(new EngineError('whisper', `cannot start ${options.binaryPath}: ${error.message}`, { cause: error })));
+      serverProcess.once('error', (error) => reject(new EngineError('whisper', `cannot start ${options.binaryPath}: ${describeError(error)}`, { cause: error })));
       serverProcess.once('exit', (code, signal) => {
         if (child === serverProcess) onUnexpectedExit(code, signal);
         reject(new EngineError('whisper', `whisper server exited (${signal ?? code}) while starting: ${stderrTail.slice(-400)}`, { transient: true }));
@@ -69,13 +70,12 @@ export function createWhisperProcess(options: WhisperProcessOptions) {
     child = undefined;
     ready = undefined;
     if (closed) return;
-    if (Date.now() - startedAt > 60_000) failures = 0;
-    const delay = Math.min(options.maxBackoffMs ?? 30_000, (options.initialBackoffMs ?? 500) * 2 ** failures);
-    failures++;
+    backoff.resetIfRanFor(Date.now() - startedAt);
+    const delay = backoff.next();
     options.log.warn('whisper server exited; restarting', { code, signal, restartInMs: delay });
     restartTimer = setTimeout(() => {
       restartTimer = undefined;
-      if (!closed && !ready) ensureRunning().catch((error: unknown) => options.log.error('whisper restart failed', { error }));
+      if (!closed && !ready) ensureRunning().catch((error: unknown) => options.log.error('whisper restart failed', { error: describeError(error) }));
     }, delay);
   };
 

@@ -1,6 +1,6 @@
 import { spawn as nodeSpawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { EngineError } from '../../src/errors.js';
+import { describeError, EngineError } from '../../src/errors.js';
 import type { EngineProbe } from '../../src/probe.js';
 import type { SpawnFunction } from '../stt/run-process.js';
 import { detectPiperCli, type PiperCli } from './piper-cli.js';
@@ -43,7 +43,7 @@ export function createPiperTts(options: PiperTtsOptions): PiperTts {
     const piper = spawn(options.binaryPath, ['--model', options.modelPath, cli.rawOutputFlag], { stdio: ['pipe', 'pipe', 'pipe'] });
     await new Promise<void>((resolve, reject) => {
       piper.once('spawn', resolve);
-      piper.once('error', (error) => reject(new EngineError('piper', `cannot start piper: ${error.message}`, { cause: error })));
+      piper.once('error', (error) => reject(new EngineError('piper', `cannot start piper: ${describeError(error)}`, { cause: error })));
     });
     piper.stdin?.on('error', () => {});
     child = piper;
@@ -82,7 +82,7 @@ export function createPiperTts(options: PiperTtsOptions): PiperTts {
         cli ??= await detectPiperCli(options.binaryPath, options.spawn);
         return { name: 'tts:piper', status: 'ok', detail: `${cli.generation} piper, voice ${options.modelPath} at ${voiceRate} Hz` };
       } catch (error) {
-        return { name: 'tts:piper', status: 'fail', detail: (error as Error).message, fix: 'run scripts/fetch-models piper (binary and a voice)' };
+        return { name: 'tts:piper', status: 'fail', detail: describeError(error), fix: 'run scripts/fetch-models piper (binary and a voice)' };
       }
     },
     async close() {
