@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeOllama, type FakeOllama, type FakeTurn } from '../fakes/fake-ollama.js';
 import { ask, closedPortUrl, createCoreTestApp, doneOf, eventsOf, localPerson, type CoreTestApp, type CoreTestAppOptions } from './core-test-app.js';
 import type { TurnEvent } from '../../src/types.js';
+import { dockerTestEngineProblem } from '../helpers/docker-engine.js';
 
 let fake: FakeOllama | undefined;
 let test: CoreTestApp | undefined;
@@ -47,7 +48,8 @@ describe('the core through createApp', () => {
     const status = await ask(test.app, 'status');
     expect(doneOf(status.events).source).toBe('router');
     expect(status.text).toMatch(/CPU is at \d+ percent, memory at \d+ percent/);
-    expect(status.text).toMatch(/containers/);
+    // The container part needs Docker; without the test engine the system figures must still come.
+    if (!dockerTestEngineProblem) expect(status.text).toMatch(/containers/);
   }, 20_000);
 
   it('runs the tool the model asks for and speaks the first sentence before the model has finished', async () => {

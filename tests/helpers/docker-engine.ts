@@ -33,7 +33,9 @@ async function dockerEngineProblem(host = testDockerHost()): Promise<string | un
   });
 }
 
-const problem = await dockerEngineProblem();
+/** Why the Docker test engine cannot be used in this run, or undefined when it answers. */
+export const dockerTestEngineProblem = await dockerEngineProblem();
+const problem = dockerTestEngineProblem;
 
 /** describe() that runs only against a live test engine; under CI=true a missing engine fails. */
 export function describeDocker(name: string, body: () => void): void {

@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readWav, writeWav } from '../../voice/audio/wav.js';
 import { concatPcm, requireAudio, silence, speak } from '../helpers/audio-fixtures.js';
+import { defaultWakeModels, requireModels } from '../helpers/model-fixtures.js';
 import { checkout, dockerHost } from './test-app.js';
 
 const requirement = requireAudio({ commands: ['espeak-ng', 'pocketsphinx_continuous'] });
+const models = await requireModels(defaultWakeModels);
 const folder = mkdtempSync(join(tmpdir(), 'sysvox-listen-cli-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -24,7 +26,7 @@ function sysvox(args: string[]) {
   });
 }
 
-describe.skipIf(requirement.skip)('sysvox listen --file (the CLI, end to end)', () => {
+describe.skipIf(requirement.skip || models.skip)('sysvox listen --file (the CLI, end to end)', () => {
   it('prints what it heard and what it answered, and writes the spoken answer to a WAV', () => {
     const input = join(folder, 'question.wav');
     writeFileSync(input, writeWav(concatPcm(silence(400), speak('hey jarvis, what is the memory usage'), silence(1500)).samples));
