@@ -5,6 +5,7 @@
  *   3. a 1-sentence vs a 3-sentence answer from a scripted core that takes 400 ms per sentence.
  * Targets: overhead <= 30 ms; 3-sentence first audio within 10 % of 1-sentence.
  */
+import { FakeWake } from '../voice/wake/fake-wake.js';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,7 +26,6 @@ import { FakeTts } from '../voice/tts/fake-tts.js';
 import type { TextToSpeech } from '../voice/tts/tts.js';
 import { createEnergyVad } from '../voice/vad/energy-vad.js';
 import { createEndpointer } from '../voice/vad/endpointer.js';
-import type { WakeWordDetector } from '../voice/wake/wake.js';
 
 const runs = 5;
 const vocabulary = { containers: ['plex-server', 'jellyfin'], hosts: ['nas'], mounts: ['/'] };
@@ -77,18 +77,10 @@ async function firstAudioMs(run: (record: (stage: string, ms: number) => void) =
   return values.sort((left, right) => left - right)[Math.floor(values.length / 2)]!;
 }
 
-const instantWake = (): WakeWordDetector => {
-  let frame = 0;
-  return {
-    name: 'instant', frameSamples: 1280,
-    process: async () => (frame++ === 2 ? [{ name: 'hey_jarvis', score: 1, endSample: 0, endMs: 0 }] : []),
-    setMode: () => {}, reset: () => { frame = 0; }, probe: async () => ({ name: 'wake', status: 'ok', detail: 'instant' }),
-  };
-};
 
 function channelRun(core: Core, tts: TextToSpeech, question: Pcm16) {
   return (record: (stage: string, ms: number) => void) => createLocalVoiceChannel({
-    core, tts, stt: new FakeStt('instant', ['what is the cpu usage']), sink: createRecordingSink(), wake: instantWake(),
+    core, tts, stt: new FakeStt('instant', ['what is the cpu usage']), sink: createRecordingSink(), wake: new FakeWake([2]),
     source: frames(quiet(400), question, quiet(800)),
     createEndpointer: () => createEndpointer({ vad: createEnergyVad(), preset: 'fast' }),
     vocabulary: async () => vocabulary, timings: { record: (entry) => record(entry.stage, entry.ms) },
