@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { SysvoxError } from '../errors.js';
+import { describeError } from '../errors.js';
+import { neutraliseControls } from '../toolkit/terminal-safe.js';
 import { registerApprovals } from './commands/approvals.js';
 import { registerAsk } from './commands/ask.js';
 import { registerAudit } from './commands/audit.js';
@@ -26,7 +27,6 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   // Operator-facing: what failed and how to fix it, never a stack trace.
-  const message = error instanceof SysvoxError ? error.message : error instanceof Error ? error.message : String(error);
-  process.stderr.write(`sysvox: ${message}\n`);
+  process.stderr.write(`sysvox: ${neutraliseControls(describeError(error))}\n`);
   process.exitCode = 1;
 }

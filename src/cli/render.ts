@@ -1,3 +1,4 @@
+import { neutraliseControls } from '../toolkit/terminal-safe.js';
 import type { TurnEvent } from '../types.js';
 
 /**
@@ -8,11 +9,11 @@ export async function printTurn(events: AsyncIterable<TurnEvent>, write: (text: 
   let text = '';
   const approvalIds: string[] = [];
   for await (const event of events) {
-    if (event.type === 'tool-call' && verbose) write(`  [tool] ${event.description}\n`);
+    if (event.type === 'tool-call' && verbose) write(`  [tool] ${neutraliseControls(event.description)}\n`);
     if (event.type === 'approval-request') approvalIds.push(event.approval.id);
     if (event.type === 'done') {
       text = event.text;
-      write(`${event.text}\n`);
+      write(`${neutraliseControls(event.text)}\n`);
     }
   }
   for (const id of approvalIds) {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { neutraliseControls } from '../../toolkit/terminal-safe.js';
 import { withApp } from '../context.js';
 
 export function registerAudit(program: Command): void {
@@ -8,8 +9,8 @@ export function registerAudit(program: Command): void {
     .option('-n, --limit <count>', 'how many entries, newest last', '50')
     .option('--jsonl', 'one JSON object per line, for scripts')
     .action(async (options: { limit: string; jsonl?: boolean }, command: Command) => {
-      const limit = Number.parseInt(options.limit, 10);
-      if (!Number.isInteger(limit) || limit < 1) throw new Error(`--limit must be a positive whole number, not '${options.limit}'`);
+      const limit = Number(options.limit);
+      if (!/^\d+$/.test(options.limit.trim()) || !Number.isSafeInteger(limit) || limit < 1) throw new Error(`--limit must be a positive whole number, not '${options.limit}'`);
       await withApp(command, {}, async (app) => {
         const entries = app.auditEntries(limit);
         for (const entry of entries) {
@@ -18,7 +19,8 @@ export function registerAudit(program: Command): void {
           } else {
             const who = entry.person ? ` ${entry.person}` : '';
             const tool = entry.tool ? ` ${entry.tool}` : '';
-            process.stdout.write(`${entry.at}  ${entry.kind.padEnd(18)}${who}${tool}  ${entry.detail}${entry.outcome ? ` -> ${entry.outcome}` : ''}\n`);
+            const line = `${entry.at}  ${entry.kind.padEnd(18)}${who}${tool}  ${entry.detail}${entry.outcome ? ` -> ${entry.outcome}` : ''}`;
+            process.stdout.write(`${neutraliseControls(line)}\n`);
           }
         }
         if (entries.length === 0 && !options.jsonl) process.stdout.write('The audit log is empty.\n');

@@ -1,8 +1,10 @@
+import { statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { listenToFile } from '../../../channels/local/listen-file.js';
 import type { LocalChannelEvent } from '../../../channels/local/ports.js';
+import { neutraliseControls } from '../../toolkit/terminal-safe.js';
 import { withApp } from '../context.js';
 
 /** One line per thing a person would notice: what was heard, what was answered. */
@@ -24,10 +26,11 @@ export function registerListen(program: Command): void {
     .option('-f, --file <wav>', 'read this WAV file instead of the microphone')
     .option('-o, --out <wav>', 'with --file: where to write the spoken answer (default: a file in the temp folder)')
     .action(async (options: { file?: string; out?: string }, command: Command) => {
+      if (options.file) checkWavPath(options.file);
       await withApp(command, {}, async (app) => {
         const print = (event: LocalChannelEvent) => {
           const line = describeEvent(event);
-          if (line) process.stdout.write(`${line}\n`);
+          if (line) process.stdout.write(`${neutraliseControls(line)}\n`);
         };
         if (options.file) {
           const outPath = resolve(options.out ?? join(tmpdir(), `sysvox-reply-${Date.now()}.wav`));
@@ -48,4 +51,11 @@ export function registerListen(program: Command): void {
         if (!result.started) throw new Error(`cannot listen: ${result.reason}`);
       });
     });
+}
+
+/** A missing file, a folder or a device gets one sentence before any engine is loaded, not a raw system error. */
+function checkWavPath(path: string): void {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat) throw new Error(`cannot listen to ${path}: there is no such file`);
+  if (!stat.isFile()) throw new Error(`cannot listen to ${path}: it is not a regular file (give a WAV file)`);
 }
