@@ -62,6 +62,8 @@ function scriptedCore(count: number, gapMs: number): Core {
       }
       yield { type: 'done', text: sentences.join(' '), source: 'router' };
     },
+    resolveApproval: () => Promise.reject(new Error('the benchmark core answers turns only')),
+    requestAction: () => Promise.reject(new Error('the benchmark core answers turns only')),
   };
 }
 

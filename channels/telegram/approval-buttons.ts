@@ -58,8 +58,8 @@ export function createApprovalButtons(options: {
   const clock = options.clock ?? Date.now;
 
   const decide = async (press: ApprovalPress, approvalId: string, approve: boolean): Promise<string> => {
-    const by = { channel: 'telegram' as const, externalId: String(press.userId) };
-    const result = await resolver.resolve({ approvalId, decision: approve ? 'approve' : 'deny', by });
+    const person = { channel: 'telegram', externalId: String(press.userId) };
+    const result = await resolver.resolve({ approvalId, decision: approve ? 'approve' : 'deny', person, channel: 'telegram' });
     if (editsTheMessage(result.status)) await showOutcome(press, result.text || answers[result.status]);
     log.info('approval button pressed', { approvalId, userId: press.userId, status: result.status });
     return answers[result.status];

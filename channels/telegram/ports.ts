@@ -2,18 +2,22 @@
  * What the Telegram channel needs from the rest of sysvox, as small ports that main.ts wires.
  * The channel never calls a tool: it hands turns to the core and approvals to the resolver.
  */
-import type { ApprovalView } from '../../src/types.js';
+import type { ApprovalView, ChannelName, PersonRef } from '../../src/types.js';
 
 export type ApprovalDecision = 'approve' | 'deny';
 
 export type ApprovalStatus = 'executed' | 'denied' | 'expired' | 'not-allowed' | 'not-found' | 'already-resolved';
 
-/** Resolves a pending approval; the policy runner decides and runs the tool when approved. */
+/**
+ * Resolves a pending approval through the core's one entry (core.resolveApproval), where the policy
+ * decides and runs the tool when approved. Typed for any channel: a chat's buttons all look alike.
+ */
 export interface ApprovalResolver {
-  resolve(args: {
+  resolve(answer: {
     approvalId: string;
     decision: ApprovalDecision;
-    by: { channel: 'telegram'; externalId: string };
+    person: PersonRef;
+    channel: ChannelName;
   }): Promise<{ status: ApprovalStatus; text: string }>;
 }
 

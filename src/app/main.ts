@@ -8,7 +8,6 @@ import { loadContextNotes } from '../brain/context-notes.js';
 import { loadConfig, type LoadedConfig } from '../config/load.js';
 import { createCore } from '../core/core.js';
 import type { Core } from '../core/turn.js';
-import type { PersonRef } from '../types.js';
 import { createLogger, type Logger, type LogLevel } from '../log.js';
 import { resolveDataDir } from '../memory/data-dir.js';
 import { openMemory, type Memory } from '../memory/memory.js';
@@ -47,7 +46,7 @@ export interface AppOptions {
 }
 
 export interface ApprovalRow { id: string; status: string; description: string; requester: string; channel: string; expiresNote: string }
-export interface AuditRow { at: string; kind: string; person: string | null; channel: string | null; tool: string | null; detail: string; outcome: string }
+export interface AuditRow { at: string; kind: string; person: string | null; channel: string | null; tool: string | null; host: string | null; detail: string; outcome: string }
 
 export interface App {
   loaded: LoadedConfig;
@@ -61,7 +60,6 @@ export interface App {
   /** The voice pipeline: engines on first use, the mic loop, `listen --file`, `say`. */
   voice: VoiceApp;
   listApprovals(options: { all: boolean }): ApprovalRow[];
-  resolveApproval(args: { approvalId: string; decision: 'approve' | 'deny'; person: PersonRef }): Promise<string>;
   auditEntries(limit: number): AuditRow[];
   doctor(): Promise<EngineProbe[]>;
   /** The long-running service: background sampling, approval expiry, channels. */
@@ -98,7 +96,6 @@ export async function createApp(options: AppOptions): Promise<App> {
     outputBudgetChars: config.tools.outputBudgetChars,
     approvalTtlSeconds: config.policy.approvalTtlSeconds,
     approvers: config.policy.approvers,
-    toolContext: { host: 'local' },
   });
   const vocabulary = async () => ({
     containers: await docker.listContainerNames().catch(() => []),
@@ -140,19 +137,13 @@ export async function createApp(options: AppOptions): Promise<App> {
       channel: record.channel,
       expiresNote: record.status === 'pending' ? `expires ${record.expiresAt.toISOString()}` : `resolved ${record.resolvedAt?.toISOString() ?? ''}`,
     })),
-    async resolveApproval({ approvalId, decision, person }) {
-      const resolved = memory.people.resolve(person);
-      const resolution = await runner.resolveApproval({
-        decision, approvalId, by: { personId: resolved.id, channel: person.channel, externalId: person.externalId, modality: 'text' },
-      });
-      return resolution.message;
-    },
     auditEntries: (limit) => memory.audit.list({ limit }).map((record) => ({
       at: record.at.toISOString(),
       kind: record.kind,
       person: record.personId === null ? null : (memory.people.get(record.personId)?.displayName ?? String(record.personId)),
       channel: record.channel,
       tool: record.tool,
+      host: record.host,
       detail: record.detail,
       outcome: record.outcome,
     })),

@@ -1,5 +1,6 @@
 /**
  * Binds the Telegram channel's ports to the core, the policy runner and SQLite (part of main.ts's wiring).
+ * Approval buttons resolve through core.resolveApproval, the one way into approvals.
  */
 import { createTelegramChannel, type TelegramChannel } from '../../channels/telegram/telegram-channel.js';
 import type { ApprovalResolver, AuditSink, PendingApprovals } from '../../channels/telegram/ports.js';
@@ -24,14 +25,11 @@ export interface TelegramWiring {
 export function wireTelegram(wiring: TelegramWiring): TelegramChannel {
   const { memory, runner, config } = wiring;
   const personFor = (externalId: string) => memory.people.resolve({ channel: 'telegram', externalId });
+  // The buttons answer through the core's one entry, like the CLI, chat and voice.
   const approvals: ApprovalResolver = {
-    async resolve({ approvalId, decision, by }) {
-      const person = personFor(by.externalId);
-      const resolution = await runner.resolveApproval({
-        approvalId, decision, by: { personId: person.id, channel: 'telegram', externalId: by.externalId, modality: 'text' },
-      });
-      const status = resolution.status === 'needs-target' ? 'not-allowed' : resolution.status;
-      return { status, text: resolution.message };
+    async resolve(answer) {
+      const resolution = await wiring.core.resolveApproval(answer);
+      return { status: resolution.status === 'needs-target' ? 'not-allowed' : resolution.status, text: resolution.message };
     },
   };
   // An approver may decide anyone's request, so sees them all.

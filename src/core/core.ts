@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { apology, describeError, SysvoxError } from '../errors.js';
+import type { ApprovalResolution } from '../policy/approval-resolution.js';
 import type { Caller } from '../policy/outcome.js';
+import { systemPerson } from '../policy/system-caller.js';
 import { streamBrain } from './brain-stream.js';
 import type { RouterAnswer } from '../router/types.js';
 import type { CoreDeps } from './ports.js';
-import type { TurnEvent } from '../types.js';
-import type { Core, Turn } from './turn.js';
+import type { PersonRef, TurnEvent } from '../types.js';
+import type { ApprovalAnswer, Core, Turn } from './turn.js';
 
 /**
  * The turn loop every channel shares: router first (instant, no LLM), then the brain.
@@ -15,17 +17,19 @@ export function createCore(deps: CoreDeps): Core {
   const now = deps.now ?? (() => performance.now());
   const log = deps.log.child('core');
 
+  function callerFor(person: PersonRef, channel: string, modality: Caller['modality'] = 'text'): Caller {
+    return { personId: deps.memory.resolvePerson(person).id, channel, externalId: person.externalId, modality };
+  }
+
+  function decide(caller: Caller, answer: Pick<ApprovalAnswer, 'approvalId' | 'decision' | 'spokenText'>): Promise<ApprovalResolution> {
+    return deps.runner.resolveApproval({ decision: answer.decision, by: caller, approvalId: answer.approvalId, spokenText: answer.spokenText });
+  }
+
   async function* handle(turn: Turn): AsyncGenerator<TurnEvent> {
     const turnId = randomUUID();
     const started = now();
-    const person = deps.memory.resolvePerson(turn.person);
-    const conversationId = deps.memory.openConversation(turn.channel, turn.conversation, person.id);
-    const caller: Caller = {
-      personId: person.id,
-      channel: turn.channel,
-      externalId: turn.person.externalId,
-      modality: turn.modality ?? 'text',
-    };
+    const caller = callerFor(turn.person, turn.channel, turn.modality);
+    const conversationId = deps.memory.openConversation(turn.channel, turn.conversation, caller.personId);
     const history = deps.memory.recentMessages(conversationId, deps.historyMessages);
     deps.memory.addMessage(conversationId, 'user', turn.text);
     let reply = '';
@@ -78,7 +82,7 @@ export function createCore(deps: CoreDeps): Core {
 
   async function* renderRouterAnswer(answer: RouterAnswer, caller: Caller): AsyncGenerator<TurnEvent> {
     if (answer.kind === 'approval-decision') {
-      const resolution = await deps.runner.resolveApproval({ decision: answer.decision, by: caller, spokenText: answer.spokenText });
+      const resolution = await decide(caller, answer);
       const text = resolution.message;
       if (resolution.status === 'executed') {
         const outcome = resolution.outcome;
@@ -96,5 +100,11 @@ export function createCore(deps: CoreDeps): Core {
     yield { type: 'done', text: answer.text, source: 'router' };
   }
 
-  return { handle };
+  return {
+    handle,
+    resolveApproval: (answer) => decide(callerFor(answer.person, answer.channel, answer.modality), answer),
+    requestAction: (request) => deps.runner.invoke({
+      tool: request.tool, input: request.input, caller: callerFor(systemPerson, systemPerson.channel), source: 'system', reason: request.reason, signal: request.signal,
+    }),
+  };
 }

@@ -7,6 +7,8 @@ export interface AuditEntry {
   personId?: number;
   channel?: string;
   tool?: string;
+  /** The host the tool call was about ('local' for this machine); absent on rows about no call. */
+  host?: string;
   detail: string;
   /** 'ok', 'error', 'refused', 'pending', 'approved', 'denied', 'expired', 'not-allowed' ... */
   outcome: string;
@@ -18,6 +20,7 @@ export interface AuditRecord extends Required<Pick<AuditEntry, 'kind' | 'detail'
   personId: number | null;
   channel: string | null;
   tool: string | null;
+  host: string | null;
 }
 
 export interface AuditStore {
@@ -26,11 +29,13 @@ export interface AuditStore {
   list(options: { limit: number; since?: Date }): AuditRecord[];
 }
 
-interface AuditRow { id: number; at: number; kind: string; person_id: number | null; channel: string | null; tool: string | null; detail: string; outcome: string }
+interface AuditRow {
+  id: number; at: number; kind: string; person_id: number | null; channel: string | null; tool: string | null; host: string | null; detail: string; outcome: string;
+}
 
 export function createAuditStore(database: Database, clock: () => Date): AuditStore {
   const insert = database.prepare(
-    'INSERT INTO audit (at, kind, person_id, channel, tool, detail, outcome) VALUES (@at, @kind, @personId, @channel, @tool, @detail, @outcome)',
+    'INSERT INTO audit (at, kind, person_id, channel, tool, host, detail, outcome) VALUES (@at, @kind, @personId, @channel, @tool, @host, @detail, @outcome)',
   );
   const select = database.prepare<[number, number], AuditRow>(
     'SELECT * FROM audit WHERE at >= ? ORDER BY id DESC LIMIT ?',
@@ -43,6 +48,7 @@ export function createAuditStore(database: Database, clock: () => Date): AuditSt
         personId: entry.personId ?? null,
         channel: entry.channel ?? null,
         tool: entry.tool ?? null,
+        host: entry.host ?? null,
         detail: redactSecrets(entry.detail),
         outcome: entry.outcome,
       });
@@ -58,6 +64,7 @@ export function createAuditStore(database: Database, clock: () => Date): AuditSt
           personId: row.person_id,
           channel: row.channel,
           tool: row.tool,
+          host: row.host,
           detail: row.detail,
           outcome: row.outcome,
         }));

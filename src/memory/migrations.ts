@@ -83,6 +83,10 @@ export const migrations: readonly string[] = [
     updated_at INTEGER NOT NULL
   );
   `,
+  // The host a tool call was about ('local' for this machine); null on rows about no call.
+  `
+  ALTER TABLE audit ADD COLUMN host TEXT;
+  `,
 ];
 
 /** Applies every step above the database's user_version, each in its own transaction. */

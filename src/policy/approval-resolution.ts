@@ -1,16 +1,22 @@
 import type { ApprovalView } from '../types.js';
 import type { ApprovalRecord } from '../memory/approvals.js';
+import { hostOf } from '../toolkit/host-input.js';
+import { answersForOthers, mayResolve } from './approval-rights.js';
 import { namesTarget, toApprovalView } from './approval-view.js';
 import { auditKinds } from './audit-kinds.js';
 import { hashArguments } from './call-identity.js';
 import type { Caller, InvokeOutcome } from './outcome.js';
 import { runAllowedTool } from './run-tool.js';
 import { auditFor, callerKey, type RunnerContext } from './runner-context.js';
+import { isSystem } from './system-caller.js';
 
 export interface ResolveApprovalRequest {
   decision: 'approve' | 'deny';
   by: Caller;
-  /** Without an id, the newest pending approval requested by `by` is meant ("yes" at the prompt). */
+  /**
+   * Without an id ("yes" at the prompt): the newest pending request of `by`, then, for an approver or the
+   * operator, the newest one sysvox itself made; of those, one whose target the spoken text names wins.
+   */
   approvalId?: string;
   /** What a voice caller said; it must name the confirm target to approve. */
   spokenText?: string;
@@ -31,8 +37,9 @@ export async function resolveApproval(context: RunnerContext, request: ResolveAp
     return { status: 'not-found', message: 'There is nothing waiting for your approval.' };
   }
   const approval = toApprovalView(record);
-  const reject = (outcome: string, detail: string) => auditFor(context, auditKinds.approvalRejected, by, { tool: record.tool, detail: `${record.id}: ${detail}`, outcome });
-  if (record.personId !== by.personId && !context.approvers.has(callerKey(by))) {
+  const reject = (outcome: string, detail: string) =>
+    auditFor(context, auditKinds.approvalRejected, by, { tool: record.tool, host: hostOfRecord(record), detail: `${record.id}: ${detail}`, outcome });
+  if (!mayResolve(context, record, by)) {
     reject('not-allowed', `${callerKey(by)} may not resolve ${record.description}`);
     return { status: 'not-allowed', approval, message: 'Only the person who asked, or an approver, can answer that request.' };
   }
@@ -48,15 +55,28 @@ export async function resolveApproval(context: RunnerContext, request: ResolveAp
 }
 
 function findApproval(context: RunnerContext, request: ResolveApprovalRequest): ApprovalRecord | undefined {
-  if (request.approvalId) return context.memory.approvals.get(request.approvalId.trim().toLowerCase());
-  return context.memory.approvals.list({ status: 'pending', personId: request.by.personId, limit: 1 })[0];
+  const { approvals } = context.memory;
+  if (request.approvalId) return approvals.get(request.approvalId.trim().toLowerCase());
+  const own = approvals.list({ status: 'pending', personId: request.by.personId, limit: 20 });
+  const offered = answersForOthers(context, request.by) ? approvals.list({ status: 'pending', limit: 50 }).filter(isSystem) : [];
+  const candidates = [...own, ...offered];
+  return candidates.find((record) => namesTarget(request.spokenText, record.confirmTarget)) ?? candidates[0];
+}
+
+/** The host the stored call is about; 'local' for calls stored before hosts existed. */
+function hostOfRecord(record: ApprovalRecord): string {
+  try {
+    return hostOf(JSON.parse(record.inputJson));
+  } catch {
+    return 'local';
+  }
 }
 
 /** Marks a stale approval expired; undefined when someone else resolved it first. */
 export function expire(context: RunnerContext, record: ApprovalRecord, by?: Caller): ApprovalResolution | undefined {
   if (!context.memory.approvals.transition({ id: record.id, from: 'pending', to: 'expired', at: context.clock() })) return undefined;
   const requester: Caller = { personId: record.personId, channel: record.channel, externalId: record.externalId, modality: 'text' };
-  auditFor(context, auditKinds.approvalExpired, by ?? requester, { tool: record.tool, detail: `${record.id}: ${record.description}`, outcome: 'expired' });
+  auditFor(context, auditKinds.approvalExpired, by ?? requester, { tool: record.tool, host: hostOfRecord(record), detail: `${record.id}: ${record.description}`, outcome: 'expired' });
   return expiredResolution(record);
 }
 
@@ -67,7 +87,7 @@ function expiredResolution(record: ApprovalRecord): ApprovalResolution {
 /** The approval is no longer pending (resolved earlier, or by someone else just now): say how it ended. */
 function closed(context: RunnerContext, record: ApprovalRecord, by: Caller): ApprovalResolution {
   const current = context.memory.approvals.get(record.id) ?? record;
-  auditFor(context, auditKinds.approvalRejected, by, { tool: record.tool, detail: `${record.id}: already ${current.status}`, outcome: 'already-resolved' });
+  auditFor(context, auditKinds.approvalRejected, by, { tool: record.tool, host: hostOfRecord(record), detail: `${record.id}: already ${current.status}`, outcome: 'already-resolved' });
   if (current.status === 'expired') return expiredResolution(record);
   return { status: 'already-resolved', approval: toApprovalView(record), message: `The request to ${record.description} was already ${current.status}.` };
 }
@@ -76,7 +96,7 @@ function deny(context: RunnerContext, record: ApprovalRecord, by: Caller): Appro
   if (!context.memory.approvals.transition({ id: record.id, from: 'pending', to: 'denied', at: context.clock(), by: callerKey(by) })) {
     return closed(context, record, by);
   }
-  auditFor(context, auditKinds.approvalDenied, by, { tool: record.tool, detail: `${record.id}: ${record.description}`, outcome: 'denied' });
+  auditFor(context, auditKinds.approvalDenied, by, { tool: record.tool, host: hostOfRecord(record), detail: `${record.id}: ${record.description}`, outcome: 'denied' });
   return { status: 'denied', approval: toApprovalView(record), message: `Cancelled: I will not ${record.description}.` };
 }
 
@@ -85,15 +105,15 @@ async function execute(context: RunnerContext, record: ApprovalRecord, by: Calle
   if (!context.memory.approvals.transition({ id: record.id, from: 'pending', to: 'executed', at: context.clock(), by: callerKey(by) })) {
     return closed(context, record, by);
   }
-  auditFor(context, auditKinds.approvalApproved, by, { tool: record.tool, detail: `${record.id}: ${record.description}`, outcome: 'approved' });
+  auditFor(context, auditKinds.approvalApproved, by, { tool: record.tool, host: hostOfRecord(record), detail: `${record.id}: ${record.description}`, outcome: 'approved' });
   const outcome = await runStoredCall(context, record);
   const detail = `${record.description} (approval ${record.id})${outcome.status === 'ok' ? '' : `: ${'message' in outcome ? outcome.message : outcome.status}`}`;
-  auditFor(context, auditKinds.toolCall, by, { tool: record.tool, detail, outcome: outcome.status });
+  auditFor(context, auditKinds.toolCall, by, { tool: record.tool, host: hostOfRecord(record), detail, outcome: outcome.status });
   const message = outcome.status === 'ok' ? `Done: ${record.description}.` : 'message' in outcome ? outcome.message : `I could not ${record.description}.`;
   return { status: 'executed', approval: toApprovalView(record), outcome, message };
 }
 
-/** Runs exactly the stored tool and arguments; refuses if they were altered or the tool is now blocked or gone. */
+/** Runs exactly the stored tool and arguments; refuses if they were altered, the tool is now blocked or gone, or its host is gone. */
 async function runStoredCall(context: RunnerContext, record: ApprovalRecord): Promise<InvokeOutcome> {
   const tool = context.registry.get(record.tool);
   if (!tool || context.registry.riskOf(record.tool) === 'blocked') {
@@ -104,5 +124,7 @@ async function runStoredCall(context: RunnerContext, record: ApprovalRecord): Pr
   if (hashArguments(stored) !== record.inputHash || !parsed.success) {
     return { status: 'refused', tool: record.tool, message: `The stored arguments for ${record.tool} do not match what was approved.` };
   }
+  const host = context.hosts.lookup(hostOf(parsed.data));
+  if (!host.ok) return { status: 'refused', tool: record.tool, message: host.message };
   return runAllowedTool(context, tool, parsed.data);
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ApprovalView } from '../types.js';
+import { hostOf } from '../toolkit/host-input.js';
 import type { AnyTool } from '../toolkit/tool.js';
 import { toApprovalView, confirmWording } from './approval-view.js';
 import { auditKinds } from './audit-kinds.js';
@@ -8,31 +9,45 @@ import type { InvokeOutcome, InvokeRequest } from './outcome.js';
 import { failureSentence, runAllowedTool, withinLimits } from './run-tool.js';
 import { auditFor, type RunnerContext } from './runner-context.js';
 
-/** Policy for one tool call, whatever the model said: unknown/blocked/invalid refused, safe runs, confirm asks. */
+/**
+ * Policy for one tool call, whatever the model said: unknown/blocked/invalid refused, a host that is not
+ * connected refused, safe runs, confirm asks.
+ */
 export async function invokeTool(context: RunnerContext, request: InvokeRequest): Promise<InvokeOutcome> {
   const tool = context.registry.get(request.tool);
-  if (!tool) return refuse(context, request, `There is no tool named ${request.tool}.`, 'unknown tool');
+  if (!tool) return refuse(context, request, { message: `There is no tool named ${request.tool}.`, detail: 'unknown tool' });
   const risk = context.registry.riskOf(tool.name);
-  if (risk === 'blocked') return refuse(context, request, `${tool.name} is blocked by policy on this server and never runs.`, 'blocked tool');
+  if (risk === 'blocked') return refuse(context, request, { message: `${tool.name} is blocked by policy on this server and never runs.`, detail: 'blocked tool' });
   const parsed = tool.input.safeParse(request.input ?? {});
   if (!parsed.success) {
-    return refuse(context, request, `The arguments for ${tool.name} are invalid: ${describeIssues(parsed.error)}.`, `invalid arguments: ${canonicalJson(request.input)}`);
+    return refuse(context, request, { message: `The arguments for ${tool.name} are invalid: ${describeIssues(parsed.error)}.`, detail: `invalid arguments: ${canonicalJson(request.input)}` });
   }
-  const resolved = await resolveInput(context, tool, parsed.data, request.signal);
+  const host = context.hosts.lookup(hostOf(parsed.data));
+  if (!host.ok) {
+    return refuse(context, request, { message: host.message, detail: `${tool.describeCall(parsed.data)}: host not connected`, host: hostOf(parsed.data) });
+  }
+  // Canonical host name ("localhost", this machine's name -> 'local'), so the approval binds to it.
+  const located: unknown = { ...(parsed.data as object), host: host.host };
+  const resolved = await resolveInput(context, tool, located, request.signal);
   if ('message' in resolved) {
-    auditFor(context, auditKinds.toolCall, request.caller, { tool: tool.name, detail: resolved.message, outcome: 'error' });
+    auditFor(context, auditKinds.toolCall, request.caller, { tool: tool.name, host: host.host, detail: resolved.message, outcome: 'error' });
     return { status: 'error', tool: tool.name, message: resolved.message };
   }
   if (risk === 'confirm') return requestApproval(context, request, tool, resolved.input);
   const outcome = await runAllowedTool(context, tool, resolved.input, request.signal);
-  const detail = `${tool.describeCall(resolved.input)} (${request.source})${outcome.status === 'error' ? `: ${outcome.message}` : ''}`;
-  auditFor(context, auditKinds.toolCall, request.caller, { tool: tool.name, detail, outcome: outcome.status });
+  const detail = `${tool.describeCall(resolved.input)} (${sourceNote(request)})${outcome.status === 'error' ? `: ${outcome.message}` : ''}`;
+  auditFor(context, auditKinds.toolCall, request.caller, { tool: tool.name, host: host.host, detail, outcome: outcome.status });
   return outcome;
 }
 
-function refuse(context: RunnerContext, request: InvokeRequest, message: string, detail: string): InvokeOutcome {
-  auditFor(context, auditKinds.toolRefused, request.caller, { tool: request.tool, detail: `${detail} (${request.source})`, outcome: 'refused' });
-  return { status: 'refused', tool: request.tool, message };
+/** "router", "brain", or "system: plex has been unhealthy for 5 minutes". */
+function sourceNote(request: InvokeRequest): string {
+  return request.reason ? `${request.source}: ${request.reason}` : request.source;
+}
+
+function refuse(context: RunnerContext, request: InvokeRequest, refusal: { message: string; detail: string; host?: string }): InvokeOutcome {
+  auditFor(context, auditKinds.toolRefused, request.caller, { tool: request.tool, host: refusal.host, detail: `${refusal.detail} (${sourceNote(request)})`, outcome: 'refused' });
+  return { status: 'refused', tool: request.tool, message: refusal.message };
 }
 
 /** "text: expected string, received undefined; limit: too big" */
@@ -47,7 +62,7 @@ async function resolveInput(context: RunnerContext, tool: AnyTool, input: unknow
   if (!tool.resolve) return { input };
   const resolve = tool.resolve.bind(tool);
   try {
-    return { input: await withinLimits(context, tool, signal, (toolContext) => resolve(input, toolContext)) };
+    return { input: await withinLimits(context, { tool, input, signal }, (toolContext) => resolve(input, toolContext)) };
   } catch (error) {
     return { message: failureSentence(context, tool, error) };
   }
@@ -76,6 +91,6 @@ function requestApproval(context: RunnerContext, request: InvokeRequest, tool: A
     expiresAt: new Date(now.getTime() + context.approvalTtlSeconds * 1000),
   });
   const approval: ApprovalView = toApprovalView(record);
-  auditFor(context, auditKinds.approvalCreated, request.caller, { tool: tool.name, detail: `${record.id}: ${record.description} (${request.source})`, outcome: 'pending' });
+  auditFor(context, auditKinds.approvalCreated, request.caller, { tool: tool.name, host: hostOf(input), detail: `${record.id}: ${record.description} (${sourceNote(request)})`, outcome: 'pending' });
   return { status: 'approval-required', tool: tool.name, approval };
 }

@@ -13,7 +13,10 @@ export interface InvokeRequest {
   tool: string;
   input: unknown;
   caller: Caller;
-  source: 'router' | 'brain';
+  /** 'system': sysvox itself asked (an alert offering a restart), see system-caller.ts. */
+  source: 'router' | 'brain' | 'system';
+  /** Why the call was made, for the audit ("plex has been unhealthy for 5 minutes"). */
+  reason?: string;
   signal?: AbortSignal;
 }
 

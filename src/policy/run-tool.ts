@@ -1,17 +1,25 @@
 import { describeError, ToolError } from '../errors.js';
 import { fitToBudget } from '../toolkit/budget.js';
+import { hostOf } from '../toolkit/host-input.js';
 import { redactDeep, redactSecrets } from '../toolkit/redact.js';
 import type { AnyTool, ToolContext } from '../toolkit/tool.js';
 import type { InvokeOutcome } from './outcome.js';
 import type { RunnerContext } from './runner-context.js';
 
-/** The context a tool's resolve/execute receives: the runner's defaults plus a per-call abort signal. */
-function toolContextFor(context: RunnerContext, tool: AnyTool, signal: AbortSignal): ToolContext {
+/** What one step of a tool runs on: the tool, its input (which names the host) and the caller's signal. */
+export interface ToolStep {
+  tool: AnyTool;
+  input: unknown;
+  signal?: AbortSignal;
+}
+
+/** The context a tool's resolve/execute receives: the runner's defaults, the input's host and a per-call abort signal. */
+function toolContextFor(context: RunnerContext, step: ToolStep, signal: AbortSignal): ToolContext {
   return {
-    log: context.log.child(`tool:${tool.name}`),
+    log: context.log.child(`tool:${step.tool.name}`),
     clock: context.clock,
-    host: 'local',
     ...context.toolContext,
+    host: hostOf(step.input),
     signal,
   };
 }
@@ -22,7 +30,7 @@ function toolContextFor(context: RunnerContext, tool: AnyTool, signal: AbortSign
  */
 export async function runAllowedTool(context: RunnerContext, tool: AnyTool, input: unknown, signal?: AbortSignal): Promise<InvokeOutcome> {
   try {
-    const result = await withinLimits(context, tool, signal, (toolContext) => tool.execute(input, toolContext));
+    const result = await withinLimits(context, { tool, input, signal }, (toolContext) => tool.execute(input, toolContext));
     return okOutcome(tool.name, redactDeep(result), context.outputBudgetChars);
   } catch (error) {
     return { status: 'error', tool: tool.name, message: failureSentence(context, tool, error) };
@@ -33,16 +41,15 @@ export async function runAllowedTool(context: RunnerContext, tool: AnyTool, inpu
  * One step of a tool (resolve or execute) under the tool timeout and the caller's signal: whichever
  * fires first aborts the step's signal and rejects with a ToolError, even if the step ignores it.
  */
-export async function withinLimits<T>(
-  context: RunnerContext, tool: AnyTool, signal: AbortSignal | undefined, step: (toolContext: ToolContext) => Promise<T>,
-): Promise<T> {
+export async function withinLimits<T>(context: RunnerContext, step: ToolStep, run: (toolContext: ToolContext) => Promise<T>): Promise<T> {
+  const { tool, signal } = step;
   const controller = new AbortController();
   const timeout = setTimeout(() => controller.abort(new ToolError(tool.name, timeoutSentence(tool, context.toolTimeoutMs))), context.toolTimeoutMs);
   const onAbort = () => controller.abort(new ToolError(tool.name, `${tool.name} was cancelled.`));
   signal?.addEventListener('abort', onAbort, { once: true });
   if (signal?.aborted) onAbort();
   try {
-    return await untilAborted(step(toolContextFor(context, tool, controller.signal)), controller.signal);
+    return await untilAborted(run(toolContextFor(context, step, controller.signal)), controller.signal);
   } finally {
     clearTimeout(timeout);
     signal?.removeEventListener('abort', onAbort);

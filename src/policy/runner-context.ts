@@ -1,6 +1,7 @@
 import type { Logger } from '../log.js';
 import type { AuditEntry } from '../memory/audit.js';
 import type { Memory } from '../memory/memory.js';
+import type { HostDirectory } from '../toolkit/hosts.js';
 import type { ToolRegistry } from '../toolkit/registry.js';
 import type { ToolContext } from '../toolkit/tool.js';
 import type { AuditKind } from './audit-kinds.js';
@@ -17,7 +18,10 @@ export interface RunnerContext {
   /** "telegram:123" */
   approvers: ReadonlySet<string>;
   toolTimeoutMs: number;
-  toolContext: Partial<Omit<ToolContext, 'signal'>>;
+  /** Every call's host is looked up here before anything runs; unknown hosts are refused. */
+  hosts: HostDirectory;
+  /** The host comes from each call's input, the signal from each call. */
+  toolContext: Partial<Omit<ToolContext, 'signal' | 'host'>>;
 }
 
 export function callerKey(caller: Pick<Caller, 'channel' | 'externalId'>): string {

@@ -2,6 +2,7 @@ import type { ApprovalView } from '../types.js';
 import { silentLogger, type Logger } from '../log.js';
 import type { ApprovalFilter, ApprovalRecord } from '../memory/approvals.js';
 import type { Memory } from '../memory/memory.js';
+import { createLocalHosts, type HostDirectory } from '../toolkit/hosts.js';
 import type { ToolRegistry } from '../toolkit/registry.js';
 import type { ToolContext } from '../toolkit/tool.js';
 import { expire, resolveApproval, type ApprovalResolution, type ResolveApprovalRequest } from './approval-resolution.js';
@@ -23,8 +24,10 @@ export interface ToolRunnerOptions {
   approvers: string[];
   /** Per-call limit before a tool is aborted; default 30 s. */
   toolTimeoutMs?: number;
-  /** Defaults for every tool's context (host, log ...); signal is per call. */
-  toolContext?: Partial<Omit<ToolContext, 'signal'>>;
+  /** Defaults for every tool's context (log, clock); host and signal are per call. */
+  toolContext?: Partial<Omit<ToolContext, 'signal' | 'host'>>;
+  /** The hosts a call may name; default: this machine only (the SSH hosts registry replaces it). */
+  hosts?: HostDirectory;
 }
 
 /** The only way anything runs a tool: policy enforced in code, after the model, whatever it said. */
@@ -49,6 +52,7 @@ export function createToolRunner(options: ToolRunnerOptions): ToolRunner {
     approvalTtlSeconds: options.approvalTtlSeconds,
     approvers: new Set(options.approvers),
     toolTimeoutMs: options.toolTimeoutMs ?? 30_000,
+    hosts: options.hosts ?? createLocalHosts(),
     toolContext: options.toolContext ?? {},
   };
   return {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
+import { withHostInput } from './host-input.js';
 import type { AnyTool, Risk } from './tool.js';
 
 const tierOrder: Record<Risk, number> = { safe: 0, confirm: 1, blocked: 2 };
@@ -11,7 +12,7 @@ export interface OllamaToolSpec {
 }
 
 export interface ToolRegistry {
-  /** Every registered tool, blocked ones included (so a named blocked tool can be refused by name). */
+  /** Every registered tool, blocked ones included (so a named blocked tool can be refused by name); each takes `host`. */
   all(): AnyTool[];
   get(name: string): AnyTool | undefined;
   /** The effective tier after config overrides. */
@@ -22,9 +23,11 @@ export interface ToolRegistry {
 
 /**
  * Built once at start. Names must be unique snake_case; config may tighten a tier, never loosen it.
+ * Every tool is handed out with the optional `host` input added (see host-input.ts).
  */
-export function createToolRegistry(tools: AnyTool[], riskOverrides: Record<string, Risk> = {}): ToolRegistry {
+export function createToolRegistry(definitions: AnyTool[], riskOverrides: Record<string, Risk> = {}): ToolRegistry {
   const byName = new Map<string, AnyTool>();
+  const tools = definitions.map(withHostInput);
   for (const tool of tools) {
     if (!/^[a-z][a-z0-9_]*$/.test(tool.name)) throw new ConfigError(`tool name '${tool.name}' must be snake_case`);
     if (byName.has(tool.name)) throw new ConfigError(`tool '${tool.name}' is registered twice`);

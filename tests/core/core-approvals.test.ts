@@ -67,8 +67,8 @@ describeDocker('approvals and blocked tools through createApp', () => {
 
     const stranger = await ask(app, 'yes', otherPerson);
     expect(stranger.text).toMatch(/nothing waiting/i);
-    const byId = await app.resolveApproval({ approvalId: pending!.id, decision: 'approve', person: otherPerson });
-    expect(byId).toMatch(/only the person who asked/i);
+    const byId = await app.core.resolveApproval({ approvalId: pending!.id, decision: 'approve', person: otherPerson, channel: otherPerson.channel });
+    expect(byId.message).toMatch(/only the person who asked/i);
     expect(container.startedAt()).toBe(before);
     expect(app.listApprovals({ all: false }).map((approval) => approval.id)).toEqual([pending!.id]);
     expect(app.auditEntries(50).some((entry) => entry.outcome === 'not-allowed')).toBe(true);

@@ -69,6 +69,12 @@ export class ScriptedCore implements Core {
     }
     yield { type: 'done', text: script.sentences.join(' '), source: 'router' };
   }
+  resolveApproval(): never {
+    throw new Error('the scripted core answers turns only');
+  }
+  requestAction(): never {
+    throw new Error('the scripted core answers turns only');
+  }
 }
 
 function sleep(milliseconds: number, signal?: AbortSignal): Promise<void> {

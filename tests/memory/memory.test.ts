@@ -43,6 +43,20 @@ describe('SQLite memory', () => {
     database.close();
   });
 
+  it('opens a database from before the audit had a host column: old rows keep no host, new rows record theirs', () => {
+    const old = new BetterSqlite3(join(dir, 'sysvox.db'));
+    migrate(old, migrations.slice(0, 1));
+    old.prepare("INSERT INTO audit (at, kind, detail, outcome) VALUES (1, 'tool-call', 'restart plex', 'ok')").run();
+    old.close();
+    const opened = open();
+    expect(opened.schemaVersion).toBe(migrations.length);
+    opened.audit.record({ kind: 'tool-refused', tool: 'docker_restart', host: 'nas', detail: "restart container 'plex' on nas", outcome: 'refused' });
+    expect(opened.audit.list({ limit: 10 }).map((row) => [row.detail, row.host])).toEqual([
+      ['restart plex', null],
+      ["restart container 'plex' on nas", 'nas'],
+    ]);
+  });
+
   it('keeps people, conversations, facts, audit, timings and channel state across close and reopen', () => {
     const first = open();
     const alice = first.people.resolve({ channel: 'telegram', externalId: '42', displayName: 'Alice' });

@@ -107,7 +107,7 @@ describe('confirm-tier tools and approvals', () => {
     const jellyfin = await requestRestart('jellyfin');
     expect(jellyfin.id).not.toBe(plex.id);
     const record = fixture.memory.approvals.get(plex.id);
-    expect(record?.inputJson).toBe('{"name":"plex-server"}');
+    expect(record?.inputJson).toBe('{"host":"local","name":"plex-server"}');
     expect(record?.inputHash).toMatch(/^[0-9a-f]{64}$/);
     await fixture.runner.resolveApproval({ decision: 'approve', by: fixture.caller(), approvalId: jellyfin.id });
     expect(fixture.runs).toEqual(['jellyfin']);

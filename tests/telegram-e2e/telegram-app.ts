@@ -20,6 +20,8 @@ export interface TelegramApp {
   app: App;
   fake: FakeTelegram;
   sentTexts: FakeTelegram['sentTexts'];
+  /** The environment the app runs with (config, data dir, Docker): the CLI opens the same service with it. */
+  env: NodeJS.ProcessEnv;
   close(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export async function createTelegramApp(options: { fakeToken?: string; configTok
     app,
     fake,
     sentTexts: fake.sentTexts,
+    env,
     async close() {
       await app.close();
       await fake.close();

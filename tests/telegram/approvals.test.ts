@@ -43,7 +43,7 @@ describe('Telegram approvals on buttons', () => {
     await harness.fake.waitFor((calls) => calls.filter((call) => call.method === 'answerCallbackQuery').length >= 2);
 
     // Both presses reach the policy, which runs the tool once and audits the second press.
-    const press = { approvalId: 'a1b2c3', decision: 'approve', by: { channel: 'telegram', externalId: String(allowedUser) } };
+    const press = { approvalId: 'a1b2c3', decision: 'approve', person: { channel: 'telegram', externalId: String(allowedUser) }, channel: 'telegram' };
     expect(harness.resolverCalls).toEqual([press, press]);
     expect(answers(harness)).toEqual(['Approved.', 'Already handled.']);
     const edits = harness.fake.callsTo('editMessageText');
@@ -55,7 +55,7 @@ describe('Telegram approvals on buttons', () => {
     const core = createScriptedCore(() => [{ type: 'approval-request', approval: restartPlex(300_000) }, done('needs approval', 'approval')]);
     harness = await startHarness({
       core, telegram: { allowedUserIds: [allowedUser, 4444] },
-      resolve: async ({ by }) => (by.externalId === '4444'
+      resolve: async ({ person }) => (person.externalId === '4444'
         ? { status: 'not-allowed', text: 'Only the person who asked, or an approver, can answer that request.' }
         : { status: 'denied', text: 'Denied: plex was not restarted.' }),
     });
@@ -67,7 +67,7 @@ describe('Telegram approvals on buttons', () => {
     await harness.fake.waitFor((calls) => calls.filter((call) => call.method === 'answerCallbackQuery').length >= 2);
 
     expect(answers(harness)).toEqual(["You can't approve this.", 'Denied.']);
-    expect(harness.resolverCalls.map((call) => [call.decision, call.by.externalId])).toEqual([['approve', '4444'], ['deny', String(approverUser)]]);
+    expect(harness.resolverCalls.map((call) => [call.decision, call.person.externalId])).toEqual([['approve', '4444'], ['deny', String(approverUser)]]);
     expect(harness.fake.callsTo('editMessageText').map((call) => shownText(call.params))).toEqual([`${offer.text}\n\nDenied: plex was not restarted.`]);
   });
 

@@ -24,8 +24,8 @@ export function registerApprovals(program: Command): void {
       .argument('<id>', 'the approval id shown by sysvox approvals')
       .action(async (id: string, _options: unknown, command: Command) => {
         await withApp(command, {}, async (app) => {
-          const text = await app.resolveApproval({ approvalId: id, decision, person: localPerson() });
-          process.stdout.write(`${text}\n`);
+          const resolution = await app.core.resolveApproval({ approvalId: id, decision, person: localPerson(), channel: 'cli' });
+          process.stdout.write(`${resolution.message}\n`);
         });
       });
   }

@@ -21,6 +21,8 @@ export function createScriptedCore(script: CoreScript, options: { delayMs?: numb
       if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
       for (const event of await script(turn)) yield event;
     },
+    resolveApproval: () => Promise.reject(new Error('the scripted core answers turns only')),
+    requestAction: () => Promise.reject(new Error('the scripted core answers turns only')),
   };
 }
 
