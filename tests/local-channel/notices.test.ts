@@ -25,10 +25,9 @@ const diskFull: Notice = { key: 'alert:disk:/', severity: 'warning', text: 'Disk
 function setup(options: { tts: TextToSpeech; duringTurn?: (channel: LocalVoiceChannel) => void; followUpSeconds?: number }) {
   const sink = createRecordingSink();
   const scripted = new ScriptedCore([{ sentences: ['Plex is healthy.'] }]);
-  let channel: LocalVoiceChannel | undefined;
   const core: Core = {
     handle(turn) {
-      if (channel) options.duringTurn?.(channel);
+      options.duringTurn?.(channel); // called once the loop runs, so channel is set
       return scripted.handle(turn);
     },
   };
@@ -41,7 +40,7 @@ function setup(options: { tts: TextToSpeech; duringTurn?: (channel: LocalVoiceCh
     }
   }
   const recording: RecordingSink = { ...sink, play: (chunk) => (framesAtPlay.push(framesRead), sink.play(chunk)), chunks: sink.chunks, stops: sink.stops, samples: sink.samples };
-  channel = createLocalVoiceChannel({
+  const channel = createLocalVoiceChannel({
     core, stt: new FakeStt('fake', ['is plex healthy']), tts: options.tts, sink: recording, wake: new ScriptedWake([1]),
     vocabulary: async () => ({ containers: ['plex'], hosts: [], mounts: ['/'] }),
     source: source(), createEndpointer: energyEndpointers, waitForReplies: true,
