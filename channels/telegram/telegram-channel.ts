@@ -111,7 +111,9 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
         },
       });
       const running = poller;
-      signal.addEventListener('abort', () => void running.stop(), { once: true });
+      signal.addEventListener('abort', () => void running.stop().then(() => {
+        if (health.status === 'running') health = { status: 'stopped', detail: 'stopped' };
+      }), { once: true });
       health = { status: 'running', detail: `polling as @${bot.botInfo.username}, ${config.pushChatIds.length} push chat${config.pushChatIds.length === 1 ? '' : 's'}` };
       log.info('Telegram channel started', { bot: bot.botInfo.username, allowedUsers: config.allowedUserIds.length });
       void poller.run();
