@@ -4,9 +4,11 @@
  * time, so the wake word or a spoken "stop" can cut playback while a reply is being spoken.
  */
 import { randomUUID } from 'node:crypto';
+import type { Notice, NoticeDelivery } from '../../src/core/channel.js';
 import { describeError } from '../../src/errors.js';
 import { silentLogger, type Logger } from '../../src/log.js';
 import type { Vocabulary } from '../../src/router/types.js';
+import type { ApprovalView } from '../../src/types.js';
 import { earcon, type EarconName } from '../../voice/earcons/earcons.js';
 import type { Pcm16 } from '../../voice/stt/stt.js';
 import type { EndpointEvent, Endpointer } from '../../voice/vad/endpointer.js';
@@ -15,6 +17,8 @@ import { createBargeInListener } from './barge-in.js';
 import { defaultSettings, type LocalChannelEvent, type LocalChannelSettings, type LocalVoiceChannelOptions } from './ports.js';
 import { speakTurn } from './speak-turn.js';
 import { createUtteranceKeeper } from './utterance-keeper.js';
+import { NoticeQueue } from './notice-queue.js';
+import { speakNotice } from './speak-notice.js';
 
 interface ActiveTurn {
   id: string;
@@ -32,6 +36,11 @@ export interface LocalVoiceChannel {
   readonly state: ChannelState['status'];
   /** Reads the source to its end (or until aborted), then waits for the reply in progress. */
   run(options?: { signal?: AbortSignal; onEvent?: (event: LocalChannelEvent) => void }): Promise<void>;
+  /**
+   * Speaks a notice after the alert chime, at once when nothing is going on (resolves when spoken);
+   * during a turn, its reply or its follow-up window it is queued and spoken afterwards, in order.
+   */
+  announce(notice: Notice): Promise<NoticeDelivery>;
 }
 
 interface TurnMarks {
@@ -59,6 +68,7 @@ class MicChannel implements LocalVoiceChannel {
   private emit: (event: LocalChannelEvent) => void = () => {};
   /** Audio time from the wake word to the start of speech, for the turn being heard. */
   private wakeToSpeechMs = 0;
+  private readonly notices = new NoticeQueue();
 
   constructor(private readonly options: LocalVoiceChannelOptions) {
     this.settings = { ...defaultSettings, ...options.settings };
@@ -80,11 +90,73 @@ class MicChannel implements LocalVoiceChannel {
     await this.drain();
   }
 
-  /** The single state setter: the wake word's mode follows the state. */
+  announce(notice: Notice): Promise<NoticeDelivery> {
+    if (this.current.status === 'idle' && this.notices.size === 0) return this.startNotice(notice);
+    const replaced = this.notices.add(notice);
+    const detail = replaced ? 'replaced a waiting notice with the same key' : 'waits until the conversation ends';
+    return Promise.resolve({ status: 'queued', detail });
+  }
+
+  /** The single state setter: the wake word's mode follows the state; back to idle, a waiting notice is spoken. */
   private setState(next: ChannelState): void {
     this.current = next;
     const busy = next.status === 'thinking' || next.status === 'speaking';
     this.options.wake.setMode(busy ? (this.settings.whileSpeaking === 'mute' ? 'muted' : 'speaking') : 'normal');
+    if (next.status === 'idle' && this.notices.size > 0) queueMicrotask(() => this.speakWaitingNotice());
+  }
+
+  private speakWaitingNotice(): void {
+    if (this.current.status !== 'idle') return;
+    const notice = this.notices.take();
+    if (notice) void this.startNotice(notice);
+  }
+
+  /** A notice is spoken like a reply: same sink, and the wake word or "stop" cut it short. */
+  private startNotice(notice: Notice): Promise<NoticeDelivery> {
+    const abort = new AbortController();
+    const turn: ActiveTurn = { id: randomUUID(), abort, barge: this.listenForStop(abort.signal) };
+    this.setState({ status: 'speaking', turn });
+    const delivery = this.runNotice(turn, notice);
+    turn.done = delivery.then(() => undefined);
+    return delivery;
+  }
+
+  private async runNotice(turn: ActiveTurn, notice: Notice): Promise<NoticeDelivery> {
+    try {
+      const spoken = await speakNotice(notice, {
+        tts: this.options.tts, sink: this.options.sink, signal: turn.abort.signal, clock: this.clock,
+        earcons: this.settings.earcons, thinkingAfterMs: this.settings.thinkingAfterMs, approvalsByVoice: this.settings.approvalsByVoice,
+      });
+      this.emit({ type: 'notice-spoken', key: notice.key, cutShort: spoken.aborted });
+      this.log.info('notice spoken', { key: notice.key, cutShort: spoken.aborted });
+      if (spoken.aborted) return { status: 'delivered', detail: 'spoken, cut short by the wake word or "stop"' };
+      this.afterSpeaking(spoken.approval, 0);
+      return { status: 'delivered', detail: 'spoken' };
+    } catch (error) {
+      this.log.warn('notice could not be spoken', { key: notice.key, error: describeError(error) });
+      if (this.current.status === 'speaking' && this.current.turn === turn) this.setState({ status: 'idle' });
+      return { status: 'failed', detail: describeError(error) };
+    }
+  }
+
+  /** After speech: the follow-up window (longer, listening for the phrase, after an approval request), or idle. */
+  private afterSpeaking(approval: ApprovalView | undefined, followUpSeconds: number): void {
+    const confirmByVoice = approval && this.settings.approvalsByVoice ? [approval.confirmPhrase] : undefined;
+    const window = confirmByVoice ? Math.max(approvalWindowSeconds, followUpSeconds) : followUpSeconds;
+    if (window > 0) this.listen(true, window, confirmByVoice);
+    else this.setState({ status: 'idle' });
+  }
+
+  private listenForStop(signal: AbortSignal): ActiveTurn['barge'] {
+    return createBargeInListener({
+      endpointer: this.options.createEndpointer({ purpose: 'barge-in', noSpeechTimeoutMs: 60_000 }),
+      stt: this.options.stt,
+      minSpeechMs: this.settings.bargeInMinSpeechMs,
+      signal,
+      log: this.log,
+      clock: this.clock,
+      onStop: (at) => this.bargeIn('stop-word', at),
+    });
   }
 
   private async onFrame(frame: Int16Array): Promise<void> {
@@ -133,16 +205,7 @@ class MicChannel implements LocalVoiceChannel {
 
   private async startTurn(pcm: Pcm16, marks: TurnMarks): Promise<void> {
     const abort = new AbortController();
-    const barge = createBargeInListener({
-      endpointer: this.options.createEndpointer({ purpose: 'barge-in', noSpeechTimeoutMs: 60_000 }),
-      stt: this.options.stt,
-      minSpeechMs: this.settings.bargeInMinSpeechMs,
-      signal: abort.signal,
-      log: this.log,
-      clock: this.clock,
-      onStop: (at) => this.bargeIn('stop-word', at),
-    });
-    const turn: ActiveTurn = { id: randomUUID(), abort, barge };
+    const turn: ActiveTurn = { id: randomUUID(), abort, barge: this.listenForStop(abort.signal) };
     this.setState({ status: 'thinking', turn });
     turn.done = this.runTurn(turn, pcm, marks).catch((error: unknown) => {
       this.log.error('voice turn failed', { error: describeError(error) });
@@ -186,10 +249,7 @@ class MicChannel implements LocalVoiceChannel {
     record('core', spoken.coreDoneAt - coreStarted);
     if (spoken.aborted) return;
     this.emit({ type: 'answered', text: spoken.text, source: spoken.source });
-    const confirmByVoice = spoken.approval && this.settings.approvalsByVoice ? [spoken.approval.confirmPhrase] : undefined;
-    const window = confirmByVoice ? Math.max(approvalWindowSeconds, this.settings.followUpSeconds) : this.settings.followUpSeconds;
-    if (window > 0) this.listen(true, window, confirmByVoice);
-    else this.setState({ status: 'idle' });
+    this.afterSpeaking(spoken.approval, this.settings.followUpSeconds);
   }
 
   private bargeIn(by: 'wake-word' | 'stop-word', detectedAt: number): void {
@@ -208,15 +268,19 @@ class MicChannel implements LocalVoiceChannel {
     this.options.sink.play(earcon(name)).catch((error: unknown) => this.log.warn('earcon failed', { name, error: describeError(error) }));
   }
 
-  /** At the end of the source: close an open utterance with silence, then wait for the reply. */
+  /** At the end of the source: close an open utterance with silence, then wait for the reply and the notices after it. */
   private async drain(): Promise<void> {
     const silence = new Int16Array(1280);
-    for (let frame = 0; frame < 40 && this.current.status === 'listening'; frame++) {
+    for (;;) {
+      for (let frame = 0; frame < 40 && this.current.status === 'listening'; frame++) {
+        const state = this.current;
+        for (const event of await state.endpointer.push(silence)) await this.onEndpoint(event, state);
+      }
+      await new Promise((resolve) => setImmediate(resolve)); // a waiting notice starts now
       const state = this.current;
-      for (const event of await state.endpointer.push(silence)) await this.onEndpoint(event, state);
+      if (state.status !== 'thinking' && state.status !== 'speaking') break;
+      await state.turn.done;
     }
-    const state = this.current;
-    if (state.status === 'thinking' || state.status === 'speaking') await state.turn.done;
     if (this.current.status === 'listening') this.setState({ status: 'idle' });
   }
 }

@@ -85,4 +85,5 @@ export type LocalChannelEvent =
   | { type: 'nothing-heard'; reason: 'no-speech' | 'empty-transcript' }
   | { type: 'answered'; text: string; source: string }
   | { type: 'barge-in'; by: 'wake-word' | 'stop-word'; stoppedWithinMs: number }
+  | { type: 'notice-spoken'; key: string; cutShort: boolean }
   | { type: 'error'; message: string };

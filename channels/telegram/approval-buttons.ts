@@ -19,7 +19,8 @@ export interface ApprovalPress {
 }
 
 export interface ApprovalButtons {
-  offer(chatId: number, approval: ApprovalView): Promise<void>;
+  /** Sends the request with Approve/Deny; `lead` (a notice's text) goes above it in the same message. */
+  offer(chatId: number, approval: ApprovalView, lead?: string): Promise<void>;
   press(press: ApprovalPress): Promise<void>;
 }
 
@@ -74,8 +75,9 @@ export function createApprovalButtons(options: {
   };
 
   return {
-    async offer(chatId, approval) {
-      await api.sendText(chatId, describeApproval(approval, clock()), { keyboard: approvalKeyboard(approval.id) });
+    async offer(chatId, approval, lead) {
+      const text = describeApproval(approval, clock());
+      await api.sendText(chatId, lead ? `${lead}\n\n${text}` : text, { keyboard: approvalKeyboard(approval.id) });
     },
     async press(press) {
       const match = /^ap:(.+):([yn])$/.exec(press.data);

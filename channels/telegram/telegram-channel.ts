@@ -5,6 +5,7 @@
 import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { TelegramConfig } from '../../src/config/telegram-schema.js';
+import type { Channel, ChannelHealth } from '../../src/core/channel.js';
 import type { Core } from '../../src/core/turn.js';
 import { ChannelError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
@@ -16,8 +17,9 @@ import { registerCommands } from './commands.js';
 import { createAudioConverter, type AudioConverter } from './ogg-opus.js';
 import { createTelegramSettings } from './person-settings.js';
 import type { ApprovalResolver, AuditSink, KeyValueStore, PendingApprovals } from './ports.js';
+import { notifyChats } from './notify-chats.js';
 import { createRedactingLogger, createTokenRedactor } from './redact-token.js';
-import { createTelegramApi, type TelegramApi } from './telegram-api.js';
+import { createTelegramApi } from './telegram-api.js';
 import { classifyFailure, unauthorizedError } from './telegram-errors.js';
 import { registerMessageHandlers } from './message-handlers.js';
 import { createTurnRunner } from './turn-runner.js';
@@ -43,15 +45,8 @@ export interface TelegramChannelOptions {
   };
 }
 
-export type TelegramChannelState = 'idle' | 'running' | 'stopped';
-
-export interface TelegramChannel {
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  /** For the alert engine: sends text to every configured chat that has not muted alerts. */
-  push(text: string): Promise<void>;
-  state(): TelegramChannelState;
-}
+/** notify() sends to every chat in pushChatIds that has not said /mute, with buttons for its actions. */
+export type TelegramChannel = Channel;
 
 export const apology = 'Something went wrong on my side.';
 
@@ -83,7 +78,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     if (context.chat) await api.sendText(context.chat.id, apology).catch(() => undefined);
   });
 
-  let state: TelegramChannelState = 'idle';
+  let health: ChannelHealth = { status: 'idle', detail: 'not started' };
   let poller: UpdatePoller | undefined;
   const handleSafely = async (update: Update) => {
     try {
@@ -94,38 +89,40 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   };
 
   return {
-    async start() {
-      if (state === 'running') return;
+    name: 'telegram',
+    async start(signal) {
+      if (health.status === 'running') return;
+      health = { status: 'starting', detail: 'asking Telegram who the bot is' };
       // The caller reports a failed start (once); logging it here too said a wrong token twice.
       bot.botInfo = await api.getMe().catch((error: unknown) => {
-        state = 'stopped';
-        if (classifyFailure(error).kind !== 'unauthorized') throw new ChannelError('telegram', 'Telegram is unreachable', { cause: error, transient: true });
+        if (classifyFailure(error).kind !== 'unauthorized') {
+          health = { status: 'starting', detail: 'Telegram is unreachable; trying again' };
+          throw new ChannelError('telegram', 'Telegram is unreachable: check the network and that api.telegram.org resolves', { cause: error, transient: true });
+        }
+        health = { status: 'failed', detail: unauthorizedError(error).message };
         throw unauthorizedError(error);
       });
       poller = createUpdatePoller({
         api, log, handle: handleSafely, timeoutSeconds: config.pollTimeoutSeconds, backoff: options.telegramOptions?.backoff,
         offset: { load: settings.updateOffset, save: settings.saveUpdateOffset },
         onFatal(error) {
-          state = 'stopped';
+          health = { status: 'failed', detail: error.message };
           log.error(error.message);
         },
       });
-      state = 'running';
+      const running = poller;
+      signal.addEventListener('abort', () => void running.stop().then(() => {
+        if (health.status === 'running') health = { status: 'stopped', detail: 'stopped' };
+      }), { once: true });
+      health = { status: 'running', detail: `polling as @${bot.botInfo.username}, ${config.pushChatIds.length} push chat${config.pushChatIds.length === 1 ? '' : 's'}` };
       log.info('Telegram channel started', { bot: bot.botInfo.username, allowedUsers: config.allowedUserIds.length });
       void poller.run();
     },
     async stop() {
       await poller?.stop();
-      state = 'stopped';
+      if (health.status !== 'failed') health = { status: 'stopped', detail: 'stopped' };
     },
-    push: (text) => pushToChats(api, config.pushChatIds, settings.isMuted, text, log),
-    state: () => state,
+    health: () => health,
+    notify: (notice) => notifyChats(notice, { api, approvals: approvalButtons, chatIds: config.pushChatIds, isMuted: settings.isMuted, log }),
   };
-}
-
-async function pushToChats(api: TelegramApi, chatIds: number[], isMuted: (chatId: number) => boolean, text: string, log: Logger): Promise<void> {
-  for (const chatId of chatIds) {
-    if (isMuted(chatId)) continue;
-    await api.sendText(chatId, text).catch((error: unknown) => log.warn('could not push an alert to a chat', { chatId, error }));
-  }
 }

@@ -26,10 +26,10 @@ import { createSystemTools, selectFilesystems } from '../../tools/system/system-
 import { createCoreMemory } from '../core/core-memory.js';
 import { runDoctor } from './doctor.js';
 import { createVoiceApp, type VoiceApp } from './wire-voice.js';
-import { superviseMicrophone } from '../../channels/local/supervise-microphone.js';
-import { keepStarting } from '../keep-starting.js';
+import { createMicrophoneChannel } from '../../channels/local/microphone-channel.js';
+import type { Channel, Notice } from '../core/channel.js';
+import { notifyChannels, startChannels, stopChannels, type ChannelDelivery } from './channels.js';
 import { wireTelegram } from './wire-telegram.js';
-import type { TelegramChannel } from '../../channels/telegram/telegram-channel.js';
 import { ConfigError } from '../errors.js';
 import type { SpeechToText } from '../../voice/stt/stt.js';
 
@@ -62,6 +62,10 @@ export interface App {
   listApprovals(options: { all: boolean }): ApprovalRow[];
   auditEntries(limit: number): AuditRow[];
   doctor(): Promise<EngineProbe[]>;
+  /** The enabled channels, each started the same way by start(). */
+  readonly channels: readonly Channel[];
+  /** Hands a notice (an alert, an offered action) to every running channel; what became of it on each. */
+  notify(notice: Notice): Promise<ChannelDelivery[]>;
   /** The long-running service: background sampling, approval expiry, channels. */
   start(): Promise<void>;
   close(): Promise<void>;
@@ -126,7 +130,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   /** Aborted by close(): ends the mic loop and any channel still trying to start. */
   const stopping = new AbortController();
   let expiryTimer: NodeJS.Timeout | undefined;
-  let telegram: TelegramChannel | undefined;
+  const channels: Channel[] = [];
   return {
     loaded, log, core, memory, runner, sampler, docker, dataDir: dataDir.dir, voice,
     listApprovals: ({ all }) => runner.listApprovals(all ? {} : { status: 'pending' }).map((record) => ({
@@ -148,6 +152,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       outcome: record.outcome,
     })),
     doctor: () => runDoctor({ loaded, dataDir, docker, brain, extra: () => voice.probes() }),
+    channels,
+    notify: (notice) => notifyChannels(channels, notice, log.child('notice')),
     async start() {
       log.info('sysvox starting', { config: loaded.path ?? 'defaults', dataDir: dataDir.dir, model: config.ollama.model });
       sampler.start();
@@ -157,17 +163,16 @@ export async function createApp(options: AppOptions): Promise<App> {
       expiryTimer.unref();
       if (config.channels.telegram.enabled) {
         if (config.channels.telegram.token === undefined) throw new ConfigError('Telegram is enabled but its token is missing: set channels.telegram.token or SYSVOX_TELEGRAM_TOKEN');
-        telegram = wireTelegram({ config, core, runner, memory, stt: wholeUtteranceStt(voice), tts: voice.speech(), log });
-        const channel = telegram;
-        void keepStarting(() => channel.start(), { what: 'Telegram channel', signal: stopping.signal, log });
+        channels.push(wireTelegram({ config, core, runner, memory, stt: wholeUtteranceStt(voice), tts: voice.speech(), log }));
       }
-      log.info('sysvox ready: the core is running');
-      void superviseMicrophone(voice, { signal: stopping.signal, log: log.child('voice') });
+      if (config.voice.enabled) channels.push(createMicrophoneChannel({ loop: voice, log: log.child('voice') }));
+      log.info('sysvox ready: the core is running', { channels: channels.map((channel) => channel.name) });
+      void startChannels(channels, { signal: stopping.signal, log });
     },
     async close() {
       if (expiryTimer) clearInterval(expiryTimer);
       stopping.abort();
-      await telegram?.stop();
+      await stopChannels(channels, log);
       await voice.close();
       sampler.stop();
       memory.close();

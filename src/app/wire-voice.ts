@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAlsaSink, createNaudiodonSink } from '../../channels/local/audio-sinks.js';
-import { createLocalVoiceChannel } from '../../channels/local/local-voice-channel.js';
+import { createLocalVoiceChannel, type LocalVoiceChannel } from '../../channels/local/local-voice-channel.js';
 import type { AudioSink, EndpointerRequest, LocalChannelEvent, TimingsPort } from '../../channels/local/ports.js';
 import { resolveModel } from '../../models/resolve-model.js';
 import { openCapture } from '../../voice/audio/capture.js';
@@ -59,6 +59,8 @@ export interface RunChannelOptions {
   waitForReplies?: boolean;
   signal?: AbortSignal;
   onEvent?: (event: LocalChannelEvent) => void;
+  /** Called with the loop once it reads audio: notices go to it. */
+  onListening?: (channel: LocalVoiceChannel) => void;
 }
 
 export interface VoiceApp {
@@ -67,7 +69,7 @@ export interface VoiceApp {
   speech(): TextToSpeech;
   runChannel(options: RunChannelOptions): Promise<void>;
   /** The mic loop on the configured capture device; resolves with why it did not start, or when stopped. */
-  runMicrophone(options: { signal?: AbortSignal; onEvent?: (event: LocalChannelEvent) => void; devices?: () => Promise<DeviceList> }): Promise<{ started: boolean; reason: string }>;
+  runMicrophone(options: { signal?: AbortSignal; onEvent?: (event: LocalChannelEvent) => void; onListening?: (channel: LocalVoiceChannel) => void; devices?: () => Promise<DeviceList> }): Promise<{ started: boolean; reason: string }>;
   probes(): Promise<EngineProbe[]>;
   close(): Promise<void>;
 }
@@ -95,6 +97,7 @@ export function createVoiceApp(deps: VoiceDeps): VoiceApp {
       },
     });
     built.wake.reset();
+    options.onListening?.(channel);
     await channel.run({ signal: options.signal, onEvent: options.onEvent });
   };
 
@@ -108,7 +111,7 @@ export function createVoiceApp(deps: VoiceDeps): VoiceApp {
       const capture = await openCapture({ backend: deps.config.audio.backend, device: deps.config.audio.captureDevice, signal: options.signal, log });
       const playbackDevice = deps.config.audio.playbackDevice;
       const sink = capture.backend === 'naudiodon' ? createNaudiodonSink({ device: playbackDevice }) : createAlsaSink({ device: playbackDevice });
-      await runChannel({ source: capture.frames, sink, signal: options.signal, onEvent: options.onEvent });
+      await runChannel({ source: capture.frames, sink, signal: options.signal, onEvent: options.onEvent, onListening: options.onListening });
       return { started: true, reason: `listened on ${deps.config.audio.captureDevice} (${capture.backend})` };
     },
     probes: () => probeVoice(deps, getEngines, speech()),

@@ -3,7 +3,7 @@ import { secretKeys, type Config } from './schema.js';
 
 /**
  * A copy of the effective config with every secret replaced by "****": the keys listed in
- * secretKeys, and any other string whose key looks secret (webhook.secretToken, a future apiKey),
+ * secretKeys, and any other string whose key looks secret (a future apiKey or secretToken),
  * so a new secret setting is masked even before someone adds it to the list.
  */
 export function maskSecrets(config: Config): Record<string, unknown> {

@@ -79,16 +79,23 @@ describe('loading the configuration', () => {
     expect(message).toMatch(/not valid YAML/);
   });
 
-  it('masks the Telegram token and the webhook secret token', () => {
+  it('masks the Telegram token and the Porcupine access key', () => {
     const path = writeConfig([
       'channels:', '  telegram:', '    token: "123456789:AAE-telegram-token-that-must-not-print"',
-      '    webhook:', '      url: https://bot.example.org/telegram', '      secretToken: webhook-shared-secret-42',
+      'voice:', '  wake:', '    porcupine:', '      accessKey: porcupine-access-key-42',
     ]);
     const masked = JSON.stringify(maskSecrets(loadConfig({ env: {}, cwd: folder, path }).config));
     expect(masked).not.toContain('telegram-token-that-must-not-print');
-    expect(masked).not.toContain('webhook-shared-secret-42');
-    expect(masked).toContain('https://bot.example.org/telegram');
+    expect(masked).not.toContain('porcupine-access-key-42');
     expect(masked).toContain('"model":"qwen2.5:7b"');
+  });
+
+  it('refuses a Telegram webhook section (there is no webhook mode) instead of silently polling', () => {
+    const path = writeConfig(['channels:', '  telegram:', '    enabled: true', '    webhook:', '      url: https://bot.example.org/telegram']);
+    const message = loadError({ env: {}, cwd: folder, path });
+    expect(message).toContain('channels.telegram: unknown setting "webhook"; remove it');
+    expect(message).toContain('no webhook mode');
+    expect(message).toContain(path);
   });
 });
 

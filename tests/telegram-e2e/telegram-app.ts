@@ -25,7 +25,7 @@ export interface TelegramApp {
   close(): Promise<void>;
 }
 
-export function telegramYaml(options: { apiRoot: string; token?: string }): string {
+export function telegramYaml(options: { apiRoot: string; token?: string; pushChatIds?: number[] }): string {
   return [
     'ollama:', '  host: http://127.0.0.1:9',
     'voice:', '  stt:', '    engines: [pocketsphinx]', '  tts:', '    engines: [espeak-ng]',
@@ -33,15 +33,16 @@ export function telegramYaml(options: { apiRoot: string; token?: string }): stri
     'channels:', '  telegram:', '    enabled: true',
     ...(options.token ? [`    token: '${options.token}'`] : []),
     `    allowedUserIds: [${allowedUser}, ${otherUser}]`, `    apiRoot: ${options.apiRoot}`, '    pollTimeoutSeconds: 1',
+    `    pushChatIds: [${(options.pushChatIds ?? []).join(', ')}]`,
   ].join('\n');
 }
 
 /** Builds the app from a temp YAML file and a temp data dir; the caller starts it. */
-export async function createTelegramApp(options: { fakeToken?: string; configToken?: string | null } = {}): Promise<TelegramApp> {
+export async function createTelegramApp(options: { fakeToken?: string; configToken?: string | null; pushChatIds?: number[] } = {}): Promise<TelegramApp> {
   const fake = await startFakeTelegram({ token: options.fakeToken ?? token });
   const folder = mkdtempSync(join(tmpdir(), 'sysvox-telegram-e2e-'));
   const configPath = join(folder, 'sysvox.yaml');
-  writeFileSync(configPath, telegramYaml({ apiRoot: fake.apiRoot, token: options.configToken === null ? undefined : (options.configToken ?? token) }));
+  writeFileSync(configPath, telegramYaml({ apiRoot: fake.apiRoot, token: options.configToken === null ? undefined : (options.configToken ?? token), pushChatIds: options.pushChatIds }));
   const env: NodeJS.ProcessEnv = { ...process.env, SYSVOX_DATA: join(folder, 'data'), SYSVOX_CONFIG: configPath, DOCKER_HOST: testDockerHost };
   delete env.SYSVOX_TELEGRAM_TOKEN;
   const app = await createApp({ logTo: 'stderr', logLevel: 'warn', env });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApprovalView } from '../../src/types.js';
 import { shownText } from '../fakes/fake-telegram.js';
-import { allowedUser, approverUser, startHarness, type Harness } from './helpers/channel-harness.js';
+import { allowedUser, approverUser, startHarness, type Harness, keepRunning } from './helpers/channel-harness.js';
 import { createScriptedCore, done } from './helpers/scripted-core.js';
 import { callbackUpdate, textUpdate } from './helpers/telegram-updates.js';
 
@@ -29,7 +29,7 @@ describe('Telegram approvals on buttons', () => {
   it('offers Approve/Deny; one press resolves and edits the message; a second press changes nothing', async () => {
     const core = createScriptedCore(() => [{ type: 'approval-request', approval: restartPlex(300_000) }, done("restart container 'plex' needs approval", 'approval')]);
     harness = await startHarness({ core });
-    await harness.channel.start();
+    await harness.channel.start(keepRunning);
     const offer = await requestApproval(harness);
 
     expect(offer.text).toContain("Approval needed: restart container 'plex'");
@@ -59,7 +59,7 @@ describe('Telegram approvals on buttons', () => {
         ? { status: 'not-allowed', text: 'Only the person who asked, or an approver, can answer that request.' }
         : { status: 'denied', text: 'Denied: plex was not restarted.' }),
     });
-    await harness.channel.start();
+    await harness.channel.start(keepRunning);
     const offer = await requestApproval(harness);
 
     harness.fake.enqueueUpdate(callbackUpdate(4444, 'ap:a1b2c3:y', offer));
@@ -74,7 +74,7 @@ describe('Telegram approvals on buttons', () => {
   it('an approval the policy finds expired says so on the message, and the callback is still answered', async () => {
     const core = createScriptedCore(() => [{ type: 'approval-request', approval: restartPlex(-1000) }, done('needs approval', 'approval')]);
     harness = await startHarness({ core, resolve: async () => ({ status: 'expired', text: "The request to restart container 'plex' has expired; ask again." }) });
-    await harness.channel.start();
+    await harness.channel.start(keepRunning);
     const offer = await requestApproval(harness);
     harness.fake.enqueueUpdate(callbackUpdate(allowedUser, 'ap:a1b2c3:y', offer));
     await harness.fake.waitFor((calls) => calls.some((call) => call.method === 'answerCallbackQuery'));
@@ -85,7 +85,7 @@ describe('Telegram approvals on buttons', () => {
 
   it('/approvals lists what is pending as buttons, or says nothing is waiting', async () => {
     harness = await startHarness({ core: createScriptedCore(() => []) });
-    await harness.channel.start();
+    await harness.channel.start(keepRunning);
     harness.fake.enqueueUpdate(textUpdate(allowedUser, '/approvals'));
     await harness.fake.waitFor(() => harness!.sentTexts(allowedUser).length >= 1);
     expect(harness.sentTexts(allowedUser)).toEqual(['Nothing is waiting for your approval.']);
@@ -94,7 +94,7 @@ describe('Telegram approvals on buttons', () => {
   it('/approvals offers each pending approval with buttons that work', async () => {
     const asked: string[] = [];
     harness = await startHarness({ core: createScriptedCore(() => []), pendingFor: (externalId) => (asked.push(externalId), [restartPlex(300_000)]) });
-    await harness.channel.start();
+    await harness.channel.start(keepRunning);
     harness.fake.enqueueUpdate(textUpdate(allowedUser, '/approvals'));
     await harness.fake.waitFor(() => harness!.sentTexts(allowedUser).length >= 1);
     const offer = harness.fake.callsTo('sendMessage')[0];

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KeyValueStore } from '../../channels/telegram/ports.js';
 import { startFakeTelegram } from '../fakes/fake-telegram.js';
-import { allowedUser, startHarness, type Harness } from './helpers/channel-harness.js';
+import { allowedUser, startHarness, type Harness, keepRunning } from './helpers/channel-harness.js';
 import { createScriptedCore, done } from './helpers/scripted-core.js';
 import { textUpdate } from './helpers/telegram-updates.js';
 
@@ -38,9 +38,9 @@ describe('Telegram polling resilience', () => {
     const fake = await startFakeTelegram();
     cleanups.push(() => fake.close());
     const harness = await harnessFor({ core: echoCore(), fake });
-    await harness.channel.start();
+    await harness.channel.start(keepRunning);
     fake.failNext('getUpdates', { kind: 'unauthorized' });
-    await fake.waitFor(() => harness.channel.state() === 'stopped');
+    await fake.waitFor(() => harness.channel.health().status === 'failed');
     const pollsAfterStop = fake.callsTo('getUpdates').length;
     await new Promise((resolve) => setTimeout(resolve, 150));
 
@@ -53,14 +53,14 @@ describe('Telegram polling resilience', () => {
     const fake = await startFakeTelegram();
     cleanups.push(() => fake.close());
     const harness = await harnessFor({ core: echoCore(), fake, token: '999999:WRONG-token-abcdefghij' });
-    await expect(harness.channel.start()).rejects.toThrow(/401.*SYSVOX_TELEGRAM_TOKEN/);
-    expect(harness.channel.state()).toBe('stopped');
+    await expect(harness.channel.start(keepRunning)).rejects.toThrow(/401.*SYSVOX_TELEGRAM_TOKEN/);
+    expect(harness.channel.health()).toEqual({ status: 'failed', detail: expect.stringMatching(/401.*SYSVOX_TELEGRAM_TOKEN/) as unknown });
     expect(harness.logLines.join('\n')).not.toContain('WRONG-token-abcdefghij');
   });
 
   it('backs off after connection resets and 5xx, then resumes without answering anything twice', async () => {
     const harness = await harnessFor({ core: echoCore() });
-    await harness.channel.start();
+    await harness.channel.start(keepRunning);
     harness.fake.enqueueUpdate(textUpdate(allowedUser, 'first'));
     await harness.fake.waitFor(() => harness.sentTexts(allowedUser).length >= 1);
     harness.fake.failNext('getUpdates', { kind: 'connection-reset' }, 2);
@@ -71,18 +71,18 @@ describe('Telegram polling resilience', () => {
 
     expect(harness.sentTexts(allowedUser)).toEqual(['answer to first', 'answer to second']);
     expect(harness.logLines.filter((line) => line.includes('getUpdates failed')).length).toBeGreaterThanOrEqual(3);
-    expect(harness.channel.state()).toBe('running');
+    expect(harness.channel.health().status).toBe('running');
   });
 
   it('stops at once while backing off, so shutting sysvox down does not wait out the pause', async () => {
     const harness = await harnessFor({ core: echoCore(), backoff: { initialMs: 30_000, maxMs: 30_000 } });
-    await harness.channel.start();
+    await harness.channel.start(keepRunning);
     harness.fake.failNext('getUpdates', { kind: 'server-error' });
     await harness.fake.waitFor(() => harness.logLines.some((line) => line.includes('getUpdates failed')));
     const stopping = Date.now();
     await harness.channel.stop();
     expect(Date.now() - stopping).toBeLessThan(1000);
-    expect(harness.channel.state()).toBe('stopped');
+    expect(harness.channel.health().status).toBe('stopped');
   });
 
   it('after a crash, a restart resumes from the offset persisted in SQLite: no duplicate replies', async () => {
@@ -93,7 +93,7 @@ describe('Telegram polling resilience', () => {
 
     const firstKv = sqliteKv(join(directory, 'sysvox.db'));
     const first = await startHarness({ core: echoCore(), fake, kv: firstKv });
-    await first.channel.start();
+    await first.channel.start(keepRunning);
     const handled = fake.enqueueUpdate(textUpdate(allowedUser, 'before the crash'));
     await fake.waitFor(() => first.sentTexts(allowedUser).length >= 1);
     await fake.waitFor(() => fake.callsTo('getUpdates').some((call) => call.params.offset === handled.update_id + 1));
@@ -104,7 +104,7 @@ describe('Telegram polling resilience', () => {
     const secondKv = sqliteKv(join(directory, 'sysvox.db'));
     cleanups.push(() => secondKv.close());
     const second = await harnessFor({ core: echoCore(), fake, kv: secondKv });
-    await second.channel.start();
+    await second.channel.start(keepRunning);
     fake.enqueueUpdate(textUpdate(allowedUser, 'after the restart'));
     await fake.waitFor(() => second.sentTexts(allowedUser).includes('answer to after the restart'));
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { allowedUser, startHarness, strangerUser, type Harness } from './helpers/channel-harness.js';
+import { allowedUser, startHarness, strangerUser, type Harness, keepRunning } from './helpers/channel-harness.js';
 import { createScriptedCore, done } from './helpers/scripted-core.js';
 import { textUpdate } from './helpers/telegram-updates.js';
 
@@ -15,7 +15,7 @@ describe('Telegram text turns', () => {
   it('answers an allow-listed person through the core, with the turn shaped for the core', async () => {
     const core = createScriptedCore((turn) => [done(`CPU is at 12% (you asked: ${turn.text})`)]);
     harness = await startHarness({ core });
-    await harness.channel.start();
+    await harness.channel.start(keepRunning);
     harness.fake.enqueueUpdate(textUpdate(allowedUser, 'cpu <now> & then'));
     await repliesTo(allowedUser, 1)(harness);
 
@@ -30,7 +30,7 @@ describe('Telegram text turns', () => {
   it('gives a stranger no answer at all and audits them once, however often they write', async () => {
     const core = createScriptedCore(() => [done('secret server facts')]);
     harness = await startHarness({ core });
-    await harness.channel.start();
+    await harness.channel.start(keepRunning);
     harness.fake.enqueueUpdate(textUpdate(strangerUser, 'status'));
     harness.fake.enqueueUpdate(textUpdate(strangerUser, 'status again'));
     harness.fake.enqueueUpdate(textUpdate(allowedUser, 'status'));
@@ -47,7 +47,7 @@ describe('Telegram text turns', () => {
     const lines = Array.from({ length: 300 }, (_, index) => `container-${index} is healthy <ok>`);
     const core = createScriptedCore(() => [done(lines.join('\n'))]);
     harness = await startHarness({ core });
-    await harness.channel.start();
+    await harness.channel.start(keepRunning);
     harness.fake.enqueueUpdate(textUpdate(allowedUser, 'containers'));
     await repliesTo(allowedUser, 3)(harness);
 
@@ -63,7 +63,7 @@ describe('Telegram text turns', () => {
       return [done('All good.')];
     });
     harness = await startHarness({ core });
-    await harness.channel.start();
+    await harness.channel.start(keepRunning);
     harness.fake.enqueueUpdate(textUpdate(allowedUser, 'explode'));
     harness.fake.enqueueUpdate(textUpdate(allowedUser, 'status'));
     await repliesTo(allowedUser, 2)(harness);
@@ -74,7 +74,7 @@ describe('Telegram text turns', () => {
   it('waits out a 429 (retry_after) and then delivers the reply exactly once', async () => {
     harness = await startHarness({ core: createScriptedCore(() => [done('Disk is 40% full.')]) });
     harness.fake.failNext('sendMessage', { kind: 'rate-limit', retryAfterSeconds: 1 });
-    await harness.channel.start();
+    await harness.channel.start(keepRunning);
     const started = Date.now();
     harness.fake.enqueueUpdate(textUpdate(allowedUser, 'disk'));
     await repliesTo(allowedUser, 2)(harness);
@@ -87,7 +87,7 @@ describe('Telegram text turns', () => {
 
   it('shows "typing" repeatedly while a slow core works', async () => {
     harness = await startHarness({ core: createScriptedCore(() => [done('Thought hard.')], { delayMs: 450 }) });
-    await harness.channel.start();
+    await harness.channel.start(keepRunning);
     harness.fake.enqueueUpdate(textUpdate(allowedUser, 'why is it slow'));
     await repliesTo(allowedUser, 1)(harness);
 
@@ -99,7 +99,7 @@ describe('Telegram text turns', () => {
   it('/start, /help and /status: help text, and "status" handed to the core', async () => {
     const core = createScriptedCore((turn) => [done(`router says: ${turn.text}`)]);
     harness = await startHarness({ core });
-    await harness.channel.start();
+    await harness.channel.start(keepRunning);
     for (const text of ['/start', '/help', '/status', '/nonsense']) harness.fake.enqueueUpdate(textUpdate(allowedUser, text));
     await repliesTo(allowedUser, 4)(harness);
 
@@ -111,24 +111,25 @@ describe('Telegram text turns', () => {
     expect(core.turns.map((turn) => turn.text)).toEqual(['status']);
   });
 
-  it('push() reaches configured chats; /mute silences a chat and survives a restart via kv; /unmute restores', async () => {
+  it('notify() reaches configured chats; /mute silences a chat and survives a restart via kv; /unmute restores', async () => {
     harness = await startHarness({ core: createScriptedCore(() => []), telegram: { pushChatIds: [allowedUser, 3333] } });
-    await harness.channel.start();
-    await harness.channel.push('Disk / is 95% full');
+    await harness.channel.start(keepRunning);
+    const notice = (key: string, text: string) => ({ key, severity: 'warning' as const, text });
+    expect(await harness.channel.notify(notice('disk', 'Disk / is 95% full'))).toEqual({ status: 'delivered', detail: 'sent to 2 chats' });
     expect(harness.sentTexts(allowedUser)).toEqual(['Disk / is 95% full']);
     expect(harness.sentTexts(3333)).toEqual(['Disk / is 95% full']);
 
     harness.fake.enqueueUpdate(textUpdate(allowedUser, '/mute'));
     await repliesTo(allowedUser, 2)(harness);
     const restarted = await startHarness({ core: createScriptedCore(() => []), fake: harness.fake, kv: harness.kv, telegram: { pushChatIds: [allowedUser, 3333] } });
-    await restarted.channel.push('plex is unhealthy');
+    expect(await restarted.channel.notify(notice('plex', 'plex is unhealthy'))).toEqual({ status: 'delivered', detail: 'sent to 1 chat; 1 muted' });
     await restarted.close();
     expect(harness.sentTexts(allowedUser).at(-1)).toContain('muted');
     expect(harness.sentTexts(3333)).toEqual(['Disk / is 95% full', 'plex is unhealthy']);
 
     harness.fake.enqueueUpdate(textUpdate(allowedUser, '/unmute'));
     await repliesTo(allowedUser, 3)(harness);
-    await harness.channel.push('plex recovered');
+    await harness.channel.notify(notice('plex', 'plex recovered'));
     expect(harness.sentTexts(allowedUser).slice(-2)).toEqual(['Alerts are on in this chat.', 'plex recovered']);
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createAudioConverter } from '../../channels/telegram/ogg-opus.js';
 import { createPocketsphinxStt } from '../../voice/stt/pocketsphinx-stt.js';
 import { createEspeakTts } from '../../voice/tts/espeak-tts.js';
-import { allowedUser, startHarness, type Harness } from './helpers/channel-harness.js';
+import { allowedUser, startHarness, type Harness, keepRunning } from './helpers/channel-harness.js';
 import { createScriptedCore, done } from './helpers/scripted-core.js';
 import { textUpdate, voiceUpdate } from './helpers/telegram-updates.js';
 import { requireVoiceNoteTools, silentVoiceNote, voiceNoteSaying } from './helpers/voice-note-audio.js';
@@ -28,7 +28,7 @@ describeVoice('Telegram voice notes', () => {
   it('transcribes a voice note, answers in text with "I heard", and replies with a voice note pocketsphinx understands', async () => {
     const core = answerCpu();
     harness = await startHarness({ core, stt, tts: createEspeakTts() });
-    await harness.channel.start();
+    await harness.channel.start(keepRunning);
     const note = voiceNoteSaying('what is the cpu usage');
     harness.fake.addFile('voice-question', note);
     harness.fake.enqueueUpdate(voiceUpdate(allowedUser, { fileId: 'voice-question', duration: 2, fileSize: note.length }));
@@ -45,7 +45,7 @@ describeVoice('Telegram voice notes', () => {
 
   it('answers a corrupt OGG with "I couldn\'t understand that audio." and keeps working', async () => {
     harness = await startHarness({ core: answerCpu(), stt });
-    await harness.channel.start();
+    await harness.channel.start(keepRunning);
     const corrupt = Buffer.concat([Buffer.from('OggS'), Buffer.alloc(3000, 0x5a)]);
     harness.fake.addFile('voice-corrupt', corrupt);
     harness.fake.enqueueUpdate(voiceUpdate(allowedUser, { fileId: 'voice-corrupt', duration: 3, fileSize: corrupt.length }));
@@ -53,12 +53,12 @@ describeVoice('Telegram voice notes', () => {
     await harness.fake.waitFor(() => harness!.sentTexts(allowedUser).length >= 2, 10_000);
 
     expect(harness.sentTexts(allowedUser)).toEqual(["I couldn't understand that audio.", 'the cpu usage is low']);
-    expect(harness.channel.state()).toBe('running');
+    expect(harness.channel.health().status).toBe('running');
   });
 
   it('says it caught nothing when the voice note is silence', async () => {
     harness = await startHarness({ core: answerCpu(), stt });
-    await harness.channel.start();
+    await harness.channel.start(keepRunning);
     const note = silentVoiceNote(1);
     harness.fake.addFile('voice-silence', note);
     harness.fake.enqueueUpdate(voiceUpdate(allowedUser, { fileId: 'voice-silence', duration: 1, fileSize: note.length }));
@@ -69,7 +69,7 @@ describeVoice('Telegram voice notes', () => {
 
   it('refuses an oversize or overlong note before asking Telegram for the file', async () => {
     harness = await startHarness({ core: answerCpu(), stt, telegram: { maxVoiceBytes: 50_000, maxVoiceSeconds: 30 } });
-    await harness.channel.start();
+    await harness.channel.start(keepRunning);
     harness.fake.addFile('voice-big', Buffer.alloc(60_000));
     harness.fake.enqueueUpdate(voiceUpdate(allowedUser, { fileId: 'voice-big', duration: 5, fileSize: 60_000 }));
     harness.fake.enqueueUpdate(voiceUpdate(allowedUser, { fileId: 'voice-big', duration: 45, fileSize: 1000 }));

@@ -14,6 +14,8 @@ import { startFakeTelegram, type FakeTelegram } from '../../fakes/fake-telegram.
 export const allowedUser = 1111;
 export const approverUser = 2222;
 export const strangerUser = 6666;
+/** The signal a test passes to start(): tests stop channels with close(), never by aborting. */
+export const keepRunning = new AbortController().signal;
 
 export interface Harness {
   fake: FakeTelegram;

@@ -1,0 +1,46 @@
+/**
+ * Every enabled channel is started the same way (keepStarting: transient failures are retried with
+ * backoff, a fatal one is logged once with its fix) and stopped the same way; a notice fans out to
+ * every running channel. This is the seam alerts use.
+ */
+import type { Channel, Notice, NoticeDelivery } from '../core/channel.js';
+import { describeError } from '../errors.js';
+import { keepStarting, type KeepStartingOptions } from '../keep-starting.js';
+import type { Logger } from '../log.js';
+
+export type ChannelDelivery = NoticeDelivery & { channel: string };
+
+export interface StartChannelsOptions {
+  signal: AbortSignal;
+  log: Logger;
+  /** Backoff of keepStarting (tests shorten it). */
+  backoff?: Pick<KeepStartingOptions, 'initialDelayMs' | 'maxDelayMs' | 'sleep'>;
+}
+
+/** Starts each channel in the background; resolves when every one has started or given up. */
+export async function startChannels(channels: readonly Channel[], options: StartChannelsOptions): Promise<boolean[]> {
+  return Promise.all(channels.map((channel) =>
+    keepStarting(() => channel.start(options.signal), { what: `${channel.name} channel`, signal: options.signal, log: options.log, ...options.backoff })));
+}
+
+export async function stopChannels(channels: readonly Channel[], log: Logger): Promise<void> {
+  const results = await Promise.allSettled(channels.map((channel) => channel.stop()));
+  for (const [index, result] of results.entries()) {
+    if (result.status === 'rejected') log.warn('channel did not stop cleanly', { channel: channels[index]?.name, error: describeError(result.reason) });
+  }
+}
+
+/** Hands the notice to every running channel at once; a channel that is not running is reported as skipped. */
+export async function notifyChannels(channels: readonly Channel[], notice: Notice, log: Logger): Promise<ChannelDelivery[]> {
+  const deliveries = await Promise.all(channels.map(async (channel): Promise<ChannelDelivery> => {
+    const health = channel.health();
+    if (health.status !== 'running') return { channel: channel.name, status: 'skipped', detail: `not running: ${health.detail}` };
+    try {
+      return { channel: channel.name, ...(await channel.notify(notice)) };
+    } catch (error) {
+      return { channel: channel.name, status: 'failed', detail: describeError(error) };
+    }
+  }));
+  log.info('notice', { key: notice.key, severity: notice.severity, deliveries: deliveries.map((delivery) => `${delivery.channel}: ${delivery.status}`) });
+  return deliveries;
+}
