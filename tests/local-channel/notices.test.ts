@@ -30,6 +30,8 @@ function setup(options: { tts: TextToSpeech; duringTurn?: (channel: LocalVoiceCh
       options.duringTurn?.(channel); // called once the loop runs, so channel is set
       return scripted.handle(turn);
     },
+    resolveApproval: () => scripted.resolveApproval(),
+    requestAction: () => scripted.requestAction(),
   };
   let framesRead = 0;
   const framesAtPlay: number[] = [];
