@@ -1,7 +1,7 @@
 /**
  * Who may answer an approval: the person who asked; an approver (config policy.approvers, "channel:id");
  * and the server's operator at the CLI, who has a shell on the server and so could edit the database and
- * the config anyway (docs/decisions/007-one-way-into-approvals.md). sysvox itself never answers one.
+ * the config anyway (docs/decisions/009-one-way-into-approvals.md). sysvox itself never answers one.
  */
 import type { ApprovalRecord } from '../memory/approvals.js';
 import type { Caller } from './outcome.js';
