@@ -17,6 +17,8 @@ export interface BrainRequest {
   contextNotes: string;
   /** Per-request invoke bound to the caller; wins over the one given to createBrain. */
   invoke?: BrainInvoke;
+  /** Records (audits) a call the model asked for that the brain did not run, with the reason. */
+  drop?: (tool: string, input: unknown, reason: string) => void;
   signal?: AbortSignal;
 }
 

@@ -8,7 +8,7 @@ import { toBrainError, type TimeoutKind } from './ollama-errors.js';
 import { buildMessages } from './prompt.js';
 import { createSpeechGuard } from './speech-guard.js';
 import { findTextToolCalls } from './text-tool-calls.js';
-import { approvalSentence, runToolStep } from './tool-step.js';
+import { approvalSentence, nothingDoneSentence, runToolStep } from './tool-step.js';
 
 export interface ToolLoopContext {
   settings: OllamaSettings;
@@ -28,6 +28,8 @@ interface TurnState {
   speech: Speech;
   signal: AbortSignal;
   timedOut?: TimeoutKind;
+  /** Tool calls of this turn that ran, and the sentences of those refused or failed. */
+  calls: { succeeded: number; failures: string[] };
 }
 
 /**
@@ -38,13 +40,13 @@ export async function* runToolLoop(context: ToolLoopContext, request: BrainReque
   const { settings } = context;
   const deadline = new AbortController();
   const signal = request.signal ? AbortSignal.any([request.signal, deadline.signal]) : deadline.signal;
-  const state: TurnState = { context, messages: buildMessages(request), speech: createSpeech(), signal };
+  const state: TurnState = { context, messages: buildMessages(request), speech: createSpeech(), signal, calls: { succeeded: 0, failures: [] } };
   const timer = setTimeout(() => {
     state.timedOut ??= 'overall';
     deadline.abort(new Error('overall timeout'));
   }, settings.requestTimeoutMs);
   try {
-    yield* loop(state, request.invoke ?? context.invoke ?? refuseAll);
+    yield* loop(state, request.invoke ?? context.invoke ?? refuseAll, request.drop);
   } catch (error) {
     if (request.signal?.aborted && !state.timedOut) {
       yield { type: 'done', text: state.speech.text.trim(), source: 'brain', cancelled: true };
@@ -60,19 +62,31 @@ export async function* runToolLoop(context: ToolLoopContext, request: BrainReque
   }
 }
 
-async function* loop(state: TurnState, invoke: BrainInvoke): AsyncGenerator<BrainEvent> {
+async function* loop(state: TurnState, invoke: BrainInvoke, drop: BrainRequest['drop']): AsyncGenerator<BrainEvent> {
   const { settings, describe } = state.context;
   for (let step = 1; ; step++) {
-    const reply = yield* streamReply(state);
+    // After tool calls that all failed, the model's words are held back: it may say "Done." when nothing was.
+    const nothingDoneYet = state.calls.failures.length > 0 && state.calls.succeeded === 0;
+    const reply = yield* streamReply(state, nothingDoneYet);
     if (reply.calls.length === 0) {
+      if (nothingDoneYet) {
+        yield* say(state, nothingDoneSentence(state.calls.failures));
+        // A question back ("Which container do you mean?") claims nothing, so it is still said.
+        if (reply.held.trim().endsWith('?')) yield* say(state, reply.held.trim());
+        yield { type: 'done', text: state.speech.text.trim(), source: 'brain' };
+        return;
+      }
       if (!reply.spoke) yield* say(state, unusableAnswer);
       yield { type: 'done', text: state.speech.text.trim(), source: reply.spoke ? 'brain' : 'error' };
       return;
     }
     state.messages.push({ role: 'assistant', content: reply.assistantContent, tool_calls: reply.calls });
-    const approval = yield* runToolStep({ calls: reply.calls, step, invoke, describe, signal: state.signal, messages: state.messages });
+    const result = yield* runToolStep({ calls: reply.calls, step, invoke, describe, signal: state.signal, messages: state.messages, drop });
+    state.calls.succeeded += result.succeeded;
+    state.calls.failures.push(...result.failures);
+    const approval = result.approval;
     if (approval) {
-      yield* say(state, approvalSentence(approval));
+      yield* say(state, approvalSentence(approval, result.dropped));
       yield { type: 'done', text: state.speech.text.trim(), source: 'approval' };
       return;
     }
@@ -91,14 +105,17 @@ interface Reply {
   assistantContent: string;
   /** Whether this reply said anything a person can hear. */
   spoke: boolean;
+  /** What the model said while its words were held back (hold = true), unspoken. */
+  held: string;
 }
 
-async function* streamReply(state: TurnState): AsyncGenerator<BrainEvent, Reply> {
+async function* streamReply(state: TurnState, hold = false): AsyncGenerator<BrainEvent, Reply> {
   const { context } = state;
   const guard = createSpeechGuard();
   const nativeCalls: ToolCall[] = [];
   let content = '';
   let spoke = false;
+  let held = '';
   state.speech.startReply();
   const pieces = streamChat({
     settings: context.settings, messages: state.messages, tools: context.tools, fetch: context.fetch,
@@ -111,7 +128,8 @@ async function* streamReply(state: TurnState): AsyncGenerator<BrainEvent, Reply>
     }
     content += piece.text;
     const safe = guard.push(piece.text);
-    if (safe) {
+    if (safe && hold) held += safe;
+    else if (safe) {
       spoke = true;
       yield { type: 'text-delta', text: state.speech.add(safe) };
     }
@@ -119,14 +137,15 @@ async function* streamReply(state: TurnState): AsyncGenerator<BrainEvent, Reply>
   // Call-shaped JSON is never spoken, even beside native calls; printed calls only count without them.
   const scan = findTextToolCalls(guard.finish(), context.offeredNames);
   const tail = speakableText(scan.rest);
-  if (tail) {
+  if (tail && hold) held += tail;
+  else if (tail) {
     spoke = true;
     yield { type: 'text-delta', text: state.speech.add(tail) };
   }
-  if (nativeCalls.length > 0) return { calls: nativeCalls, assistantContent: content, spoke };
+  if (nativeCalls.length > 0) return { calls: nativeCalls, assistantContent: content, spoke, held };
   const textCalls = scan.calls.map((call) => ({ function: { name: call.name, arguments: call.arguments } }));
   if (textCalls.length > 0) context.log.info('model printed tool calls as text', { tools: textCalls.map((call) => call.function.name) });
-  return { calls: textCalls, assistantContent: '', spoke };
+  return { calls: textCalls, assistantContent: '', spoke, held };
 }
 
 async function* say(state: TurnState, sentence: string): AsyncGenerator<BrainEvent> {

@@ -76,6 +76,7 @@ export function createCore(deps: CoreDeps): Core {
       facts: deps.memory.facts(),
       contextNotes: await deps.contextNotes(),
       invoke: (tool, input, signal) => deps.runner.invoke({ tool, input, caller, source: 'brain', signal: signal ?? turn.signal }),
+      drop: (tool, input, reason) => deps.runner.drop({ tool, input, caller, source: 'brain' }, reason),
       signal: turn.signal,
     });
   }

@@ -23,6 +23,7 @@ export interface CoreMemory {
 export interface CoreRunner {
   invoke(request: InvokeRequest): Promise<InvokeOutcome>;
   resolveApproval(request: ResolveApprovalRequest): Promise<ApprovalResolution>;
+  drop(request: InvokeRequest, reason: string): void;
 }
 
 export interface CoreRouter {

@@ -4,6 +4,8 @@ export const auditKinds = {
   toolCall: 'tool-call',
   /** Unknown tool, blocked tool, invalid arguments (outcome 'refused'). */
   toolRefused: 'tool-refused',
+  /** A call the model asked for that was not run because an earlier call in the same message needs approval. */
+  toolDropped: 'tool-dropped',
   /** A confirm-tier call became a pending approval (outcome 'pending'). */
   approvalCreated: 'approval-created',
   /** Approved; the stored call runs next (outcome 'approved'). */

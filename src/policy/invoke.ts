@@ -40,6 +40,15 @@ export async function invokeTool(context: RunnerContext, request: InvokeRequest)
   return outcome;
 }
 
+/** A call that was asked for but not run (a call before it in the same message waits for approval): audited. */
+export function recordDropped(context: RunnerContext, request: InvokeRequest, reason: string): void {
+  const tool = context.registry.get(request.tool);
+  const parsed = tool?.input.safeParse(request.input ?? {});
+  const description = tool && parsed?.success ? tool.describeCall(parsed.data) : `${request.tool} ${canonicalJson(request.input)}`;
+  const host = parsed?.success ? hostOf(parsed.data) : undefined;
+  auditFor(context, auditKinds.toolDropped, request.caller, { tool: request.tool, host, detail: `${description}: not run, ${reason} (${sourceNote(request)})`, outcome: 'dropped' });
+}
+
 /** "router", "brain", or "system: plex has been unhealthy for 5 minutes". */
 function sourceNote(request: InvokeRequest): string {
   return request.reason ? `${request.source}: ${request.reason}` : request.source;

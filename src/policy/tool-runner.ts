@@ -7,7 +7,7 @@ import type { ToolRegistry } from '../toolkit/registry.js';
 import type { ToolContext } from '../toolkit/tool.js';
 import { expire, resolveApproval, type ApprovalResolution, type ResolveApprovalRequest } from './approval-resolution.js';
 import { toApprovalView } from './approval-view.js';
-import { invokeTool } from './invoke.js';
+import { invokeTool, recordDropped } from './invoke.js';
 import type { InvokeOutcome, InvokeRequest, ToolInvoker } from './outcome.js';
 import type { RunnerContext } from './runner-context.js';
 
@@ -34,6 +34,8 @@ export interface ToolRunnerOptions {
 export interface ToolRunner extends ToolInvoker {
   invoke(request: InvokeRequest): Promise<InvokeOutcome>;
   resolveApproval(request: ResolveApprovalRequest): Promise<ApprovalResolution>;
+  /** Audits a call that was asked for and deliberately not run, with the reason. */
+  drop(request: InvokeRequest, reason: string): void;
   /** Pending, unexpired approvals, newest first: one person's, or everyone's without an id (approvers). */
   pending(personId?: number): ApprovalView[];
   /** For `sysvox approvals`: stored approvals, newest first. */
@@ -58,6 +60,7 @@ export function createToolRunner(options: ToolRunnerOptions): ToolRunner {
   return {
     invoke: (request) => invokeTool(context, request),
     resolveApproval: (request) => resolveApproval(context, request),
+    drop: (request, reason) => recordDropped(context, request, reason),
     pending(personId) {
       const now = context.clock();
       return context.memory.approvals

@@ -82,7 +82,7 @@ describe('brain tool loop against the fake Ollama', () => {
     expect(harness.executed).toEqual([]);
     expect(toolMessages(harness, 1)[0]?.content).toMatch(/Refused.*no tool called format_disk/);
     expect(run.events.find((event) => event.type === 'tool-result')).toMatchObject({ tool: 'format_disk', ok: false });
-    expect(run.done.text).toBe('I cannot format disks.');
+    expect(run.done.text).toBe('Nothing was done: there is no tool called format_disk.');
   });
 
   it('lets the model read the refusal of invalid arguments, and nothing runs', async () => {
@@ -93,7 +93,7 @@ describe('brain tool loop against the fake Ollama', () => {
     const run = await harness.run('show the logs');
     expect(harness.executed).toEqual([]);
     expect(toolMessages(harness, 1)[0]?.content).toMatch(/Refused.*Invalid arguments for container_logs/);
-    expect(run.done.text).toBe('Which container do you mean?');
+    expect(run.done.text).toMatch(/^Nothing was done: invalid arguments for container_logs.*\. Which container do you mean\?$/);
   });
 
   it('never offers nor runs a blocked tool the model asks for', async () => {
@@ -106,7 +106,7 @@ describe('brain tool loop against the fake Ollama', () => {
     expect(offered).toEqual(['cpu_usage', 'memory_usage', 'container_logs', 'restart_container']);
     expect(harness.executed).toEqual([]);
     expect(toolMessages(harness, 1)[0]?.content).toContain('blocked');
-    expect(run.done.text).toBe("I'm not allowed to run shell commands.");
+    expect(run.done.text).toBe('Nothing was done: shell_exec is blocked and never runs.');
   });
 
   it('stops at an approval and asks for it, without calling the model again', async () => {
