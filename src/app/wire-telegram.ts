@@ -29,7 +29,9 @@ export function wireTelegram(wiring: TelegramWiring): TelegramChannel {
   const approvals: ApprovalResolver = {
     async resolve(answer) {
       const resolution = await wiring.core.resolveApproval(answer);
-      return { status: resolution.status === 'needs-target' ? 'not-allowed' : resolution.status, text: resolution.message };
+      // A button always carries its approval's id, so 'ambiguous' cannot come back; read it as not found.
+      const status = resolution.status === 'needs-target' ? 'not-allowed' : resolution.status === 'ambiguous' ? 'not-found' : resolution.status;
+      return { status, text: resolution.message };
     },
   };
   // An approver may decide anyone's request, so sees them all.

@@ -27,11 +27,19 @@ export type ApprovalResolution =
   | { status: 'executed'; approval: ApprovalView; outcome: InvokeOutcome; message: string }
   | { status: 'denied' | 'expired' | 'not-allowed' | 'already-resolved'; approval: ApprovalView; message: string }
   | { status: 'needs-target'; approval: ApprovalView; confirmPhrase: string; message: string }
-  | { status: 'not-found'; message: string };
+  | { status: 'not-found'; message: string }
+  /** "yes" (or "approve all") with several requests waiting and none named: nothing ran; the message lists them. */
+  | { status: 'ambiguous'; approvals: ApprovalView[]; message: string };
 
 export async function resolveApproval(context: RunnerContext, request: ResolveApprovalRequest): Promise<ApprovalResolution> {
   const { by } = request;
-  const record = findApproval(context, request);
+  const found = findApproval(context, request);
+  if ('ambiguous' in found) {
+    const views = found.ambiguous.map(toApprovalView);
+    auditFor(context, auditKinds.approvalRejected, by, { detail: `approve (newest): ${views.length} pending, none named: ${views.map((view) => view.id).join(', ')}`, outcome: 'ambiguous' });
+    return { status: 'ambiguous', approvals: views, message: whichOne(views) };
+  }
+  const record = found.record;
   if (!record) {
     auditFor(context, auditKinds.approvalRejected, by, { detail: `${request.decision} ${request.approvalId ?? '(newest)'}: nothing pending`, outcome: 'not-found' });
     return { status: 'not-found', message: 'There is nothing waiting for your approval.' };
@@ -54,13 +62,29 @@ export async function resolveApproval(context: RunnerContext, request: ResolveAp
   return execute(context, record, by);
 }
 
-function findApproval(context: RunnerContext, request: ResolveApprovalRequest): ApprovalRecord | undefined {
+/**
+ * The approval meant: by id; else the one whose target the words name; else the only one waiting. An
+ * approval with several waiting and none named is ambiguous (a "yes" must never approve the wrong one);
+ * a "no" then cancels the newest.
+ */
+function findApproval(context: RunnerContext, request: ResolveApprovalRequest): { record?: ApprovalRecord } | { ambiguous: ApprovalRecord[] } {
   const { approvals } = context.memory;
-  if (request.approvalId) return approvals.get(request.approvalId.trim().toLowerCase());
+  if (request.approvalId) return { record: approvals.get(request.approvalId.trim().toLowerCase()) };
+  const now = context.clock();
   const own = approvals.list({ status: 'pending', personId: request.by.personId, limit: 20 });
   const offered = answersForOthers(context, request.by) ? approvals.list({ status: 'pending', limit: 50 }).filter(isSystem) : [];
   const candidates = [...own, ...offered];
-  return candidates.find((record) => namesTarget(request.spokenText, record.confirmTarget)) ?? candidates[0];
+  const named = candidates.find((record) => namesTarget(request.spokenText, record.confirmTarget));
+  if (named) return { record: named };
+  const live = candidates.filter((record) => record.expiresAt > now);
+  if (request.decision === 'approve' && live.length > 1) return { ambiguous: live };
+  return { record: live[0] ?? candidates[0] };
+}
+
+function whichOne(views: ApprovalView[]): string {
+  const shown = views.slice(0, 3);
+  const more = views.length > shown.length ? `, and ${views.length - shown.length} more` : '';
+  return `${views.length} requests are waiting: ${shown.map((view) => view.description).join('; ')}${more}. Say which one, for example: ${shown[0]!.confirmPhrase}.`;
 }
 
 /** The host the stored call is about; 'local' for calls stored before hosts existed. */

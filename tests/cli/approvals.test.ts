@@ -42,6 +42,7 @@ describeDocker('sysvox approvals on the real Docker engine', () => {
 
     const again = await workspace.run(['approvals', 'approve', id]);
     expect(again.stdout).toMatch(/already/i);
+    expect(again.exitCode).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(containerStartedAt(name)).toBe(afterFirst);
     expect((await workspace.run(['approvals'])).stdout).not.toContain(id);
@@ -57,6 +58,14 @@ describeDocker('sysvox approvals on the real Docker engine', () => {
     expect(containerStartedAt(name)).toBe(before);
     const all = await workspace.run(['approvals', '--all']);
     expect(all.stdout).toMatch(new RegExp(`^${id}\\s+denied\\s`, 'm'));
+  });
+
+  it('approve or deny an id that does not exist exits 1 and says nothing is waiting', async () => {
+    for (const decision of ['approve', 'deny']) {
+      const result = await workspace.run(['approvals', decision, 'no-such-id']);
+      expect(result.exitCode).toBe(1);
+      expect(result.stdout).toMatch(/nothing waiting for your approval/i);
+    }
   });
 
   it('audit --jsonl prints valid JSON lines with the approval created and approved', async () => {

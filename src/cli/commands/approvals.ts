@@ -26,6 +26,9 @@ export function registerApprovals(program: Command): void {
         await withApp(command, {}, async (app) => {
           const resolution = await app.core.resolveApproval({ approvalId: id, decision, person: localPerson(), channel: 'cli' });
           process.stdout.write(`${resolution.message}\n`);
+          // Scripts must see that nothing happened: only a decision that was carried out exits 0.
+          const carriedOut = resolution.status === 'executed' ? resolution.outcome.status === 'ok' : resolution.status === 'denied';
+          if (!carriedOut) process.exitCode = 1;
         });
       });
   }
