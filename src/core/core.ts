@@ -3,11 +3,15 @@ import { apology, describeError, SysvoxError } from '../errors.js';
 import type { ApprovalResolution } from '../policy/approval-resolution.js';
 import type { Caller } from '../policy/outcome.js';
 import { systemPerson } from '../policy/system-caller.js';
+import { wrapToolData } from '../toolkit/data-markers.js';
 import { streamBrain } from './brain-stream.js';
 import type { RouterAnswer } from '../router/types.js';
 import type { CoreDeps } from './ports.js';
 import type { PersonRef, TurnEvent } from '../types.js';
 import type { ApprovalAnswer, Core, Turn } from './turn.js';
+
+/** A turn's text beyond this is refused whole: a pasted log file is not a question. */
+const defaultMaxTurnChars = 4000;
 
 /**
  * The turn loop every channel shares: router first (instant, no LLM), then the brain.
@@ -16,6 +20,7 @@ import type { ApprovalAnswer, Core, Turn } from './turn.js';
 export function createCore(deps: CoreDeps): Core {
   const now = deps.now ?? (() => performance.now());
   const log = deps.log.child('core');
+  const maxTurnChars = deps.maxTurnChars ?? defaultMaxTurnChars;
 
   function callerFor(person: PersonRef, channel: string, modality: Caller['modality'] = 'text'): Caller {
     return { personId: deps.memory.resolvePerson(person).id, channel, externalId: person.externalId, modality };
@@ -31,14 +36,19 @@ export function createCore(deps: CoreDeps): Core {
     const caller = callerFor(turn.person, turn.channel, turn.modality);
     const conversationId = deps.memory.openConversation(turn.channel, turn.conversation, caller.personId);
     const history = deps.memory.recentMessages(conversationId, deps.historyMessages);
-    deps.memory.addMessage(conversationId, 'user', turn.text);
+    const tooLong = turn.text.length > maxTurnChars;
+    deps.memory.addMessage(conversationId, 'user', tooLong ? `${turn.text.slice(0, maxTurnChars)} [cut: ${turn.text.length} characters]` : turn.text);
     let reply = '';
+    let quotesTools = false;
     let stage = 'router';
     try {
-      const events = routeTurn(turn, caller, history);
+      const events = tooLong ? refuseLongTurn(turn.text.length) : routeTurn(turn, caller, history);
       for await (const event of events) {
         if (event.type === 'thinking' && event.stage === 'brain') stage = 'brain';
-        if (event.type === 'done') reply = event.text;
+        if (event.type === 'done') {
+          reply = event.text;
+          quotesTools = event.source === 'router' || event.source === 'approval';
+        }
         yield event;
       }
     } catch (error) {
@@ -47,9 +57,16 @@ export function createCore(deps: CoreDeps): Core {
       yield { type: 'sentence', text: reply };
       yield { type: 'done', text: reply, source: 'error' };
     } finally {
-      if (reply) deps.memory.addMessage(conversationId, 'assistant', reply);
+      // A router answer can quote tool output (a log line): it goes back to the model as data, never as words it said.
+      if (reply) deps.memory.addMessage(conversationId, 'assistant', quotesTools ? wrapToolData('sysvox_answer', reply) : reply);
       deps.memory.recordTiming({ turnId, channel: turn.channel, stage, ms: now() - started });
     }
+  }
+
+  async function* refuseLongTurn(length: number): AsyncGenerator<TurnEvent> {
+    const text = `That message is too long for me: ${length} characters, and I take at most ${maxTurnChars}. Please shorten it.`;
+    yield { type: 'sentence', text };
+    yield { type: 'done', text, source: 'policy' };
   }
 
   async function* routeTurn(turn: Turn, caller: Caller, history: { role: 'user' | 'assistant'; content: string }[]): AsyncGenerator<TurnEvent> {

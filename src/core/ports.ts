@@ -42,6 +42,8 @@ export interface CoreDeps {
   vocabulary: () => Promise<Vocabulary>;
   contextNotes: () => Promise<string>;
   historyMessages: number;
+  /** Longest turn text the core takes (default 4000 characters); longer ones are refused with one sentence. */
+  maxTurnChars?: number;
   log: Logger;
   now?: () => number;
 }
