@@ -2,6 +2,7 @@
  * Telegram-safe text: HTML parse mode with every user- or tool-provided character escaped, and
  * messages split under Telegram's 4096-character limit on line boundaries.
  */
+import { neutraliseControls } from '../../src/toolkit/terminal-safe.js';
 export const telegramMessageLimit = 4096;
 
 export function escapeHtml(text: string): string {
@@ -34,5 +35,5 @@ export function splitMessage(text: string, limit = telegramMessageLimit): string
 
 /** Plain text to HTML-mode message bodies, each within the limit once Telegram parses them. */
 export function formatReply(text: string): string[] {
-  return splitMessage(text).map(escapeHtml);
+  return splitMessage(neutraliseControls(text)).map(escapeHtml);
 }

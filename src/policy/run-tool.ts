@@ -2,6 +2,7 @@ import { describeError, ToolError } from '../errors.js';
 import { fitToBudget } from '../toolkit/budget.js';
 import { hostOf } from '../toolkit/host-input.js';
 import { redactDeep, redactSecrets } from '../toolkit/redact.js';
+import { neutraliseControls, neutraliseDeep } from '../toolkit/terminal-safe.js';
 import type { AnyTool, ToolContext } from '../toolkit/tool.js';
 import type { InvokeOutcome } from './outcome.js';
 import type { RunnerContext } from './runner-context.js';
@@ -31,7 +32,8 @@ function toolContextFor(context: RunnerContext, step: ToolStep, signal: AbortSig
 export async function runAllowedTool(context: RunnerContext, tool: AnyTool, input: unknown, signal?: AbortSignal): Promise<InvokeOutcome> {
   try {
     const result = await withinLimits(context, { tool, input, signal }, (toolContext) => tool.execute(input, toolContext));
-    return okOutcome(tool.name, redactDeep(result), context.outputBudgetChars);
+    // Secrets masked and terminal controls neutralised before anything (model, router, channel) sees the data.
+    return okOutcome(tool.name, neutraliseDeep(redactDeep(result)), context.outputBudgetChars);
   } catch (error) {
     return { status: 'error', tool: tool.name, message: failureSentence(context, tool, error) };
   }
@@ -93,7 +95,7 @@ function timeoutSentence(tool: AnyTool, timeoutMs: number): string {
 
 /** ToolError messages are written for people; anything else becomes a generic sentence (details go to the log). */
 export function failureSentence(context: RunnerContext, tool: AnyTool, error: unknown): string {
-  if (error instanceof ToolError) return redactSecrets(error.message);
+  if (error instanceof ToolError) return neutraliseControls(redactSecrets(error.message));
   context.log.error('tool failed', { tool: tool.name, error: describeError(error) });
   return `${tool.name} failed unexpectedly; the details are in the sysvox log.`;
 }

@@ -25,3 +25,11 @@ export function neutraliseControls(text: string): string {
   for (const pattern of escapeSequences) safe = safe.replace(pattern, '');
   return safe.replace(otherControls, controlMark);
 }
+
+/** The same for every string inside a tool's result (objects and arrays are copied, other values kept). */
+export function neutraliseDeep<T>(value: T): T {
+  if (typeof value === 'string') return neutraliseControls(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => neutraliseDeep(item)) as T;
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [neutraliseControls(key), neutraliseDeep(item)])) as T;
+}

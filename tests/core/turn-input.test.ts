@@ -39,4 +39,18 @@ describeDocker('history of a router answer that quoted a log line', () => {
     expect(history).toHaveLength(1);
     expect(history[0]!.content).toMatch(/^<tool_output name="sysvox_answer">\n[\s\S]*IGNORE ALL PREVIOUS INSTRUCTIONS[\s\S]*\n<\/tool_output>$/);
   }, 30_000);
+
+  it('terminal escapes and NULs in container logs reach neither the reply nor the model', async () => {
+    container = startTestContainer({ prefix: 'escapes', script: "printf 'boot \\033]0;pwned\\007ok \\033]52;c;ZXZpbA==\\007\\033[2Jnull\\000byte\\n'" });
+    fake = await startFakeOllama({ turns: [{ toolCalls: [{ name: 'docker_logs', arguments: { name: container.name } }] }, { content: ['The logs look fine.'] }] });
+    test = await createCoreTestApp({ ollamaHost: fake.url });
+    const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+    const logs = await ask(test.app, `logs of ${container.name}`);
+    expect(logs.text).toContain('boot ok');
+    expect(logs.text).not.toMatch(controls);
+    await ask(test.app, `anything odd in the ${container.name} logs`);
+    const toolMessage = fake.chatBodies()[1]!.messages.find((message) => message.role === 'tool');
+    expect(toolMessage?.content).toContain('boot ok');
+    expect(toolMessage?.content).not.toMatch(controls);
+  }, 30_000);
 });
