@@ -148,12 +148,16 @@ describe('confirm-tier tools and approvals', () => {
     expect(auditKindsWritten().filter((kind) => kind === 'approval-rejected/needs-target')).toHaveLength(2);
   });
 
-  it('a text channel approves with a plain yes (no id: the newest pending request of that person)', async () => {
+  it('a plain yes with two requests waiting approves neither and asks which; naming one approves it', async () => {
     fixture = createPolicyFixture();
     const telegram = fixture.caller({ channel: 'telegram', externalId: '42' });
     await requestRestart('jellyfin', telegram);
     await requestRestart('plex', telegram);
-    const result = await fixture.runner.resolveApproval({ decision: 'approve', by: telegram, spokenText: 'yes' });
+    const plain = await fixture.runner.resolveApproval({ decision: 'approve', by: telegram, spokenText: 'yes' });
+    expect(plain.status).toBe('ambiguous');
+    expect(plain.message).toMatch(/^2 requests are waiting: .*Say which one/);
+    expect(fixture.runs).toEqual([]);
+    const result = await fixture.runner.resolveApproval({ decision: 'approve', by: telegram, spokenText: 'yes restart plex' });
     expect(result.status).toBe('executed');
     expect(fixture.runs).toEqual(['plex-server']);
     expect(fixture.runner.pending(telegram.personId).map((view) => view.description)).toEqual(["restart container 'jellyfin'"]);

@@ -50,7 +50,7 @@ describe('Telegram notices', () => {
     harness.fake.enqueueUpdate(callbackUpdate(allowedUser, 'ap:n1:y', shown));
     await harness.fake.waitFor((calls) => calls.some((call) => call.method === 'answerCallbackQuery'));
 
-    expect(harness.resolverCalls).toEqual([{ approvalId: 'n1', decision: 'approve', by: { channel: 'telegram', externalId: String(allowedUser) } }]);
+    expect(harness.resolverCalls).toEqual([{ approvalId: 'n1', decision: 'approve', person: { channel: 'telegram', externalId: String(allowedUser) }, channel: 'telegram' }]);
     expect(harness.fake.callsTo('answerCallbackQuery')[0]?.params.text).toBe('Approved.');
     await harness.fake.waitFor((calls) => calls.some((call) => call.method === 'editMessageText'));
     expect(shownText(harness.fake.callsTo('editMessageText')[0]?.params ?? {})).toBe(`${shown.text}\n\nDone: restarted plex.`);
