@@ -157,7 +157,7 @@ describe('confirm-tier tools and approvals', () => {
     expect(plain.status).toBe('ambiguous');
     expect(plain.message).toMatch(/^2 requests are waiting: .*Say which one/);
     expect(fixture.runs).toEqual([]);
-    const result = await fixture.runner.resolveApproval({ decision: 'approve', by: telegram, spokenText: 'yes restart plex' });
+    const result = await fixture.runner.resolveApproval({ decision: 'approve', by: telegram, spokenText: 'yes restart plex server' });
     expect(result.status).toBe('executed');
     expect(fixture.runs).toEqual(['plex-server']);
     expect(fixture.runner.pending(telegram.personId).map((view) => view.description)).toEqual(["restart container 'jellyfin'"]);
