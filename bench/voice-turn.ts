@@ -16,7 +16,6 @@ import type { Core, Turn } from '../src/core/turn.js';
 import type { TurnEvent } from '../src/types.js';
 import { voiceSchema } from '../src/config/voice-schema.js';
 import { silentLogger } from '../src/log.js';
-import { createRouter } from '../src/router/router.js';
 import { createVoiceApp } from '../src/app/wire-voice.js';
 import { readWav } from '../voice/audio/wav.js';
 import { FakeStt } from '../voice/stt/fake-stt.js';
@@ -26,9 +25,12 @@ import { FakeTts } from '../voice/tts/fake-tts.js';
 import type { TextToSpeech } from '../voice/tts/tts.js';
 import { createEnergyVad } from '../voice/vad/energy-vad.js';
 import { createEndpointer } from '../voice/vad/endpointer.js';
+import { testRouter } from '../tests/helpers/router-areas.js';
 
 const runs = 5;
-const vocabulary = { containers: ['plex-server', 'jellyfin'], hosts: ['nas'], mounts: ['/'] };
+const vocabulary = { container: ['plex-server', 'jellyfin'], host: ['nas'], mount: ['/'] };
+/** The real areas' router (src/app/areas.ts) over unused dependencies: only its match and its grammar are needed. */
+const router = testRouter();
 
 function speak(text: string): Pcm16 {
   const folder = mkdtempSync(join(tmpdir(), 'sysvox-bench-'));
@@ -51,7 +53,6 @@ const quiet = (milliseconds: number): Pcm16 => ({ sampleRate: 16000, samples: ne
 
 /** A core that answers with the real router's intent and a fixed figure, `count` sentences, `gapMs` apart. */
 function scriptedCore(count: number, gapMs: number): Core {
-  const router = createRouter();
   return {
     async *handle(turn: Turn): AsyncGenerator<TurnEvent> {
       const intent = router.match(turn.text, vocabulary)?.intent ?? 'unknown';
@@ -98,7 +99,7 @@ const threeSentences = await firstAudioMs(channelRun(scriptedCore(3, 400), espea
 
 const realVoice = createVoiceApp({
   config: voiceSchema.parse({ stt: { engines: ['pocketsphinx'] }, tts: { engines: ['espeak-ng'] }, earcons: false, followUpSeconds: 0 }),
-  core: scriptedCore(1, 0), vocabulary: async () => vocabulary, timings: { record: (entry) => currentRecord(entry.stage, entry.ms) },
+  core: scriptedCore(1, 0), vocabulary: async () => vocabulary, lexicon: router.lexicon, timings: { record: (entry) => currentRecord(entry.stage, entry.ms) },
   dataDir: tmpdir(), log: silentLogger,
 });
 let currentRecord: (stage: string, ms: number) => void = () => {};

@@ -51,7 +51,7 @@ interface TurnMarks {
   expectPhrases?: string[];
 }
 
-const noNames: Vocabulary = { containers: [], hosts: [], mounts: [] };
+const noNames: Vocabulary = {};
 /** An approval needs time to read and answer; the follow-up window after one is at least this long. */
 const approvalWindowSeconds = 10;
 

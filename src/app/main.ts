@@ -1,7 +1,6 @@
 /**
  * The ONLY place that picks concrete engines, channels and tools and wires them together.
  */
-import { hostname } from 'node:os';
 import { createBrain } from '../brain/brain.js';
 import { checkToolCapability } from '../brain/ollama-probe.js';
 import { loadContextNotes } from '../brain/context-notes.js';
@@ -14,15 +13,13 @@ import { openMemory, type Memory } from '../memory/memory.js';
 import { createRateLimiter } from '../policy/rate-limiter.js';
 import { createToolRunner, type ToolRunner } from '../policy/tool-runner.js';
 import type { EngineProbe } from '../probe.js';
-import { answerIntent } from '../router/route-intent.js';
-import { createRouter } from '../router/router.js';
+import type { ToolArea } from '../router/area.js';
+import { createRouter, type Router } from '../router/router.js';
 import { redactSecrets } from '../toolkit/redact.js';
 import { createToolRegistry } from '../toolkit/registry.js';
 import { createDockerClient, type DockerClient } from '../../tools/docker/client.js';
-import { createDockerTools } from '../../tools/docker/docker-tools.js';
-import { createMemoryTools } from '../../tools/memory/memory-tools.js';
 import { createSystemSampler, type SystemSampler } from '../../tools/system/sampler.js';
-import { createSystemTools, selectFilesystems } from '../../tools/system/system-tools.js';
+import { createAreas, type AreaWiring } from './areas.js';
 import { createCoreMemory } from '../core/core-memory.js';
 import { runDoctor } from './doctor.js';
 import { createVoiceApp, type VoiceApp } from './wire-voice.js';
@@ -43,6 +40,8 @@ export interface AppOptions {
   sampler?: SystemSampler;
   /** Where log lines go instead of logTo's stream (tests capture them); each line is already redacted. */
   logWrite?: (line: string) => void;
+  /** The tool areas to run with; default createAreas (src/app/areas.ts). A test adds its own area to that list. */
+  areas?: (wiring: AreaWiring) => ToolArea[];
 }
 
 export interface ApprovalRow { id: string; status: string; description: string; requester: string; channel: string; expiresNote: string }
@@ -56,6 +55,8 @@ export interface App {
   runner: ToolRunner;
   sampler: SystemSampler;
   docker: DockerClient;
+  /** The instant path over the registered areas; its lexicon also makes the pocketsphinx grammar. */
+  router: Router;
   dataDir: string;
   /** The voice pipeline: engines on first use, the mic loop, `listen --file`, `say`. */
   voice: VoiceApp;
@@ -85,14 +86,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   // samples once, on its first question, and does not wait for a sample it never needs (audit, approvals).
   const sampler = options.sampler ?? createSystemSampler({ intervalMs: config.system.sampleIntervalMs, log: log.child('system') });
   const docker = createDockerClient({ socketPath: config.docker.socketPath, env, log: log.child('docker') });
-  const registry = createToolRegistry(
-    [
-      ...createSystemTools(sampler),
-      ...createDockerTools(docker, { logLines: config.docker.logLines, logBytes: config.docker.logBytes }),
-      ...createMemoryTools(memory),
-    ],
-    config.tools.risk,
-  );
+  const areas = (options.areas ?? createAreas)({ config, env, log, memory, sampler, docker });
+  const registry = createToolRegistry(areas.flatMap((area) => area.tools), config.tools.risk);
   const runner = createToolRunner({
     registry,
     memory,
@@ -101,13 +96,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     approvalTtlSeconds: config.policy.approvalTtlSeconds,
     approvers: config.policy.approvers,
   });
-  const vocabulary = async () => ({
-    containers: await docker.listContainerNames().catch(() => []),
-    hosts: [hostname()],
-    // Real filesystems only: overlay and tmpfs mounts (Docker's layers) are not names a person says.
-    mounts: selectFilesystems((await sampler.latest().catch(() => null))?.filesystems ?? []).map((filesystem) => filesystem.mount),
-  });
-  const router = createRouter();
+  const router = createRouter({ areas });
+  const vocabulary = () => router.vocabulary();
   const brain = createBrain({
     ollama: config.ollama,
     tools: registry.offered(),
@@ -117,7 +107,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const core = createCore({
     memory: createCoreMemory(memory),
     runner,
-    router: { match: (text, vocabulary) => router.match(text, vocabulary), answer: (match, invoke) => answerIntent(match, { invoke }) },
+    router,
     brain,
     rateLimiter: createRateLimiter({ perMinute: config.policy.brainTurnsPerMinute }),
     vocabulary,
@@ -126,13 +116,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     log,
   });
 
-  const voice = createVoiceApp({ config: config.voice, core, vocabulary, timings: memory.timings, dataDir: dataDir.dir, log, env });
+  const voice = createVoiceApp({ config: config.voice, core, vocabulary, lexicon: router.lexicon, timings: memory.timings, dataDir: dataDir.dir, log, env });
   /** Aborted by close(): ends the mic loop and any channel still trying to start. */
   const stopping = new AbortController();
   let expiryTimer: NodeJS.Timeout | undefined;
   const channels: Channel[] = [];
   return {
-    loaded, log, core, memory, runner, sampler, docker, dataDir: dataDir.dir, voice,
+    loaded, log, core, memory, runner, sampler, docker, router, dataDir: dataDir.dir, voice,
     listApprovals: ({ all }) => runner.listApprovals(all ? {} : { status: 'pending' }).map((record) => ({
       id: record.id,
       status: record.status === 'pending' && record.expiresAt <= new Date() ? 'expired' : record.status,

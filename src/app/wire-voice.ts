@@ -32,6 +32,7 @@ import type { Core } from '../core/turn.js';
 import { describeError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { EngineProbe } from '../probe.js';
+import type { Lexicon } from '../router/lexicon.js';
 import type { Vocabulary } from '../router/types.js';
 
 export interface VoiceEngines {
@@ -46,6 +47,8 @@ export interface VoiceDeps {
   config: VoiceConfig;
   core: Core;
   vocabulary: () => Promise<Vocabulary>;
+  /** The registered areas' words: the pocketsphinx grammar is built from them. */
+  lexicon: Lexicon;
   timings: TimingsPort;
   dataDir: string;
   log: Logger;
@@ -165,7 +168,7 @@ async function buildStt(deps: VoiceDeps, log: Logger): Promise<FallbackStt> {
   for (const name of stt.engines) {
     if (name === 'pocketsphinx') {
       engines.push(createPocketsphinxStt({
-        grammar: (hints) => commandGrammar(hints), binary: stt.pocketsphinx.binary, acousticModel: stt.pocketsphinx.acousticModel,
+        grammar: (hints) => commandGrammar(hints, { lexicon: deps.lexicon }), binary: stt.pocketsphinx.binary, acousticModel: stt.pocketsphinx.acousticModel,
         minimumCoverage: stt.pocketsphinx.minimumCoverage, log: log.child('stt'),
       }));
       continue;

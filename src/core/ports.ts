@@ -38,7 +38,7 @@ export interface CoreDeps {
   brain: Pick<Brain, 'run'>;
   /** Brain turns per person; the router is exempt. */
   rateLimiter: RateLimiter;
-  /** Container, host and mount names for the router's slots; must not throw (Docker down -> no containers). */
+  /** The names of the router's slots (containers, mounts, hosts ...); must not throw (Docker down -> no containers). */
   vocabulary: () => Promise<Vocabulary>;
   contextNotes: () => Promise<string>;
   historyMessages: number;

@@ -1,15 +1,20 @@
 /**
- * Turns the templates into a JSGF grammar for pocketsphinx's grammar mode, with the current container,
- * host and mount names as spoken words. Generated from the compiled patterns, so it accepts exactly what
- * the router would match (classes are expanded inline). Free-text slots ({fact}, {query}) cannot be a
- * grammar: a pattern that needs one is left out, an optional one is dropped. Words the recogniser's
- * dictionary lacks (`isKnownWord`) are pruned the same way and reported, so the grammar always loads.
+ * Turns the lexicon (the core's and every area's templates) into a JSGF grammar for pocketsphinx's
+ * grammar mode, with the turn's slot names (containers, mounts, hosts ...) as spoken words. Generated
+ * from the same patterns the router matches, so it accepts exactly what the router would match (classes
+ * are expanded inline). Free-text slots ({fact}, {query}) cannot be a grammar: a pattern that needs one
+ * is left out, an optional one is dropped. Words the recogniser's dictionary lacks (`isKnownWord`) are
+ * pruned the same way and reported, so the grammar always loads.
  */
+import { spokenNames, type Lexicon } from './lexicon.js';
 import { compilePattern, type PatternNode } from './pattern.js';
-import { templates as defaultTemplates, wordClasses } from './templates.js';
+import { spokenWords } from './spoken-words.js';
 import type { Template, Vocabulary } from './types.js';
 
+export { spokenWords };
+
 export interface GrammarOptions {
+  /** Default: the lexicon's templates. */
   templates?: readonly Template[];
   /** Whether the recogniser can say this word (e.g. it is in cmudict-en-us.dict); default: every word. */
   isKnownWord?: (word: string) => boolean;
@@ -30,24 +35,16 @@ export interface Grammar {
  */
 const spokenDeterminers = 'the | my';
 
-const digitWords = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
-
-/** "plex-server" -> "plex server", "web2" -> "web two", "/mnt/tank" -> "slash mnt slash tank". */
-export function spokenWords(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/\//g, ' slash ')
-    .replace(/\d/g, (digit) => ` ${digitWords[Number(digit)]} `)
-    .replace(/[^a-z ]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 interface EmitContext {
+  lexicon: Lexicon;
   isKnownWord: (word: string) => boolean;
   skipped: Set<string>;
-  slotRules: Record<'container' | 'mount' | 'host', boolean>;
+  /** The JSGF rule of each slot that has sayable names ('container' -> 'slot_container'). */
+  slotRules: Map<string, string>;
 }
+
+/** A JSGF rule name for a slot: letters, digits and underscores only. */
+const ruleName = (slot: string) => `slot_${slot.replace(/[^a-z0-9]+/g, '_')}`;
 
 /** JSGF for a node sequence: '' when it can be empty, null when it cannot be said at all. */
 function emitSequence(nodes: PatternNode[], context: EmitContext): string | null {
@@ -68,9 +65,10 @@ function emitNode(node: PatternNode, context: EmitContext): string | null {
     return null;
   }
   if (node.kind === 'slot') {
-    const rule = node.slot === 'known-container' ? 'container' : node.slot;
-    if (rule === 'fact' || rule === 'query') return null;
-    return context.slotRules[rule] ? `<slot_${rule}>` : null;
+    const slot = context.lexicon.slots.get(node.slot);
+    if (!slot || slot.freeText) return null;
+    const rule = context.slotRules.get(slot.fills);
+    return rule ? `<${rule}>` : null;
   }
   const options = node.options.map((option) => emitSequence(option, context)).filter((option): option is string => option !== null);
   const spoken = [...new Set(options.filter((option) => option.length > 0))];
@@ -79,7 +77,7 @@ function emitNode(node: PatternNode, context: EmitContext): string | null {
   return canBeEmpty ? `[${spoken.join(' | ')}]` : `(${spoken.join(' | ')})`;
 }
 
-function wordList(phrases: string[], context: EmitContext): string[] {
+function wordList(phrases: readonly string[], context: EmitContext): string[] {
   const usable = phrases.filter((phrase) => {
     const unknown = phrase.split(' ').filter((word) => word.length > 0 && !context.isKnownWord(word));
     unknown.forEach((word) => context.skipped.add(word));
@@ -88,37 +86,25 @@ function wordList(phrases: string[], context: EmitContext): string[] {
   return [...new Set(usable)];
 }
 
-function slotPhrases(vocabulary: Vocabulary): Record<'container' | 'mount' | 'host', string[]> {
-  const firstPart = (name: string) => {
-    const first = name.split(/[-_.]/)[0] ?? '';
-    return first.length >= 2 && first !== name ? [spokenWords(first)] : [];
-  };
-  return {
-    container: vocabulary.containers.flatMap((name) => [spokenWords(name), ...firstPart(name)]),
-    host: vocabulary.hosts.map(spokenWords),
-    mount: vocabulary.mounts.flatMap((mount) => (mount === '/' ? ['root'] : [spokenWords(mount), spokenWords(mount.split('/').pop() ?? '')])),
-  };
-}
-
 /** The JSGF grammar for pocketsphinx, built from the same templates the router matches with. */
-export function buildJsgf(vocabulary: Vocabulary, options: GrammarOptions = {}): Grammar {
-  const templates = options.templates ?? defaultTemplates;
-  const classes = { ...wordClasses, det: spokenDeterminers };
-  const context: EmitContext = {
-    isKnownWord: options.isKnownWord ?? (() => true),
-    skipped: new Set(),
-    slotRules: { container: false, mount: false, host: false },
-  };
-  const slots = Object.entries(slotPhrases(vocabulary)).map(([slot, phrases]) => [slot, wordList(phrases, context)] as const);
-  for (const [slot, words] of slots) context.slotRules[slot as keyof EmitContext['slotRules']] = words.length > 0;
+export function buildJsgf(lexicon: Lexicon, vocabulary: Vocabulary, options: GrammarOptions = {}): Grammar {
+  const templates = options.templates ?? lexicon.templates;
+  const classes = { ...lexicon.wordClasses, det: spokenDeterminers };
+  const context: EmitContext = { lexicon, isKnownWord: options.isKnownWord ?? (() => true), skipped: new Set(), slotRules: new Map() };
+  const slots = lexicon.namedSlots.map((slot) => {
+    const names = (vocabulary[slot.name] ?? []).flatMap((value) => spokenNames(slot, value));
+    return { rule: ruleName(slot.name), slot: slot.name, words: wordList(names, context) };
+  });
+  for (const { rule, slot, words } of slots) if (words.length > 0) context.slotRules.set(slot, rule);
+  const slotNames = new Set(lexicon.slots.keys());
   const patterns = templates.flatMap((template) => template.patterns)
-    .map((pattern) => emitSequence(compilePattern(pattern, classes), context))
+    .map((pattern) => emitSequence(compilePattern(pattern, classes, slotNames), context))
     .filter((pattern): pattern is string => pattern !== null && pattern.length > 0);
   const lines = [
     '#JSGF V1.0;', 'grammar sysvox;', '',
     `public <command> = [hey jarvis | jarvis] <utterance> [please];`,
     `<utterance> = ${[...new Set(patterns)].map((pattern) => `(${pattern})`).join(' | ')};`,
-    ...slots.filter(([, words]) => words.length > 0).map(([slot, words]) => `<slot_${slot}> = (${words.join(' | ')});`),
+    ...slots.filter(({ words }) => words.length > 0).map(({ rule, words }) => `<${rule}> = (${words.join(' | ')});`),
   ];
   return { text: `${lines.join('\n')}\n`, skippedWords: [...context.skipped].sort() };
 }

@@ -4,16 +4,17 @@
  * try "the plex container", then "plex", until a split fits. Slot lengths are bounded, which bounds the work.
  */
 import type { PatternNode } from './pattern.js';
-import type { SlotKind } from './types.js';
 
-/** Returns the slot's value for these words, or null when they cannot fill it. */
-export type SlotResolver = (slot: SlotKind, words: string[]) => string | null;
+/** What may fill the slots of a pattern (the lexicon's slots with the turn's vocabulary). */
+export interface SlotResolver {
+  /** The slot's value for these words, or null when they cannot fill it. */
+  resolve(slot: string, words: string[]): string | null;
+  /** The most words the slot may take: bounds the work. */
+  maxWords(slot: string): number;
+}
 
-export type Captures = Partial<Record<SlotKind, string>>;
-
-const maxSlotWords: Record<SlotKind, number> = {
-  container: 5, 'known-container': 5, mount: 6, host: 3, fact: 30, query: 8,
-};
+/** Slot values by the slot name the pattern wrote ("known-container"). */
+export type Captures = Partial<Record<string, string>>;
 
 type Continuation = (position: number, captures: Captures) => Captures | null;
 
@@ -38,9 +39,9 @@ function matchList(
     }
     return node.optional ? rest(position, captures) : null;
   }
-  const longest = Math.min(maxSlotWords[node.slot], context.tokens.length - position);
+  const longest = Math.min(context.resolve.maxWords(node.slot), context.tokens.length - position);
   for (let length = 1; length <= longest; length += 1) {
-    const value = context.resolve(node.slot, context.tokens.slice(position, position + length));
+    const value = context.resolve.resolve(node.slot, context.tokens.slice(position, position + length));
     if (value === null) continue;
     const found = rest(position + length, { ...captures, [node.slot]: value });
     if (found) return found;

@@ -3,17 +3,17 @@
  *   word             a literal, matched after normalisation
  *   (a | b c)        one of the alternatives
  *   [a b]            optional; tried present first
- *   {slot}           a slot: container, known-container, mount, host, fact, query
- *   <class>          a shared synonym class from templates.ts, itself written in this syntax
+ *   {slot}           a slot: fact and query (the core's), or one an area declares (container, mount ...)
+ *   <class>          a synonym class from the core or an area, itself written in this syntax
  */
-import type { SlotKind } from './types.js';
-
 export type PatternNode =
   | { kind: 'word'; word: string }
   | { kind: 'choice'; options: PatternNode[][]; optional: boolean }
-  | { kind: 'slot'; slot: SlotKind };
+  /** `slot` as the pattern writes it ("known-container"); the lexicon knows what it fills. */
+  | { kind: 'slot'; slot: string };
 
-const slotKinds: readonly SlotKind[] = ['container', 'known-container', 'mount', 'host', 'fact', 'query'];
+/** The core's own slots: free text, no area needed. */
+export const freeTextSlots: ReadonlySet<string> = new Set(['fact', 'query']);
 
 export class PatternSyntaxError extends Error {
   constructor(pattern: string, problem: string) {
@@ -31,6 +31,7 @@ interface ParseState {
   tokens: string[];
   position: number;
   classes: Readonly<Record<string, string>>;
+  slots: ReadonlySet<string>;
   /** Class names being expanded, to refuse a class that refers to itself. */
   expanding: string[];
 }
@@ -68,9 +69,8 @@ function parseSequence(state: ParseState): PatternNode[] {
 }
 
 function parseSlot(state: ParseState, name: string): PatternNode {
-  const slot = slotKinds.find((kind) => kind === name);
-  if (!slot) throw new PatternSyntaxError(state.pattern, `unknown slot {${name}}`);
-  return { kind: 'slot', slot };
+  if (!state.slots.has(name)) throw new PatternSyntaxError(state.pattern, `unknown slot {${name}}`);
+  return { kind: 'slot', slot: name };
 }
 
 function expandClass(state: ParseState, name: string): PatternNode {
@@ -83,9 +83,14 @@ function expandClass(state: ParseState, name: string): PatternNode {
   return { kind: 'choice', options, optional: false };
 }
 
-/** Compiles one pattern; throws PatternSyntaxError naming the pattern when it is malformed. */
-export function compilePattern(pattern: string, classes: Readonly<Record<string, string>> = {}): PatternNode[] {
-  const state: ParseState = { pattern, tokens: lex(pattern), position: 0, classes, expanding: [] };
+/**
+ * Compiles one pattern; throws PatternSyntaxError naming the pattern when it is malformed or names a
+ * class or slot that is not in `classes` / `slots` (by default only the core's free-text slots).
+ */
+export function compilePattern(
+  pattern: string, classes: Readonly<Record<string, string>> = {}, slots: ReadonlySet<string> = freeTextSlots,
+): PatternNode[] {
+  const state: ParseState = { pattern, tokens: lex(pattern), position: 0, classes, slots, expanding: [] };
   const options = parseAlternatives(state);
   if (state.position !== state.tokens.length) throw new PatternSyntaxError(pattern, 'unbalanced brackets');
   if (options.length === 1) return options[0]!;

@@ -1,34 +1,25 @@
 /**
  * The router's shapes: what the core hands in (Vocabulary), what a template is, what a match returns.
+ * Intents and slots are open names: each tool area brings its own (src/router/area.ts).
  */
 import type { ApprovalView } from '../types.js';
 
-export type IntentName =
-  | 'status' | 'cpu' | 'memory' | 'top_memory' | 'top_cpu' | 'disk' | 'temperature' | 'uptime' | 'load'
-  | 'list_containers' | 'unhealthy_containers' | 'container_status' | 'container_logs'
-  | 'container_restart' | 'container_stop' | 'container_start'
-  | 'confirm' | 'deny' | 'help' | 'remember' | 'forget';
+/** An intent, named by the area that answers it ('cpu', 'container_restart'); the core owns confirm, deny and help. */
+export type IntentName = string;
 
-/** Names the router may fill slots with: from Docker, config and the filesystem list. */
-export interface Vocabulary {
-  containers: string[];
-  hosts: string[];
-  mounts: string[];
-}
+/**
+ * The names each slot may be filled with right now, by slot name: { container: [...], mount: [...],
+ * host: [...] }. Collected from the areas' slot providers per turn; a slot that is missing has no names.
+ */
+export type Vocabulary = Readonly<Record<string, readonly string[]>>;
 
-export interface RouterSlots {
-  container?: string;
-  mount?: string;
-  host?: string;
-  metric?: string;
-  fact?: string;
-  query?: string;
-}
+/** A match's slot values by slot name ({ container: 'plex-server' }), plus the template's fixed slots. */
+export type RouterSlots = Partial<Record<string, string>>;
 
 export interface RouterMatch {
   intent: IntentName;
   slots: RouterSlots;
-  /** The pattern that matched, as written in templates.ts. */
+  /** The pattern that matched, as its area wrote it. */
   template: string;
   /** The utterance after normalisation ("yes restart plex"); the core checks spoken confirmations on it. */
   normalized: string;
@@ -46,9 +37,6 @@ export interface Template {
   /** A phrase for the help text ("the CPU"), when the template is worth listing. */
   help?: { kind: HelpKind; topic: string };
 }
-
-/** Slot kinds a pattern may use: {container} {known-container} {mount} {host} {fact} {query}. */
-export type SlotKind = 'container' | 'known-container' | 'mount' | 'host' | 'fact' | 'query';
 
 export type RouterAnswer =
   | { kind: 'answer'; text: string }

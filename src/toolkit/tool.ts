@@ -29,12 +29,22 @@ export interface Tool<I = unknown, O = unknown> {
    */
   resolve?(input: I, context: ToolContext): Promise<I>;
   execute(input: I, context: ToolContext): Promise<O>;
+  /**
+   * What execute returns, as a schema: the router reads a result through it (safeParse) instead of
+   * checking fields by hand, so a tool whose result changed gets "could not read", never "undefined".
+   */
+  output?: z.ZodType<O>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyTool = Tool<any, any>;
 
+/** A tool with an output schema: what an instant answer can read (see src/router/answer-kit.ts). */
+export type TypedTool<I = unknown, O = unknown> = Tool<I, O> & { output: z.ZodType<O> };
+
 /** Identity helper that keeps the input type flowing from the zod schema into execute/describeCall. */
+export function defineTool<I, O>(tool: TypedTool<I, O>): TypedTool<I, O>;
+export function defineTool<I, O>(tool: Tool<I, O>): Tool<I, O>;
 export function defineTool<I, O>(tool: Tool<I, O>): Tool<I, O> {
   return tool;
 }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collectReply } from '../../src/core/turn.js';
 import type { PersonRef, TurnEvent } from '../../src/types.js';
-import { createApp, type App } from '../../src/app/main.js';
+import { createApp, type App, type AppOptions } from '../../src/app/main.js';
 import { testDockerHost } from '../helpers/docker-engine.js';
 
 export const localPerson: PersonRef = { channel: 'cli', externalId: 'local', displayName: 'Local admin' };
@@ -29,6 +29,8 @@ export interface CoreTestAppOptions {
   ollamaHost: string;
   /** Extra top-level YAML lines (tools:, policy: ...). */
   yaml?: string[];
+  /** The tool areas, as createApp takes them; default the app's own list (src/app/areas.ts). */
+  areas?: AppOptions['areas'];
 }
 
 export async function createCoreTestApp(options: CoreTestAppOptions): Promise<CoreTestApp> {
@@ -40,7 +42,7 @@ export async function createCoreTestApp(options: CoreTestAppOptions): Promise<Co
   ].join('\n'));
   const env = { ...process.env, SYSVOX_DATA: join(folder, 'data'), SYSVOX_CONFIG: configPath, DOCKER_HOST: testDockerHost() };
   const logLines: string[] = [];
-  const build = () => createApp({ logTo: 'stderr', logLevel: 'debug', env, logWrite: (line) => logLines.push(line) });
+  const build = () => createApp({ logTo: 'stderr', logLevel: 'debug', env, logWrite: (line) => logLines.push(line), areas: options.areas });
   const test: CoreTestApp = {
     app: await build(),
     folder,

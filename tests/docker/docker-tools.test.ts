@@ -22,11 +22,14 @@ describeDocker('docker tools on the real engine', () => {
   const tools = createDockerTools(client, { logLines: 50, logBytes: 120 });
   const docker = new Docker({ socketPath: testDockerHost().replace('unix://', '') });
 
+  /** Runs a tool; its result must match its output schema (what the router reads it through). */
   async function run<O>(name: string, input: unknown): Promise<O> {
     const tool = tools.find((each) => each.name === name) as AnyTool;
     let parsed = tool.input.parse(input);
     if (tool.resolve) parsed = await tool.resolve(parsed, context);
-    return (await tool.execute(parsed, context)) as O;
+    const result = await tool.execute(parsed, context);
+    tool.output!.parse(result);
+    return result as O;
   }
 
   async function createTestContainer(name: string): Promise<void> {

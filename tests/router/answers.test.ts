@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   cpuAnswer, diskAnswer, loadAnswer, memoryAnswer, statusAnswer, temperatureAnswer, topProcessesAnswer, uptimeAnswer,
-} from '../../src/router/system-answers.js';
+} from '../../tools/system/answers.js';
 import {
-  containerLogsAnswer, containerStatusAnswer, listContainersAnswer, unhealthyContainersAnswer,
-} from '../../src/router/docker-answers.js';
+  containerLogsAnswer, containersStatus, containerStatusAnswer, listContainersAnswer, unhealthyContainersAnswer,
+} from '../../tools/docker/answers.js';
 import { helpAnswer } from '../../src/router/help-answer.js';
-import { templates } from '../../src/router/templates.js';
+import { routerLexicon } from '../helpers/router-areas.js';
 import { containerFixture, healthyContainers, snapshotFixture, troubledContainers } from './fixtures.js';
 
 /** What a listener would trip over: markup read aloud, or a value that never arrived. */
@@ -20,19 +20,19 @@ describe('system answers', () => {
   const snapshot = snapshotFixture();
 
   it('says CPU, memory and that all containers are healthy', () => {
-    const text = statusAnswer(snapshotFixture({ filesystems: [] }), healthyContainers);
+    const text = statusAnswer(snapshotFixture({ filesystems: [] }), [containersStatus(healthyContainers)]);
     expect(text).toBe('CPU is at 12 percent, memory at 41 percent, and all 3 containers are healthy.');
   });
 
   it('names the containers with problems and a nearly full disk', () => {
-    const text = statusAnswer(snapshot, troubledContainers);
+    const text = statusAnswer(snapshot, [containersStatus(troubledContainers)]);
     expect(text).toContain('2 of 5 containers have problems: db-unhealthy is unhealthy and job-exited exited with code 3');
     expect(text).toContain('/data is 95 percent full');
     expectSpeakable(text);
   });
 
   it("says when Docker can't be reached", () => {
-    expect(statusAnswer(snapshot, null)).toContain("and I can't reach Docker.");
+    expect(statusAnswer(snapshot, [containersStatus(null)])).toContain("and I can't reach Docker.");
   });
 
   it('speaks CPU, memory, load, uptime and temperature with units spelled out', () => {
@@ -121,7 +121,7 @@ describe('docker answers', () => {
 
 describe('help', () => {
   it('lists what can be asked and done', () => {
-    const text = helpAnswer(templates);
+    const text = helpAnswer(routerLexicon().templates);
     for (const topic of ['the CPU', 'disk space', 'which containers are unhealthy', 'restart, stop or start a container', 'remember a fact']) {
       expect(text).toContain(topic);
     }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildJsgf } from '../../src/router/grammar.js';
 import { compilePattern, PatternSyntaxError } from '../../src/router/pattern.js';
-import { createRouter } from '../../src/router/router.js';
+import { routerLexicon, testRouter } from '../helpers/router-areas.js';
 import { testVocabulary } from './vocabulary.js';
 
 const dictionaryPath = '/usr/share/pocketsphinx/model/en-us/cmudict-en-us.dict';
@@ -25,7 +25,7 @@ describe('template syntax', () => {
 
 describe('router speed', () => {
   it('matches 1,000 phrasings without catastrophic backtracking', () => {
-    const router = createRouter();
+    const router = testRouter();
     const phrasings = ['is plex running', 'why is my server slow since yesterday', 'remember that nas is the storage box', 'how full is /data',
       'restart everything that looks broken then tell me why and then write a long poem about all of it please'];
     const started = performance.now();
@@ -40,7 +40,7 @@ describe('JSGF grammar for pocketsphinx', () => {
     : null;
 
   it('leaves out free-text patterns and words the dictionary lacks', () => {
-    const grammar = buildJsgf(testVocabulary, { isKnownWord: (word) => word !== 'sitrep' });
+    const grammar = buildJsgf(routerLexicon(), testVocabulary, { isKnownWord: (word) => word !== 'sitrep' });
     expect(grammar.text).toMatch(/^#JSGF V1\.0;/);
     expect(grammar.text).toContain('<slot_container> = (plex server | plex | homeassistant');
     expect(grammar.text).not.toMatch(/\bsitrep\b|\{|remember/);
@@ -49,18 +49,18 @@ describe('JSGF grammar for pocketsphinx', () => {
 
   it.runIf(speechToolsPresent || requireSpeechTools)('recognises spoken commands that the router then matches', () => {
     expect(speechToolsPresent, 'pocketsphinx, pocketsphinx-en-us, espeak-ng and sox must be installed').toBe(true);
-    const vocabulary = { containers: ['plex-server', 'nextcloud'], hosts: [], mounts: ['/', '/data'] };
-    const grammar = buildJsgf(vocabulary, { isKnownWord: (word) => dictionary!.has(word) });
+    const vocabulary = { container: ['plex-server', 'nextcloud'], host: [], mount: ['/', '/data'] };
+    const grammar = buildJsgf(routerLexicon(), vocabulary, { isKnownWord: (word) => dictionary!.has(word) });
     const grammarPath = join(workDirectory, 'sysvox.gram');
     writeFileSync(grammarPath, grammar.text);
-    const router = createRouter();
+    const router = testRouter();
     for (const [spoken, intent] of [['is plex running', 'container_status'], ['how full is the data partition', 'disk']] as const) {
       const raw = join(workDirectory, 'raw.wav');
       const wav = join(workDirectory, 'speech.wav');
       execFileSync('espeak-ng', ['-w', raw, spoken]);
       execFileSync('sox', [raw, '-r', '16000', '-c', '1', '-b', '16', wav]);
       const heard = execFileSync('pocketsphinx_continuous', ['-jsgf', grammarPath, '-infile', wav, '-logfn', '/dev/null'], { encoding: 'utf8' }).trim();
-      expect(router.match(heard, { ...vocabulary, hosts: [] })?.intent).toBe(intent);
+      expect(router.match(heard, { ...vocabulary, host: [] })?.intent).toBe(intent);
     }
   });
 });

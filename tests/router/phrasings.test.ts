@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRouter } from '../../src/router/router.js';
 import type { IntentName, RouterSlots } from '../../src/router/types.js';
+import { testRouter } from '../helpers/router-areas.js';
 import { testVocabulary } from './vocabulary.js';
 
 type Row = [text: string, intent: IntentName | null, slots?: RouterSlots];
@@ -85,7 +85,7 @@ const openQuestions: string[] = [
   'the plex logs say something about a database lock what does it mean', 'play some music', 'what is my ip address',
 ];
 
-const router = createRouter();
+const router = testRouter();
 
 describe('router phrasings', () => {
   it.each(matched)('"%s" -> %s', (text, intent, slots) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { answerIntent } from '../../src/router/route-intent.js';
-import { createRouter } from '../../src/router/router.js';
 import type { InvokeOutcome } from '../../src/policy/outcome.js';
+import type { RouterMatch } from '../../src/router/types.js';
+import { testRouter } from '../helpers/router-areas.js';
 import { containerFixture, snapshotFixture, troubledContainers } from './fixtures.js';
 import { testVocabulary } from './vocabulary.js';
 
@@ -22,7 +22,9 @@ function fakeInvoker(script: Script) {
 }
 
 const ok = (tool: string, data: unknown): InvokeOutcome => ({ status: 'ok', tool, output: JSON.stringify(data), data });
-const router = createRouter();
+const router = testRouter();
+/** The answer the router gives for a match, calling tools through this invoker. */
+const answerIntent = (match: RouterMatch, invoker: { invoke: (tool: string, input: unknown) => Promise<InvokeOutcome> }) => router.answer(match, invoker.invoke);
 const matchOf = (text: string) => {
   const found = router.match(text, testVocabulary);
   if (!found) throw new Error(`"${text}" did not match`);
@@ -119,6 +121,23 @@ describe('answerIntent', () => {
     expect(top).toEqual({ kind: 'answer', text: 'The most CPU goes to node at 50 percent.' });
     expect(invoker.calls.map((call) => call.input)).toEqual([
       { mount: '/data' }, { name: 'plex-server', lines: 50, stream: 'both' }, { text: 'nas is the storage box' }, { by: 'cpu', limit: 3 },
+    ]);
+  });
+
+  it('answers a host that is not this machine without calling a tool, and passes this machine as every call\'s host', async () => {
+    const invoker = fakeInvoker({
+      system_status: () => ok('system_status', snapshotFixture({ filesystems: [] })),
+      docker_list_containers: () => ok('docker_list_containers', troubledContainers),
+    });
+    expect(await answerIntent(matchOf('how is nas'), invoker))
+      .toEqual({ kind: 'answer', text: 'I can only check this server so far; other hosts such as nas are not connected yet.' });
+    expect(invoker.calls).toEqual([]);
+    const local = router.match('status of localhost', { ...testVocabulary, host: ['localhost'] });
+    expect(local?.slots.host).toBe('localhost');
+    const reply = await answerIntent(local!, invoker);
+    expect(reply.kind === 'answer' && reply.text).toMatch(/^CPU is at 12 percent, memory at 41 percent, but 2 of 5 containers have problems/);
+    expect(invoker.calls).toEqual([
+      { tool: 'system_status', input: { host: 'localhost' } }, { tool: 'docker_list_containers', input: { all: true, host: 'localhost' } },
     ]);
   });
 

@@ -1,8 +1,8 @@
 import type { Vocabulary } from '../../src/router/types.js';
 
-/** The names the core would hand the router on the CI Docker engine. */
+/** The names the core would hand the router on the CI Docker engine, by slot. */
 export const testVocabulary: Vocabulary = {
-  containers: ['plex-server', 'homeassistant', 'db-unhealthy', 'web-healthy', 'job-exited', 'worker-restarting', 'nextcloud', 'pihole'],
-  hosts: ['nas', 'tank'],
-  mounts: ['/', '/data', '/mnt/tank'],
+  container: ['plex-server', 'homeassistant', 'db-unhealthy', 'web-healthy', 'job-exited', 'worker-restarting', 'nextcloud', 'pihole'],
+  host: ['nas', 'tank'],
+  mount: ['/', '/data', '/mnt/tank'],
 };

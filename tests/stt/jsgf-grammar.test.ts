@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { commandGrammar, grammarWords } from '../../voice/stt/jsgf-grammar.js';
 import { loadDictionary } from '../../voice/stt/pronunciation-dictionary.js';
+import { routerLexicon } from '../helpers/router-areas.js';
 
 const dictionaryPath = '/usr/share/pocketsphinx/model/en-us/cmudict-en-us.dict';
 const ready = existsSync(dictionaryPath);
@@ -9,28 +10,29 @@ if (!ready && process.env.CI === 'true') throw new Error('CI needs pocketsphinx-
 
 describe.skipIf(!ready)('pocketsphinx grammar from the router templates (one builder)', () => {
   const dictionary = loadDictionary(dictionaryPath);
-  const hints = { vocabulary: { containers: ['plex-server', 'jellyfin', 'qxzvbnmrtk'], hosts: ['nas'], mounts: ['/data'] } };
+  const lexicon = routerLexicon();
+  const hints = { vocabulary: { container: ['plex-server', 'jellyfin', 'qxzvbnmrtk'], host: ['nas'], mount: ['/data'] } };
 
   it('speaks container names as dictionary words, compounds included, and drops unsayable ones', () => {
-    const jsgf = commandGrammar(hints, { dictionary });
+    const jsgf = commandGrammar(hints, { lexicon, dictionary });
     expect(jsgf).toMatch(/<slot_container> = \(plex server \| plex \| jellyfin\);/);
     expect(jsgf).not.toContain('qxzvbnmrtk');
   });
 
   it('covers the targeted voice confirmation "yes restart <container>" and "stop"', () => {
-    const jsgf = commandGrammar(hints, { dictionary });
+    const jsgf = commandGrammar(hints, { lexicon, dictionary });
     expect(jsgf).toMatch(/\(yes \|[^)]*\) \(\(restart[^)]*\) \| \(stop[^)]*\)/);
     expect(jsgf).toMatch(/\(stop\)/);
   });
 
   it('leaves out a container pattern when there are no containers, keeping the rest', () => {
-    const jsgf = commandGrammar(undefined, { dictionary });
+    const jsgf = commandGrammar(undefined, { lexicon, dictionary });
     expect(jsgf).not.toContain('<slot_container>');
     expect(jsgf).toContain('cpu');
   });
 
   it('lists every word the grammar can produce, for the pronunciation dictionary', () => {
-    const jsgf = commandGrammar(hints, { dictionary, templates: [{ intent: 'container_status', patterns: ['is {container} healthy'] }] });
+    const jsgf = commandGrammar(hints, { lexicon, dictionary, templates: [{ intent: 'container_status', patterns: ['is {container} healthy'] }] });
     expect(grammarWords(jsgf).sort()).toEqual(['data', 'healthy', 'hey', 'is', 'jarvis', 'jellyfin', 'please', 'plex', 'server', 'slash']);
   });
 });
@@ -39,7 +41,7 @@ describe.skipIf(!ready)('pocketsphinx grammar while a spoken confirmation is exp
   const dictionary = loadDictionary(dictionaryPath);
 
   it('is just the confirmation phrase and the declines', () => {
-    const jsgf = commandGrammar({ vocabulary: { containers: ['plex-server'], hosts: [], mounts: [] }, expectPhrases: ['yes, restart plex-server'] }, { dictionary });
+    const jsgf = commandGrammar({ vocabulary: { container: ['plex-server'], host: [], mount: [] }, expectPhrases: ['yes, restart plex-server'] }, { lexicon: routerLexicon(), dictionary });
     expect(jsgf).toContain('public <command> = (yes restart plex server) | (no) | (cancel) | (stop) | (never mind);');
   });
 });

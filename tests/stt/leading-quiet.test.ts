@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRouter } from '../../src/router/router.js';
 import { commandGrammar } from '../../voice/stt/jsgf-grammar.js';
 import { trimLeadingQuiet } from '../../voice/stt/leading-quiet.js';
 import { createPocketsphinxStt } from '../../voice/stt/pocketsphinx-stt.js';
+import { testRouter } from '../helpers/router-areas.js';
 import { hasCommand, silence, speak } from './speech-audio.js';
 
 const concat = (...parts: { samples: Int16Array }[]) => {
@@ -29,13 +29,14 @@ const ready = hasCommand('pocketsphinx_continuous') && hasCommand('espeak-ng') &
 if (!ready && process.env.CI === 'true') throw new Error('CI needs pocketsphinx_continuous, espeak-ng and sox');
 
 describe.skipIf(!ready)('pocketsphinx after a VAD pre-roll of silence', () => {
-  const hints = { vocabulary: { containers: ['plex-server', 'job-exited', 'web-healthy'], hosts: [], mounts: [] } };
-  const stt = createPocketsphinxStt({ grammar: () => commandGrammar(hints) });
+  const hints = { vocabulary: { container: ['plex-server', 'job-exited', 'web-healthy'], host: [], mount: [] } };
+  const router = testRouter();
+  const stt = createPocketsphinxStt({ grammar: () => commandGrammar(hints, { lexicon: router.lexicon }) });
   afterAll(() => stt.close?.());
 
   // Untrimmed, 300 ms of leading silence made pocketsphinx 0.8 hear "do not" / "stop our web" here.
   it.each(['en', 'en-gb'])('still hears the verb of "restart plex server" (espeak-ng %s)', async (voice) => {
     const transcript = await stt.transcribe(concat(silence(0.3), speak('restart plex server', voice), silence(0.3)));
-    expect(createRouter().match(transcript.text, hints.vocabulary)?.intent).toBe('container_restart');
+    expect(router.match(transcript.text, hints.vocabulary)?.intent).toBe('container_restart');
   });
 });

@@ -1,15 +1,16 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRouter } from '../../src/router/router.js';
 import { commandGrammar } from '../../voice/stt/jsgf-grammar.js';
 import { createPocketsphinxStt } from '../../voice/stt/pocketsphinx-stt.js';
+import { testRouter } from '../helpers/router-areas.js';
 import { hasCommand, noise, silence, speak } from './speech-audio.js';
 
 const ready = hasCommand('pocketsphinx_continuous') && hasCommand('espeak-ng') && hasCommand('sox');
 if (!ready && process.env.CI === 'true') throw new Error('CI needs pocketsphinx_continuous, espeak-ng and sox: apt-get install pocketsphinx pocketsphinx-en-us espeak-ng sox');
 
-/** The router's own templates, with these names (the grammar the voice channel uses). */
-const hints = { vocabulary: { containers: ['plex-server', 'jellyfin', 'home_assistant'], mounts: ['/data'], hosts: [] } };
-const grammar = () => commandGrammar(hints);
+/** The registered areas' templates, with these names (the grammar the voice channel uses). */
+const hints = { vocabulary: { container: ['plex-server', 'jellyfin', 'home_assistant'], mount: ['/data'], host: [] } };
+const router = testRouter();
+const grammar = () => commandGrammar(hints, { lexicon: router.lexicon });
 
 describe.skipIf(!ready)('pocketsphinx grammar STT (real engine, espeak-ng audio)', () => {
   const stt = createPocketsphinxStt({ grammar });
@@ -26,7 +27,7 @@ describe.skipIf(!ready)('pocketsphinx grammar STT (real engine, espeak-ng audio)
   ])('hears "%s" as words the router reads as %s', async (said, intent, container) => {
     const transcript = await stt.transcribe(speak(said));
     expect(transcript.engine).toBe('pocketsphinx');
-    const match = createRouter().match(transcript.text, hints.vocabulary);
+    const match = router.match(transcript.text, hints.vocabulary);
     expect(match?.intent).toBe(intent);
     if (container) expect(match?.slots.container).toBe(container);
   });

@@ -35,6 +35,10 @@ describe('system tools on this machine', () => {
     expect(cpu).toBe(first.cpu);
   });
 
+  it('gives results that match every tool\'s output schema, the full snapshot included', async () => {
+    for (const tool of tools) tool.output!.parse(await run(tool.name, tool.name === 'top_processes' ? { by: 'cpu' } : {}));
+  });
+
   it('reports CPU in percent, per core as many as the machine has', async () => {
     const cpu = await run<CpuSnapshot>('cpu_usage');
     expect(cpu.totalPercent).toBeGreaterThanOrEqual(0);

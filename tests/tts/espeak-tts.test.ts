@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { createLexicon } from '../../src/router/lexicon.js';
 import { commandGrammar } from '../../voice/stt/jsgf-grammar.js';
 import { createPocketsphinxStt } from '../../voice/stt/pocketsphinx-stt.js';
 import { createEspeakTts } from '../../voice/tts/espeak-tts.js';
@@ -21,7 +22,7 @@ function to16k(chunks: AudioChunk[]) {
 describe.skipIf(!ready)('espeak-ng TTS (real engine)', () => {
   const tts = createEspeakTts({ voice: 'en-us', rate: 150 });
   const stt = createPocketsphinxStt({
-    grammar: () => commandGrammar(undefined, { templates: [{ intent: 'cpu', patterns: ['(cpu | memory) is at (ten | twelve | twenty) percent'] }] }),
+    grammar: () => commandGrammar(undefined, { lexicon: createLexicon([]), templates: [{ intent: 'cpu', patterns: ['(cpu | memory) is at (ten | twelve | twenty) percent'] }] }),
   });
   afterAll(() => stt.close?.());
 

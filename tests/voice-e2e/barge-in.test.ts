@@ -5,6 +5,7 @@ import { voiceSchema } from '../../src/config/voice-schema.js';
 import { silentLogger } from '../../src/log.js';
 import { createVoiceApp } from '../../src/app/wire-voice.js';
 import { concatPcm, framesOf, requireAudio, silence, speak } from '../helpers/audio-fixtures.js';
+import { routerLexicon } from '../helpers/router-areas.js';
 import { ScriptedCore, paced } from '../local-channel/channel-fakes.js';
 
 const requirement = requireAudio({ commands: ['espeak-ng', 'pocketsphinx_continuous'] });
@@ -14,7 +15,7 @@ function setup(sinkSpeed: number) {
   const core = new ScriptedCore([{ sentences: ['The first sentence of a long answer takes a few seconds to say.', 'Here is a second sentence.', 'And here is a third one.'] }]);
   const voice = createVoiceApp({
     config: voiceSchema.parse({ stt: { engines: ['pocketsphinx'] }, tts: { engines: ['espeak-ng'] }, earcons: false }),
-    core, vocabulary: async () => ({ containers: ['plex-server'], hosts: [], mounts: ['/'] }),
+    core, vocabulary: async () => ({ container: ['plex-server'], host: [], mount: ['/'] }), lexicon: routerLexicon(),
     timings: { record: () => {} }, dataDir: '/tmp', log: silentLogger,
   });
   const sink = createRecordingSink({ realtimeSpeed: sinkSpeed });

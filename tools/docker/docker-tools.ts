@@ -7,7 +7,9 @@ import { z } from 'zod';
 import { defineTool, type AnyTool } from '../../src/toolkit/tool.js';
 import type { DockerClient } from './client.js';
 import { speakableName } from './docker-errors.js';
-import type { ContainerAction } from './types.js';
+import {
+  containerActionResult, containerDetails, containerLogs, containerStats, containerSummary, type ContainerAction,
+} from './types.js';
 
 export interface DockerToolOptions {
   /** Default number of log lines (config docker.logLines). */
@@ -22,7 +24,7 @@ function withResolve<I extends { name: string }>(client: DockerClient, tool: str
   return async (input: I): Promise<I> => ({ ...input, name: await client.resolveName(input.name, tool) });
 }
 
-function actionTool(client: DockerClient, action: ContainerAction): AnyTool {
+function actionTool(client: DockerClient, action: ContainerAction) {
   const name = `docker_${action}`;
   return defineTool({
     name,
@@ -33,29 +35,36 @@ function actionTool(client: DockerClient, action: ContainerAction): AnyTool {
     confirmTarget: (input) => speakableName(input.name).replace(/[-_.]+/g, ' '),
     resolve: withResolve(client, name),
     execute: (input) => client.act(input.name, action),
+    output: containerActionResult,
   });
 }
 
-export function createDockerTools(client: DockerClient, options: DockerToolOptions): AnyTool[] {
+/** The Docker tools by role, each with its output schema (the Docker area's answers read them). */
+export type DockerTools = ReturnType<typeof dockerTools>;
+
+export function dockerTools(client: DockerClient, options: DockerToolOptions) {
   const maxLines = 500;
-  return [
-    defineTool({
+  const containerList = z.array(containerSummary);
+  return {
+    listContainers: defineTool({
       name: 'docker_list_containers',
       description: 'List Docker containers with their state and health.',
       risk: 'safe',
       input: z.object({ all: z.boolean().default(true).describe('Include stopped containers') }),
       describeCall: () => 'list containers',
       execute: (input) => client.listContainers({ all: input.all }),
+      output: containerList,
     }),
-    defineTool({
+    problemContainers: defineTool({
       name: 'docker_problem_containers',
       description: 'List containers that need attention: unhealthy, restarting, dead, or exited with an error.',
       risk: 'safe',
       input: z.object({}),
       describeCall: () => 'list problem containers',
       execute: () => client.problemContainers(),
+      output: containerList,
     }),
-    defineTool({
+    inspect: defineTool({
       name: 'docker_inspect',
       description: 'Summary of one container: image, ports, restart count, last health-check output.',
       risk: 'safe',
@@ -63,8 +72,9 @@ export function createDockerTools(client: DockerClient, options: DockerToolOptio
       describeCall: (input) => `inspect container '${speakableName(input.name)}'`,
       resolve: withResolve(client, 'docker_inspect'),
       execute: (input) => client.inspect(input.name),
+      output: containerDetails,
     }),
-    defineTool({
+    logs: defineTool({
       name: 'docker_logs',
       description: 'The last lines of a container log, stdout and stderr separated.',
       risk: 'safe',
@@ -75,8 +85,9 @@ export function createDockerTools(client: DockerClient, options: DockerToolOptio
       describeCall: (input) => `read the logs of container '${speakableName(input.name)}'`,
       resolve: withResolve(client, 'docker_logs'),
       execute: (input) => client.logs(input.name, { lines: input.lines, bytes: options.logBytes, stream: input.stream }),
+      output: containerLogs,
     }),
-    defineTool({
+    stats: defineTool({
       name: 'docker_stats',
       description: 'CPU and memory use of one container, or of every running container when no name is given.',
       risk: 'safe',
@@ -84,9 +95,14 @@ export function createDockerTools(client: DockerClient, options: DockerToolOptio
       describeCall: (input) => (input.name ? `stats of container '${speakableName(input.name)}'` : 'stats of running containers'),
       resolve: async (input) => (input.name ? { ...input, name: await client.resolveName(input.name, 'docker_stats') } : input),
       execute: (input) => client.stats(input.name),
+      output: z.array(containerStats),
     }),
-    actionTool(client, 'restart'),
-    actionTool(client, 'start'),
-    actionTool(client, 'stop'),
-  ];
+    restart: actionTool(client, 'restart'),
+    start: actionTool(client, 'start'),
+    stop: actionTool(client, 'stop'),
+  };
+}
+
+export function createDockerTools(client: DockerClient, options: DockerToolOptions): AnyTool[] {
+  return Object.values(dockerTools(client, options));
 }

@@ -3,9 +3,13 @@ import type { FactStore } from '../../src/memory/facts.js';
 import type { Memory } from '../../src/memory/memory.js';
 import { defineTool, type AnyTool } from '../../src/toolkit/tool.js';
 
-/** Facts the user asked sysvox to remember ("remember that nas is the storage box"). All safe. */
+/** Facts the user asked sysvox to remember ("remember that nas is the storage box"), by role. All safe. */
+export function memoryTools(memory: Pick<Memory, 'facts'>) {
+  return { remember: rememberFact(memory.facts), forget: forgetFact(memory.facts), list: listFacts(memory.facts) };
+}
+
 export function createMemoryTools(memory: Pick<Memory, 'facts'>): AnyTool[] {
-  return [rememberFact(memory.facts), forgetFact(memory.facts), listFacts(memory.facts)];
+  return Object.values(memoryTools(memory));
 }
 
 function rememberFact(facts: FactStore) {
@@ -19,6 +23,7 @@ function rememberFact(facts: FactStore) {
       const fact = facts.remember(input.text);
       return { remembered: fact.text, id: fact.id };
     },
+    output: z.object({ remembered: z.string(), id: z.number() }),
   });
 }
 
@@ -30,6 +35,7 @@ function forgetFact(facts: FactStore) {
     input: z.object({ query: z.string().trim().min(2).max(200).describe('Words from the fact to forget') }),
     describeCall: (input) => `forget facts about "${input.query}"`,
     execute: async (input) => ({ removed: facts.forget(input.query) }),
+    output: z.object({ removed: z.number().int().min(0) }),
   });
 }
 
@@ -41,5 +47,6 @@ function listFacts(facts: FactStore) {
     input: z.object({}),
     describeCall: () => 'list remembered facts',
     execute: async () => ({ facts: facts.list().map((fact) => fact.text) }),
+    output: z.object({ facts: z.array(z.string()) }),
   });
 }

@@ -7,7 +7,10 @@ import { ToolError } from '../../src/errors.js';
 import { defineTool, type AnyTool } from '../../src/toolkit/tool.js';
 import { keptProcesses } from './collect-snapshot.js';
 import type { SystemSampler } from './sampler.js';
-import type { FilesystemUsage } from './types.js';
+import {
+  cpuSnapshot, filesystemUsage, loadSnapshot, memorySnapshot, networkRate, processInfo, systemSnapshot, temperatureSnapshot,
+  uptimeReport, type FilesystemUsage, type SystemSnapshot,
+} from './types.js';
 
 const pseudoFilesystems = new Set([
   'overlay', 'tmpfs', 'devtmpfs', 'squashfs', 'proc', 'sysfs', 'cgroup', 'cgroup2', 'devpts', 'mqueue', 'nsfs', 'autofs',
@@ -34,9 +37,12 @@ export function selectFilesystems(filesystems: FilesystemUsage[], mount?: string
   throw new ToolError('disk_usage', `Nothing is mounted at ${wanted.slice(0, 80)}. Mounts: ${mounts.join(', ')}.`);
 }
 
-export function createSystemTools(sampler: SystemSampler): AnyTool[] {
+/** The system tools by role, each with its output schema (the system area's answers read them). */
+export type SystemTools = ReturnType<typeof systemTools>;
+
+export function systemTools(sampler: SystemSampler) {
   const noInput = z.object({});
-  const snapshotTool = <O>(name: string, description: string, pick: (snapshot: Awaited<ReturnType<SystemSampler['latest']>>) => O) =>
+  const snapshotTool = <O>(name: string, description: string, output: z.ZodType<O>, pick: (snapshot: SystemSnapshot) => O) =>
     defineTool({
       name,
       description,
@@ -44,24 +50,27 @@ export function createSystemTools(sampler: SystemSampler): AnyTool[] {
       input: noInput,
       describeCall: () => name.replace(/_/g, ' '),
       execute: async () => pick(await sampler.latest()),
+      output,
     });
-  return [
-    snapshotTool('system_status', 'Overview of this server: CPU, memory, disks, temperature, load, uptime, network, top processes.', (s) => s),
-    snapshotTool('cpu_usage', 'CPU use in percent, in total and per core.', (s) => s.cpu),
-    snapshotTool('memory_usage', 'Memory and swap use.', (s) => s.memory),
-    snapshotTool('temperatures', 'CPU temperatures, where the machine has sensors.', (s) => s.temperature),
-    snapshotTool('load_average', 'Load average over 1, 5 and 15 minutes, and the number of cores.', (s) => s.load),
-    snapshotTool('uptime', 'How long this server has been up.', (s) => ({ hostname: s.hostname, uptimeSeconds: s.uptimeSeconds })),
-    snapshotTool('network_throughput', 'Network receive and send rates per interface, in bytes per second.', (s) => s.network),
-    defineTool({
+  return {
+    systemStatus: snapshotTool('system_status', 'Overview of this server: CPU, memory, disks, temperature, load, uptime, network, top processes.',
+      systemSnapshot, (s) => s),
+    cpu: snapshotTool('cpu_usage', 'CPU use in percent, in total and per core.', cpuSnapshot, (s) => s.cpu),
+    memory: snapshotTool('memory_usage', 'Memory and swap use.', memorySnapshot, (s) => s.memory),
+    temperatures: snapshotTool('temperatures', 'CPU temperatures, where the machine has sensors.', temperatureSnapshot, (s) => s.temperature),
+    load: snapshotTool('load_average', 'Load average over 1, 5 and 15 minutes, and the number of cores.', loadSnapshot, (s) => s.load),
+    uptime: snapshotTool('uptime', 'How long this server has been up.', uptimeReport, (s) => ({ hostname: s.hostname, uptimeSeconds: s.uptimeSeconds })),
+    network: snapshotTool('network_throughput', 'Network receive and send rates per interface, in bytes per second.', z.array(networkRate), (s) => s.network),
+    diskUsage: defineTool({
       name: 'disk_usage',
       description: 'Disk use per filesystem; give a mount point ("/", "data") for one.',
       risk: 'safe',
       input: z.object({ mount: z.string().min(1).max(256).optional().describe('Mount point, e.g. "/" or "/data"') }),
       describeCall: (input) => (input.mount ? `disk usage of ${normaliseMount(input.mount).slice(0, 80)}` : 'disk usage'),
       execute: async (input) => selectFilesystems((await sampler.latest()).filesystems, input.mount),
+      output: z.array(filesystemUsage),
     }),
-    defineTool({
+    topProcesses: defineTool({
       name: 'top_processes',
       description: 'The processes using the most CPU or memory.',
       risk: 'safe',
@@ -71,6 +80,11 @@ export function createSystemTools(sampler: SystemSampler): AnyTool[] {
         const snapshot = await sampler.latest();
         return (input.by === 'cpu' ? snapshot.topByCpu : snapshot.topByMemory).slice(0, input.limit);
       },
+      output: z.array(processInfo),
     }),
-  ];
+  };
+}
+
+export function createSystemTools(sampler: SystemSampler): AnyTool[] {
+  return Object.values(systemTools(sampler));
 }

@@ -1,24 +1,47 @@
-/** What the system tools return. The router speaks these; the brain reads them as JSON. */
-export interface CpuSnapshot { totalPercent: number; perCore: number[] }
-export interface MemorySnapshot {
-  totalBytes: number; usedBytes: number; availableBytes: number; usedPercent: number;
-  swapTotalBytes: number; swapUsedBytes: number; swapPercent: number;
-}
-export interface FilesystemUsage { mount: string; device: string; type: string; sizeBytes: number; usedBytes: number; usedPercent: number }
-export interface TemperatureSnapshot { available: boolean; mainCelsius: number | null; maxCelsius: number | null; coresCelsius: number[] }
-export interface LoadSnapshot { load1: number; load5: number; load15: number; cores: number }
-export interface NetworkRate { iface: string; rxBytesPerSecond: number; txBytesPerSecond: number }
-export interface ProcessInfo { pid: number; name: string; cpuPercent: number; memoryPercent: number; memoryBytes: number }
-export interface SystemSnapshot {
-  sampledAt: Date;
-  hostname: string;
-  cpu: CpuSnapshot;
-  memory: MemorySnapshot;
-  filesystems: FilesystemUsage[];
-  temperature: TemperatureSnapshot;
-  load: LoadSnapshot;
-  uptimeSeconds: number;
-  network: NetworkRate[];
-  topByCpu: ProcessInfo[];
-  topByMemory: ProcessInfo[];
-}
+/**
+ * What the system tools return, as schemas (each tool's `output`) with the types taken from them. The
+ * router reads results through these; the brain reads them as JSON.
+ */
+import { z } from 'zod';
+
+/** A measured figure: a number, NaN included (the answers say "an unknown percentage" rather than fail). */
+const figure = z.number().or(z.nan());
+
+export const cpuSnapshot = z.object({ totalPercent: figure, perCore: z.array(figure) });
+export const memorySnapshot = z.object({
+  totalBytes: figure, usedBytes: figure, availableBytes: figure, usedPercent: figure,
+  swapTotalBytes: figure, swapUsedBytes: figure, swapPercent: figure,
+});
+export const filesystemUsage = z.object({
+  mount: z.string(), device: z.string(), type: z.string(), sizeBytes: figure, usedBytes: figure, usedPercent: figure,
+});
+export const temperatureSnapshot = z.object({
+  available: z.boolean(), mainCelsius: figure.nullable(), maxCelsius: figure.nullable(), coresCelsius: z.array(figure),
+});
+export const loadSnapshot = z.object({ load1: figure, load5: figure, load15: figure, cores: figure });
+export const networkRate = z.object({ iface: z.string(), rxBytesPerSecond: figure, txBytesPerSecond: figure });
+export const processInfo = z.object({ pid: z.number(), name: z.string(), cpuPercent: figure, memoryPercent: figure, memoryBytes: figure });
+export const uptimeReport = z.object({ hostname: z.string(), uptimeSeconds: figure });
+export const systemSnapshot = z.object({
+  sampledAt: z.date(),
+  hostname: z.string(),
+  cpu: cpuSnapshot,
+  memory: memorySnapshot,
+  filesystems: z.array(filesystemUsage),
+  temperature: temperatureSnapshot,
+  load: loadSnapshot,
+  uptimeSeconds: figure,
+  network: z.array(networkRate),
+  topByCpu: z.array(processInfo),
+  topByMemory: z.array(processInfo),
+});
+
+export type CpuSnapshot = z.infer<typeof cpuSnapshot>;
+export type MemorySnapshot = z.infer<typeof memorySnapshot>;
+export type FilesystemUsage = z.infer<typeof filesystemUsage>;
+export type TemperatureSnapshot = z.infer<typeof temperatureSnapshot>;
+export type LoadSnapshot = z.infer<typeof loadSnapshot>;
+export type NetworkRate = z.infer<typeof networkRate>;
+export type ProcessInfo = z.infer<typeof processInfo>;
+export type UptimeReport = z.infer<typeof uptimeReport>;
+export type SystemSnapshot = z.infer<typeof systemSnapshot>;

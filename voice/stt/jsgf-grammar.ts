@@ -1,22 +1,23 @@
 /**
- * pocketsphinx's grammar, from the ONE grammar builder: src/router/grammar.ts turns the router's own
- * templates and the current container, host and mount names into JSGF, so the recogniser hears
- * exactly what the router matches (including "yes restart plex server"). This file only adapts it to
- * the STT side: the vocabulary arrives as SttHints, and a word counts as known when the
- * pronunciation dictionary can say it (compounds such as "jellyfin" included).
+ * pocketsphinx's grammar, from the ONE grammar builder: src/router/grammar.ts turns the lexicon of the
+ * registered tool areas (the router's own templates) and the current slot names (containers, mounts,
+ * hosts ...) into JSGF, so the recogniser hears exactly what the router matches (including "yes restart
+ * plex server"). This file only adapts it to the STT side: the vocabulary arrives as SttHints, and a
+ * word counts as known when the pronunciation dictionary can say it (compounds such as "jellyfin" included).
  */
 import { buildJsgf, spokenWords } from '../../src/router/grammar.js';
+import type { Lexicon } from '../../src/router/lexicon.js';
 import type { Template } from '../../src/router/types.js';
 import { loadDictionary, type PronunciationDictionary } from './pronunciation-dictionary.js';
 import type { SttHints } from './stt.js';
 
 export interface CommandGrammarOptions {
-  /** Default: the router's templates (src/router/templates.ts). */
+  /** The router's words: router.lexicon, or createLexicon(areas). */
+  lexicon: Lexicon;
+  /** Default: the lexicon's templates. */
   templates?: readonly Template[];
   dictionary?: PronunciationDictionary;
 }
-
-const noNames = { containers: [], hosts: [], mounts: [] };
 
 /** Always heard while a confirmation is expected, so the person can still decline or interrupt. */
 const declines = ['no', 'cancel', 'stop', 'never mind'];
@@ -27,13 +28,13 @@ const declines = ['no', 'cancel', 'stop', 'never mind'];
  * the declines: the whole command grammar is wide enough that pocketsphinx mishears a long
  * confirmation ("yes restart plex server") as a shorter command, and a wrong "yes" is what must not happen.
  */
-export function commandGrammar(hints?: SttHints, options: CommandGrammarOptions = {}): string {
+export function commandGrammar(hints: SttHints | undefined, options: CommandGrammarOptions): string {
   const dictionary = options.dictionary ?? loadDictionary();
   const expected = expectedPhrases(hints?.expectPhrases ?? [], (word) => dictionary.pronounce(word) !== undefined);
   if (expected.length > 0) {
     return ['#JSGF V1.0;', 'grammar sysvox;', '', `public <command> = ${[...expected, ...declines].map((phrase) => `(${phrase})`).join(' | ')};`, ''].join('\n');
   }
-  return buildJsgf(hints?.vocabulary ?? noNames, {
+  return buildJsgf(options.lexicon, hints?.vocabulary ?? {}, {
     templates: options.templates,
     isKnownWord: (word) => dictionary.pronounce(word) !== undefined,
   }).text;

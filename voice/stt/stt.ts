@@ -1,4 +1,5 @@
 import type { EngineProbe } from '../../src/probe.js';
+import type { Vocabulary } from '../../src/router/types.js';
 
 /** 16 kHz mono 16-bit PCM, the one format every engine after the audio layer sees. */
 export interface Pcm16 {
@@ -13,8 +14,8 @@ export interface Transcript {
 }
 
 export interface SttHints {
-  /** Host, container and command words that bias recognition (Whisper prompt, pocketsphinx grammar). */
-  vocabulary?: { containers: string[]; hosts: string[]; mounts: string[] };
+  /** The names each slot may take this turn (containers, mounts, hosts ...): they bias recognition (Whisper prompt, pocketsphinx grammar). */
+  vocabulary?: Vocabulary;
   /**
    * Phrases expected right now, e.g. the spoken confirmation "yes, restart plex-server" after an
    * approval request: a grammar engine may listen for just these (plus no / cancel / stop).

@@ -117,10 +117,9 @@ async function probeWhisper(options: WhisperServerSttOptions): Promise<EnginePro
   }
 }
 
-/** Host, container and command words: Whisper spells names the way its prompt does. */
+/** Every slot's names (hosts, containers, mounts ...) and command words: Whisper spells names the way its prompt does. */
 export function initialPrompt(commandWords: string[], hints?: SttHints): string {
-  const vocabulary = hints?.vocabulary;
-  const names = [...(vocabulary?.hosts ?? []), ...(vocabulary?.containers ?? []), ...(vocabulary?.mounts ?? [])];
+  const names = Object.values(hints?.vocabulary ?? {}).flat();
   return [...new Set([...names, ...commandWords])].join(', ').slice(0, 600);
 }
 

@@ -1,35 +1,26 @@
 /**
- * Spoken answers about this machine, from the system tools' typed results (tools/system/types.ts).
+ * Spoken answers about this machine, from the system tools' typed results (types.ts).
  * Pure functions: one or two sentences each, numbers rounded, units spelled out.
  */
-import type {
-  CpuSnapshot, FilesystemUsage, LoadSnapshot, MemorySnapshot, ProcessInfo, SystemSnapshot, TemperatureSnapshot,
-} from '../../tools/system/types.js';
-import { isProblem } from '../../tools/docker/container-mappers.js';
-import type { ContainerSummary } from '../../tools/docker/types.js';
-import { describeContainerProblem } from './docker-answers.js';
+import type { StatusPart } from '../../src/router/area.js';
 import {
   capitalise, countOf, joinSpoken, spokenBytes, spokenDuration, spokenGigabytes, spokenMount, spokenNumber,
   spokenPercent, spokenSmallPercent,
-} from './speech-format.js';
+} from '../../src/router/speech-format.js';
+import { statusSentence } from '../../src/router/status.js';
+import type {
+  CpuSnapshot, FilesystemUsage, LoadSnapshot, MemorySnapshot, ProcessInfo, SystemSnapshot, TemperatureSnapshot,
+} from './types.js';
 
 /** Filesystems at or above this use get a warning in the status answer. */
 const diskWarningPercent = 90;
 
-function containersClause(containers: readonly ContainerSummary[] | null): string {
-  if (containers === null) return "and I can't reach Docker";
-  if (containers.length === 0) return 'and there are no containers';
-  const problems = containers.filter(isProblem);
-  if (problems.length === 0) {
-    return containers.length === 1 ? 'and the one container is healthy' : `and all ${containers.length} containers are healthy`;
-  }
-  const verb = problems.length === 1 ? 'has a problem' : 'have problems';
-  return `but ${problems.length} of ${containers.length} containers ${verb}: ${joinSpoken(problems.map(describeContainerProblem))}`;
-}
-
-/** "CPU is at 12 percent, memory at 41 percent, and all 14 containers are healthy." */
-export function statusAnswer(snapshot: SystemSnapshot, containers: readonly ContainerSummary[] | null): string {
-  const first = `CPU is at ${spokenPercent(snapshot.cpu.totalPercent)}, memory at ${spokenPercent(snapshot.memory.usedPercent)}, ${containersClause(containers)}.`;
+/**
+ * "CPU is at 12 percent, memory at 41 percent, and all 14 containers are healthy.": this machine's
+ * figures lead, the other areas' parts follow (containers today), then any nearly full disk.
+ */
+export function statusAnswer(snapshot: SystemSnapshot, parts: readonly StatusPart[]): string {
+  const first = statusSentence(`CPU is at ${spokenPercent(snapshot.cpu.totalPercent)}, memory at ${spokenPercent(snapshot.memory.usedPercent)}`, parts);
   const full = snapshot.filesystems.filter((filesystem) => filesystem.usedPercent >= diskWarningPercent);
   if (full.length === 0) return first;
   const named = full.map((filesystem) => `${spokenMount(filesystem.mount)} is ${spokenPercent(filesystem.usedPercent)} full`);

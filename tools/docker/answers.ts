@@ -1,12 +1,11 @@
 /**
- * Spoken answers about containers, from the Docker tools' typed results (tools/docker/types.ts).
- * Container names are said as they are.
+ * Spoken answers about containers, from the Docker tools' typed results (types.ts), and the Docker
+ * clause of the overall status. Container names are said as they are.
  */
-import type {
-  ContainerActionResult, ContainerDetails, ContainerLogs, ContainerSummary,
-} from '../../tools/docker/types.js';
-import { isProblem } from '../../tools/docker/container-mappers.js';
-import { asSentence, countOf, joinSpoken, speakable } from './speech-format.js';
+import type { StatusPart } from '../../src/router/area.js';
+import { asSentence, countOf, joinSpoken, speakable } from '../../src/router/speech-format.js';
+import { isProblem } from './container-mappers.js';
+import type { ContainerActionResult, ContainerDetails, ContainerLogs, ContainerSummary } from './types.js';
 
 /** Most running names read out before the answer switches to a count. */
 const maxNamesSpoken = 8;
@@ -29,6 +28,18 @@ export function describeContainerProblem(container: ContainerSummary): string {
   }
   if (container.state === 'restarting') return `${name} keeps restarting`;
   return `${name} is ${container.state}`;
+}
+
+/** The containers' clause of the overall status; null containers: Docker could not be read. */
+export function containersStatus(containers: readonly ContainerSummary[] | null): StatusPart {
+  if (containers === null) return { clause: "I can't reach Docker", problem: false };
+  if (containers.length === 0) return { clause: 'there are no containers', problem: false };
+  const problems = containers.filter(isProblem);
+  if (problems.length === 0) {
+    return { clause: containers.length === 1 ? 'the one container is healthy' : `all ${containers.length} containers are healthy`, problem: false };
+  }
+  const verb = problems.length === 1 ? 'has a problem' : 'have problems';
+  return { clause: `${problems.length} of ${containers.length} containers ${verb}: ${joinSpoken(problems.map(describeContainerProblem))}`, problem: true };
 }
 
 /** "6 of 8 containers are running: a, b ... Not running: job-exited and worker." */

@@ -1,0 +1,33 @@
+/**
+ * The ONE list of tool areas sysvox runs with. Adding an area (ssh, systemd, storage, home assistant)
+ * means a folder under tools/ that exports its area, and one line here: its tools reach the registry
+ * (the brain and policy), its words the router, the help text and the pocketsphinx grammar.
+ * Order matters: templates are tried core first, then area by area in this order.
+ */
+import type { Config } from '../config/schema.js';
+import type { Logger } from '../log.js';
+import type { Memory } from '../memory/memory.js';
+import type { ToolArea } from '../router/area.js';
+import type { DockerClient } from '../../tools/docker/client.js';
+import { createDockerArea } from '../../tools/docker/area.js';
+import { createMemoryArea } from '../../tools/memory/area.js';
+import { createSystemArea } from '../../tools/system/area.js';
+import type { SystemSampler } from '../../tools/system/sampler.js';
+
+/** What the wiring hands every area factory (main.ts builds the sampler and the Docker client: the app exposes them). */
+export interface AreaWiring {
+  config: Config;
+  env: NodeJS.ProcessEnv;
+  log: Logger;
+  memory: Pick<Memory, 'facts'>;
+  sampler: SystemSampler;
+  docker: DockerClient;
+}
+
+export function createAreas(wiring: AreaWiring): ToolArea[] {
+  return [
+    createMemoryArea({ memory: wiring.memory }),
+    createSystemArea({ sampler: wiring.sampler }),
+    createDockerArea({ client: wiring.docker, logLines: wiring.config.docker.logLines, logBytes: wiring.config.docker.logBytes }),
+  ];
+}

@@ -1,0 +1,77 @@
+/**
+ * The system area: this machine's figures (CPU, memory, disks, temperature, load, uptime, processes),
+ * its words ({mount}, {host}, <cpu> ...), and the overall status, which it leads with its own figures
+ * and completes with every other area's part (the containers today).
+ */
+import { hostname as systemHostname } from 'node:os';
+import { answer, answerFrom, readTool } from '../../src/router/answer-kit.js';
+import type { AnswerContext, IntentHandler, ToolArea } from '../../src/router/area.js';
+import type { RouterAnswer } from '../../src/router/types.js';
+import {
+  cpuAnswer, diskAnswer, loadAnswer, memoryAnswer, statusAnswer, temperatureAnswer, topProcessesAnswer, uptimeAnswer,
+} from './answers.js';
+import type { SystemSampler } from './sampler.js';
+import { hostSlot, mountSlot } from './slots.js';
+import { selectFilesystems, systemTools, type SystemTools } from './system-tools.js';
+import type { SystemSnapshot } from './types.js';
+import { systemTemplates, systemWordClasses } from './words.js';
+
+export interface SystemAreaDeps {
+  sampler: SystemSampler;
+  /** This machine's name, the one {host} knows; default os.hostname(). */
+  hostname?: string;
+}
+
+/** The names this machine answers to in a question: "local", "localhost", its host name, short or full. */
+function thisMachine(hostname: string): (host: string) => boolean {
+  const full = hostname.trim().toLowerCase();
+  const names = new Set(['local', 'localhost', full, full.split('.')[0] ?? full]);
+  return (host) => names.has(host.trim().toLowerCase());
+}
+
+function answers(tools: SystemTools, isThisMachine: (host: string) => boolean): Record<string, IntentHandler> {
+  const fromSnapshot = (context: AnswerContext, speak: (snapshot: SystemSnapshot) => string) =>
+    answerFrom(context, tools.systemStatus, {}, 'checking the system', speak);
+  const topProcesses = (by: 'cpu' | 'memory'): IntentHandler => (context) =>
+    answerFrom(context, tools.topProcesses, { by, limit: 3 }, 'listing processes', (processes) => topProcessesAnswer(processes, by));
+
+  /** The snapshot is needed; the other areas' parts are not (without Docker the answer says so). */
+  async function overallStatus(context: AnswerContext): Promise<RouterAnswer> {
+    const host = context.match.slots.host;
+    if (host !== undefined && !isThisMachine(host)) {
+      return answer(`I can only check this server so far; other hosts such as ${host} are not connected yet.`);
+    }
+    const [system, parts] = await Promise.all([readTool(context, tools.systemStatus, {}, 'checking the system'), context.statusParts()]);
+    return 'failed' in system ? system.failed : answer(statusAnswer(system.value, parts));
+  }
+
+  return {
+    status: overallStatus,
+    cpu: (context) => fromSnapshot(context, (snapshot) => cpuAnswer(snapshot.cpu, snapshot.load)),
+    memory: (context) => fromSnapshot(context, (snapshot) => memoryAnswer(snapshot.memory)),
+    temperature: (context) => fromSnapshot(context, (snapshot) => temperatureAnswer(snapshot.temperature)),
+    uptime: (context) => fromSnapshot(context, (snapshot) => uptimeAnswer(snapshot.uptimeSeconds)),
+    load: (context) => fromSnapshot(context, (snapshot) => loadAnswer(snapshot.load)),
+    top_cpu: topProcesses('cpu'),
+    top_memory: topProcesses('memory'),
+    disk: (context) => {
+      const mount = context.match.slots.mount;
+      return answerFrom(context, tools.diskUsage, mount ? { mount } : {}, 'checking the disks', (filesystems) => diskAnswer(filesystems, mount));
+    },
+  };
+}
+
+export function createSystemArea(deps: SystemAreaDeps): ToolArea {
+  const tools = systemTools(deps.sampler);
+  const hostname = deps.hostname ?? systemHostname();
+  // Real filesystems only: overlay and tmpfs mounts (Docker's layers) are not names a person says.
+  const mounts = async () => selectFilesystems((await deps.sampler.latest().catch(() => null))?.filesystems ?? []).map((filesystem) => filesystem.mount);
+  return {
+    name: 'system',
+    tools: Object.values(tools),
+    templates: systemTemplates,
+    wordClasses: systemWordClasses,
+    slots: [mountSlot(mounts), hostSlot(async () => [hostname])],
+    answers: answers(tools, thisMachine(hostname)),
+  };
+}
