@@ -4,7 +4,7 @@
  * (templates, word classes, slots with their names) and the answer to each of its intents. The router,
  * the help text and the recogniser's grammar are put together from the registered areas
  * (createRouter({ areas })); the core owns only confirm, deny, help and the free-text slots.
- * See docs/decisions/007-tool-areas.md and template-syntax.md.
+ * See docs/decisions/010-tool-areas.md and template-syntax.md.
  */
 import type { InvokeOutcome } from '../policy/outcome.js';
 import type { AnyTool } from '../toolkit/tool.js';

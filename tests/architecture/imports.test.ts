@@ -12,7 +12,7 @@ const checkout = resolve(import.meta.dirname, '..', '..');
 
 /** Lower layers first; a module may import its own folder and any layer below its own. */
 const layers: string[][] = [
-  ['types.ts', 'errors.ts', 'log.ts', 'pause.ts', 'probe.ts', 'keep-starting.ts'],
+  ['types.ts', 'errors.ts', 'log.ts', 'pause.ts', 'probe.ts', 'backoff.ts', 'keep-starting.ts'],
   ['toolkit'],
   ['config', 'memory'],
   ['policy'],

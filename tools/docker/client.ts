@@ -15,7 +15,7 @@ import { matchContainerName } from './name-match.js';
 import type {
   ContainerAction, ContainerActionResult, ContainerDetails, ContainerLogs, ContainerStats, ContainerSummary, LogStream,
 } from './types.js';
-import { describeError } from '../../src/errors.js';
+import { describeError, ToolError } from '../../src/errors.js';
 
 export interface DockerClient {
   listContainers(options?: { all?: boolean }): Promise<ContainerSummary[]>;
@@ -131,10 +131,20 @@ export function createDockerClient(options: DockerClientOptions): DockerClient {
     });
   }
 
+  async function statsOf(name: string): Promise<ContainerStats | null> {
+    return onContainer('docker_stats', name, async (container) => toStats(name, (await container.stats({ stream: false })) as Docker.ContainerStats));
+  }
+
+  /** One container's figures, or every running one's; a container that stops or goes meanwhile is left out. */
   async function stats(name?: string): Promise<ContainerStats[]> {
-    const names = name ? [name] : (await listContainers({ all: false })).map((summary) => summary.name);
-    return Promise.all(names.map((each) => onContainer('docker_stats', each, async (container) =>
-      toStats(each, (await container.stats({ stream: false })) as Docker.ContainerStats))));
+    if (name) {
+      const one = await statsOf(name);
+      if (!one) throw new ToolError('docker_stats', `${name} is not running, so it has no CPU or memory figures.`);
+      return [one];
+    }
+    const names = (await listContainers({ all: false })).map((summary) => summary.name);
+    const settled = await Promise.allSettled(names.map(statsOf));
+    return settled.flatMap((result) => (result.status === 'fulfilled' && result.value ? [result.value] : []));
   }
 
   async function act(name: string, action: ContainerAction): Promise<ContainerActionResult> {

@@ -81,10 +81,14 @@ function portsOf(inspect: Docker.ContainerInspectInfo): string[] {
   return [...result];
 }
 
-/** CPU percent as `docker stats` computes it: container delta over system delta, times online CPUs. */
-export function toStats(name: string, stats: Docker.ContainerStats): ContainerStats {
-  const cpuDelta = stats.cpu_stats.cpu_usage.total_usage - (stats.precpu_stats.cpu_usage?.total_usage ?? 0);
-  const systemDelta = (stats.cpu_stats.system_cpu_usage ?? 0) - (stats.precpu_stats.system_cpu_usage ?? 0);
+/**
+ * CPU percent as `docker stats` computes it: container delta over system delta, times online CPUs. null when
+ * the engine gave no CPU figures: the container stopped between the listing and the stats call.
+ */
+export function toStats(name: string, stats: Docker.ContainerStats): ContainerStats | null {
+  if (!stats.cpu_stats?.cpu_usage || !stats.memory_stats) return null;
+  const cpuDelta = stats.cpu_stats.cpu_usage.total_usage - (stats.precpu_stats?.cpu_usage?.total_usage ?? 0);
+  const systemDelta = (stats.cpu_stats.system_cpu_usage ?? 0) - (stats.precpu_stats?.system_cpu_usage ?? 0);
   const onlineCpus = stats.cpu_stats.online_cpus || stats.cpu_stats.cpu_usage.percpu_usage?.length || 1;
   const cpuPercent = cpuDelta > 0 && systemDelta > 0 ? (cpuDelta / systemDelta) * onlineCpus * 100 : 0;
   const memory = stats.memory_stats;
