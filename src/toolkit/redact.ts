@@ -10,9 +10,9 @@ import { redactCommandLines, redacted, rules } from './secret-patterns.js';
 export { isSecretKey } from './secret-key.js';
 
 // key = value, key: value, "key": "value", --key=value; value quoted or up to a separator.
-const pairPattern = /(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\1(\s*(?:=>|[:=])\s*)("(?:[^"\\]|\\.)*"|'[^']*'|[^\s,;&"'{}[\]<>]+)/g;
+const pairPattern = /(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\1(\s*(?:=>|[:=])\s*)("(?:[^"\\]|\\.)*"|'[^']*'|\$\{\w+\}|[^\s,;&"'{}[\]<>]+)/g;
 // "password: correct horse battery staple", "my password is hunter2": a password given in words, up to the end of the line.
-const passphrasePattern = /\b(pass(?:word|wd|phrase|code)?|pwd|pw|pin)(\s*:\s*|\s+(?:is|was)\s+)([^\s"'\\,;&{}<>[\]=]+(?:[ \t]+[^\s"'\\,;&{}<>[\]=:]+){0,5})(?=[ \t]*(?:$|["'\\\r,;]))/gim;
+const passphrasePattern = /\b(pass(?:word|wd|phrase|code)?|pwd|pw|creds?|credentials?)(\s*:\s*|\s+(?:is|was)(?:\s*:)?\s+)([^\s"'\\,;&<>[\]=]+(?:[ \t]+[^\s"'\\,;&{}<>[\]=:]+){0,5})(?=[ \t]*(?:$|["'\\\r,;]))/gim;
 // "the api key is X", "token was X", "creds: X".
 const plainEnglishPattern = /\b(api[ _-]?key|access[ _-]?key|secret(?:[ _-]?key)?|token|credentials?|creds|key)(\s+(?:is|was|=)\s+|\s*:\s+)("[^"]+"|'[^']+'|[^\s"'\\,;]+)/gi;
 // A long random blob shortly after a key-like word ("signing key 3f9a...", "hmac secret: ...").
@@ -42,8 +42,8 @@ function redactPairs(text: string): string {
     const prefix = `${quote}${key}${quote}${separator}`;
     const quoted = /^["']/.test(value);
     const inner = quoted ? value.slice(1, -1) : value;
-    if (inner.startsWith('[REDACTED') || isPlaceholderValue(inner)) return match;
     if (isSecretValue(key, inner)) {
+      if (inner.startsWith('[REDACTED') || isPlaceholderValue(inner)) return match;
       if (quoted) return `${prefix}${value[0]}${redacted}${value[0]}`;
       return quote === '"' ? `${prefix}"${redacted}"` : `${prefix}${redacted}`; // keep JSON valid ("pin": 1234)
     }

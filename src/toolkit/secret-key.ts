@@ -5,7 +5,7 @@
 const secretSegments = new Set([
   'token', 'tokens', 'password', 'passwords', 'passwd', 'pwd', 'pw', 'pass', 'passphrase', 'passcode', 'secret', 'secrets',
   'apikey', 'apikeys', 'auth', 'oauth', 'authorization', 'credential', 'credentials', 'cred', 'creds', 'cookie', 'cookies',
-  'session', 'jwt', 'bearer', 'privatekey', 'accesskey', 'secretkey', 'dsn', 'sig', 'signature',
+  'session', 'jwt', 'bearer', 'privatekey', 'accesskey', 'secretkey', 'dsn', 'sig', 'signature', 'psk',
 ]);
 const secretPairs = [
   'api key', 'access key', 'private key', 'secret key', 'client secret', 'session id', 'signing key', 'account key',
@@ -26,12 +26,28 @@ const keyLikeWords = new Set(['key', 'keys', 'api', 'access', 'private', 'signin
 /** Environment variables whose names look secret but whose values are not: the shell's working directory. */
 const knownInnocentKeys = new Set(['PWD', 'OLDPWD']);
 
+// Log lines repeat the same few keys: remember the answers (bounded, so hostile input cannot grow them).
+const secretKeyCache = new Map<string, boolean>();
+const keyLikeCache = new Map<string, boolean>();
+function remembered(cache: Map<string, boolean>, key: string, decide: (key: string) => boolean): boolean {
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const answer = decide(key);
+  if (cache.size >= 2000) cache.clear();
+  cache.set(key, answer);
+  return answer;
+}
+
 export function keyWords(key: string): string[] {
   return key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
 }
 
 /** True for keys such as DB_PASSWORD, apiKey, x-auth-token, session, private_key, DB_PASS (not "author", "bypass" or PWD). */
 export function isSecretKey(key: string): boolean {
+  return remembered(secretKeyCache, key, decideSecretKey);
+}
+
+function decideSecretKey(key: string): boolean {
   if (knownInnocentKeys.has(key)) return false;
   const words = keyWords(key);
   if (words.length === 0 || describingWords.has(words[words.length - 1]!)) return false;
@@ -50,6 +66,10 @@ export function isPasswordKey(key: string): boolean {
 
 /** Keys that are not clearly secret but after which a long random value is one (APP_KEY, hmac, PLEX_CLAIM). */
 export function isKeyLikeKey(key: string): boolean {
+  return remembered(keyLikeCache, key, decideKeyLike);
+}
+
+function decideKeyLike(key: string): boolean {
   if (knownInnocentKeys.has(key)) return false;
   const words = keyWords(key);
   if (words.length === 0 || describingWords.has(words[words.length - 1]!)) return false;
@@ -59,7 +79,7 @@ export function isKeyLikeKey(key: string): boolean {
 const placeholderWords = new Set([
   'yes', 'no', 'true', 'false', 'null', 'none', 'nil', 'undefined', 'required', 'optional', 'empty', 'unset', 'set', 'hidden',
   'masked', 'redacted', 'password', 'passwords', 'changed', 'updated', 'incorrect', 'wrong', 'invalid', 'missing', 'expired',
-  'correct', 'valid', 'stored', 'saved', 'needed', 'not', 'too', 'now', 'the', 'a', 'an', 'about', 'being', 'been', 'in', 'on',
+  'valid', 'stored', 'saved', 'needed', 'not', 'too', 'now', 'the', 'a', 'an', 'about', 'being', 'been', 'in', 'on',
   'at', 'for', 'from', 'to', 'of', 'with', 'still', 'also', 'only', 'already', 'same', 'different', 'protected', 'encrypted',
   'reset', 'blank', 'weak', 'strong', 'ok', 'okay', 'fine', 'used', 'rotated', 'managed', 'authentication', 'accepted', 'refused',
   'denied', 'failed', 'ignored', 'disabled', 'enabled', 'off',
