@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { durationSeconds, httpUrl } from './limits.js';
 
 /** Optional webhook mode; long polling is the default and needs no public address. */
 const webhookSchema = z.object({
   /** The public HTTPS URL Telegram posts updates to, e.g. https://bot.example.org/telegram. */
-  url: z.url(),
+  url: httpUrl(),
   /** Local address the webhook HTTP server listens on (put a TLS reverse proxy in front). */
   host: z.string().min(1).default('127.0.0.1'),
   port: z.number().int().min(1).max(65535).default(8443),
@@ -23,7 +24,7 @@ export const telegramSchema = z.object({
   /** Voice notes larger than this are refused before they are downloaded. */
   maxVoiceBytes: z.number().int().positive().default(2_000_000),
   /** Voice notes longer than this are refused before they are downloaded. */
-  maxVoiceSeconds: z.number().int().positive().default(60),
+  maxVoiceSeconds: durationSeconds().default(60),
   /** Answer text questions with a voice note too, for people who have not chosen with /voice on|off. */
   voiceReplies: z.boolean().default(false),
   /** Chats that receive alerts from push(); each chat can /mute and /unmute. */
@@ -32,6 +33,6 @@ export const telegramSchema = z.object({
   pollTimeoutSeconds: z.number().int().min(0).max(50).default(30),
   webhook: webhookSchema.optional(),
   /** Bot API base URL; only tests and self-hosted Bot API servers change it. */
-  apiRoot: z.url().default('https://api.telegram.org'),
+  apiRoot: httpUrl().default('https://api.telegram.org'),
 }).prefault({});
 export type TelegramConfig = z.infer<typeof telegramSchema>;
