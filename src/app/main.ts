@@ -55,6 +55,7 @@ export interface App {
   core: Core;
   memory: Memory;
   runner: ToolRunner;
+  registry: ReturnType<typeof createToolRegistry>;
   sampler: SystemSampler;
   docker: DockerClient;
   dataDir: string;
@@ -132,6 +133,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   let telegram: TelegramChannel | undefined;
   return {
     loaded, log, core, memory, runner, sampler, docker, dataDir: dataDir.dir, voice,
+    registry,
     listApprovals: ({ all }) => runner.listApprovals(all ? {} : { status: 'pending' }).map((record) => ({
       id: record.id,
       status: record.status === 'pending' && record.expiresAt <= new Date() ? 'expired' : record.status,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import type { AnyTool, Risk } from './tool.js';
+import { unknownToolMessage } from '../config/effective-risk.js';
 
 const tierOrder: Record<Risk, number> = { safe: 0, confirm: 1, blocked: 2 };
 
@@ -37,7 +38,7 @@ export function createToolRegistry(tools: AnyTool[], riskOverrides: Record<strin
     risks.set(tool.name, tightened);
   }
   for (const name of Object.keys(riskOverrides)) {
-    if (!byName.has(name)) throw new ConfigError(`tools.risk names '${name}', which is not a tool; see the tool list in the README`);
+    if (!byName.has(name)) throw new ConfigError(unknownToolMessage(name, [...byName.keys()]));
   }
   const offered = tools
     .filter((tool) => risks.get(tool.name) !== 'blocked')
