@@ -1,11 +1,10 @@
 /**
  * tools.risk as it takes effect: config may tighten a tool's tier (safe -> confirm -> blocked), never
- * loosen it. `sysvox config check` shows the effective tier with a warning for every loosening, and a
- * name that is no tool is refused with the nearest tool name, the same way by every command.
+ * loosen it. `sysvox config check` shows the effective tier with a warning for every loosening (a name
+ * that is no tool is refused by the registry, the same way for every command).
  */
-import { nearestName } from './nearest-name.js';
+import type { Risk } from '../toolkit/tool.js';
 
-type Risk = 'safe' | 'confirm' | 'blocked';
 const tierOrder: Record<Risk, number> = { safe: 0, confirm: 1, blocked: 2 };
 
 /** What the registry knows of a tool: its own tier and its effective one. */
@@ -19,11 +18,6 @@ export interface EffectiveRisk {
   effective: Record<string, Risk>;
   /** One sentence per ignored loosening. */
   warnings: string[];
-}
-
-export function unknownToolMessage(name: string, toolNames: string[]): string {
-  const suggestion = nearestName(name, toolNames);
-  return `tools.risk.${name} names no tool${suggestion ? `; did you mean ${suggestion}?` : ''} Use a tool name from the README's tool list, or remove the line.`;
 }
 
 export function describeEffectiveRisk(overrides: Record<string, Risk>, registry: RiskLookup): EffectiveRisk {

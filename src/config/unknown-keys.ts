@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { nearestName } from './nearest-name.js';
+import { nearestName } from '../toolkit/nearest-name.js';
 
 export interface UnknownKey {
   /** Dotted path as written, e.g. "ollama.modle" or "voice.wake.models.0.treshold". */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import type { AnyTool, Risk } from './tool.js';
-import { unknownToolMessage } from '../config/effective-risk.js';
+import { nearestName } from './nearest-name.js';
 
 const tierOrder: Record<Risk, number> = { safe: 0, confirm: 1, blocked: 2 };
 
@@ -38,7 +38,9 @@ export function createToolRegistry(tools: AnyTool[], riskOverrides: Record<strin
     risks.set(tool.name, tightened);
   }
   for (const name of Object.keys(riskOverrides)) {
-    if (!byName.has(name)) throw new ConfigError(unknownToolMessage(name, [...byName.keys()]));
+    if (byName.has(name)) continue;
+    const suggestion = nearestName(name, byName.keys());
+    throw new ConfigError(`tools.risk.${name} names no tool${suggestion ? `; did you mean ${suggestion}?` : '.'} Use a tool name from the README's tool list, or remove the line.`);
   }
   const offered = tools
     .filter((tool) => risks.get(tool.name) !== 'blocked')
