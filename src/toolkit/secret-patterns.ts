@@ -22,10 +22,11 @@ const cliFlags: { command: RegExp; flag: RegExp }[] = [
   { command: /\bldap\w+\b/, flag: /(\s-w)(\s+)(?!-)([^\s"']+|"[^"]*"|'[^']*')/g },
   { command: /(?:^|\s)(?:curl|wget|https?)\s/, flag: /(\s(?:-u|--user|-a|--auth)[\s=]+["']?[^\s:"']*:)()([^\s"'@]+)/g },
   { command: /\b(?:smbclient|rpcclient|mount\.cifs)\b/, flag: /(\s-U\s*["']?[^\s%"']+%)()([^\s"']+)/g },
+  { command: /\bssh-keygen\b/, flag: /(\s-[NP])(\s+)(?!-)([^\s"']+|"[^"]*"|'[^']*')/g },
   { command: /\bhtpasswd\b/, flag: /(\s-b\w*\s+\S+\s+\S+\s+)()([^\s"']+)/g },
 ];
 
-const commandWords = /mysql|mariadb|mongo|sshpass|login|redis-cli|ldap|curl|wget|http|smbclient|rpcclient|mount\.cifs|htpasswd/i;
+const commandWords = /mysql|mariadb|mongo|sshpass|login|redis-cli|ldap|curl|wget|http|smbclient|rpcclient|mount\.cifs|htpasswd|ssh-keygen/i;
 
 /** Masks the password flags of the CLIs named on each line: `mysql -u root -pS3cret`, `sshpass -p pw ssh -p 2222 host`. */
 export function redactCommandLines(text: string): string {
