@@ -1,6 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import type { Brain } from '../brain/brain-types.js';
 import type { LoadedConfig } from '../config/load.js';
+import { maskUrlUserinfo } from '../config/mask.js';
 import type { DataDirChoice } from '../memory/data-dir.js';
 import type { EngineProbe } from '../probe.js';
 import type { DockerClient } from '../../tools/docker/client.js';
@@ -19,7 +20,7 @@ export interface DoctorDeps {
 export async function runDoctor(deps: DoctorDeps): Promise<EngineProbe[]> {
   const probes: EngineProbe[] = [configProbe(deps.loaded), dataDirProbe(deps.dataDir)];
   const [docker, ollama, extra] = await Promise.all([dockerProbe(deps.docker), deps.brain.probe(), deps.extra?.() ?? Promise.resolve([])]);
-  return [...probes, docker, ollama, ...extra];
+  return [...probes, docker, ollama, ...extra].map((probe) => ({ ...probe, detail: maskUrlUserinfo(probe.detail), fix: probe.fix && maskUrlUserinfo(probe.fix) }));
 }
 
 function configProbe(loaded: LoadedConfig): EngineProbe {

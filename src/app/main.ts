@@ -53,6 +53,7 @@ export interface App {
   core: Core;
   memory: Memory;
   runner: ToolRunner;
+  registry: ReturnType<typeof createToolRegistry>;
   sampler: SystemSampler;
   docker: DockerClient;
   /** The instant path over the registered areas; its lexicon also makes the pocketsphinx grammar. */
@@ -123,6 +124,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const channels: Channel[] = [];
   return {
     loaded, log, core, memory, runner, sampler, docker, router, dataDir: dataDir.dir, voice,
+    registry,
     listApprovals: ({ all }) => runner.listApprovals(all ? {} : { status: 'pending' }).map((record) => ({
       id: record.id,
       status: record.status === 'pending' && record.expiresAt <= new Date() ? 'expired' : record.status,

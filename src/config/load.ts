@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError, describeError } from '../errors.js';
 import { configSchema, envOverrides, type Config } from './schema.js';
+import { findUnknownKeys } from './unknown-keys.js';
 
 export interface LoadedConfig {
   config: Config;
@@ -30,18 +31,31 @@ export function findConfigFile(options: LoadConfigOptions = {}): string | null {
     if (!existsSync(path)) {
       throw new ConfigError(`config file ${path} does not exist (named by ${options.path ? '--config' : 'SYSVOX_CONFIG'})`);
     }
+    refuseIfNotRegularFile(path, options.path ? '--config' : 'SYSVOX_CONFIG');
     return path;
   }
   for (const candidate of [resolve(cwd, 'sysvox.yaml'), '/etc/sysvox/config.yaml']) {
-    if (existsSync(candidate)) return candidate;
+    if (existsSync(candidate)) {
+      refuseIfNotRegularFile(candidate, 'the search order');
+      return candidate;
+    }
   }
   return null;
+}
+
+/** A FIFO, a device (/dev/zero) or a directory would hang or fail the read: refuse it before opening it. */
+function refuseIfNotRegularFile(path: string, namedBy: string): void {
+  const stats = statSync(path);
+  if (stats.isFile()) return;
+  const kind = stats.isDirectory() ? 'a directory' : stats.isFIFO() ? 'a named pipe (FIFO)' : stats.isCharacterDevice() || stats.isBlockDevice() ? 'a device' : 'a socket or other special file';
+  throw new ConfigError(`config file ${path} (from ${namedBy}) is ${kind}, not a regular file: point --config or SYSVOX_CONFIG at a YAML file`);
 }
 
 export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
   const env = options.env ?? process.env;
   const path = findConfigFile(options);
   const raw = path ? readYaml(path) : {};
+  refuseUnknownKeys(raw, path);
   const fromEnv: Record<string, string> = {};
   for (const [variable, key] of Object.entries(envOverrides)) {
     const value = env[variable];
@@ -72,6 +86,13 @@ function readYaml(path: string): Record<string, unknown> {
     throw new ConfigError(`config file ${path} must hold a mapping of keys (like "ollama:"), not ${Array.isArray(value) ? 'a list' : typeof value}`);
   }
   return value as Record<string, unknown>;
+}
+
+function refuseUnknownKeys(raw: Record<string, unknown>, path: string | null): void {
+  const unknown = findUnknownKeys(configSchema, raw);
+  if (unknown.length === 0) return;
+  const lines = unknown.map(({ key, suggestion }) => `unknown key ${key} in ${path ?? 'the config'}; ${suggestion ? `did you mean ${suggestion}?` : 'remove it or check the README for the valid keys'}`);
+  throw new ConfigError(lines.join('\n'));
 }
 
 function describeIssues(issues: z.core.$ZodIssue[], path: string | null, fromEnv: Record<string, string>): string {

@@ -1,10 +1,18 @@
 import { isSecretKey } from '../toolkit/redact.js';
 import { secretKeys, type Config } from './schema.js';
 
+const urlUserinfo = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
+
+/** "http://user:pass@host" -> "http://****@host", anywhere in a text (doctor details, error messages). */
+export function maskUrlUserinfo(text: string): string {
+  return text.replace(urlUserinfo, '$1****@');
+}
+
 /**
  * A copy of the effective config with every secret replaced by "****": the keys listed in
- * secretKeys, and any other string whose key looks secret (a future apiKey or secretToken),
- * so a new secret setting is masked even before someone adds it to the list.
+ * secretKeys, any other string whose key looks secret (a future apiKey or secretToken),
+ * so a new secret setting is masked even before someone adds it to the list, and the user and
+ * password inside every URL (ollama.host: http://user:pass@host).
  */
 export function maskSecrets(config: Config): Record<string, unknown> {
   const copy = structuredClone(config) as unknown as Record<string, unknown>;
@@ -25,6 +33,7 @@ function maskSecretLookingKeys(node: unknown): void {
   const record = node as Record<string, unknown>;
   for (const [key, value] of Object.entries(record)) {
     if (typeof value === 'string' && isSecretKey(key)) record[key] = '****';
+    else if (typeof value === 'string') record[key] = maskUrlUserinfo(value);
     else maskSecretLookingKeys(value);
   }
 }

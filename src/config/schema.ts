@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { durationMs, durationSeconds, httpUrl, nonBlankName } from './limits.js';
 import { telegramSchema } from './telegram-schema.js';
 import { voiceSchema } from './voice-schema.js';
 
@@ -11,13 +12,13 @@ export const configSchema = z.object({
   /** Markdown notes per host (local.md, nas.md ...) added to the brain's prompt. */
   contextDir: z.string().min(1).optional(),
   ollama: z.object({
-    host: z.url().default('http://127.0.0.1:11434'),
-    model: z.string().min(1).default('qwen2.5:7b'),
+    host: httpUrl().default('http://127.0.0.1:11434'),
+    model: nonBlankName().default('qwen2.5:7b'),
     numCtx: z.number().int().min(512).default(8192),
     keepAlive: z.union([z.string(), z.number()]).default('30m'),
-    requestTimeoutMs: z.number().int().positive().default(60_000),
+    requestTimeoutMs: durationMs().default(60_000),
     /** Time allowed before the first streamed token; a cold model load can take this long. */
-    firstTokenTimeoutMs: z.number().int().positive().default(30_000),
+    firstTokenTimeoutMs: durationMs().default(30_000),
     maxToolSteps: z.number().int().min(1).max(20).default(6),
     historyMessages: z.number().int().min(0).max(100).default(12),
   }).prefault({}),
@@ -28,7 +29,7 @@ export const configSchema = z.object({
     logBytes: z.number().int().min(256).max(1_000_000).default(16_000),
   }).prefault({}),
   system: z.object({
-    sampleIntervalMs: z.number().int().min(250).default(2000),
+    sampleIntervalMs: durationMs(250).default(2000),
   }).prefault({}),
   tools: z.object({
     /** Per-tool tier: may tighten (safe -> confirm -> blocked), never loosen. */
@@ -36,7 +37,7 @@ export const configSchema = z.object({
     outputBudgetChars: z.number().int().min(200).default(4000),
   }).prefault({}),
   policy: z.object({
-    approvalTtlSeconds: z.number().int().min(10).default(300),
+    approvalTtlSeconds: durationSeconds(10).default(300),
     /** People who may approve anyone's request, as "channel:id" (e.g. "telegram:12345"). */
     approvers: z.array(z.string().regex(/^[a-z]+:.+$/, 'use "channel:id", e.g. "telegram:12345"')).default([]),
     /** Brain turns per person per minute; the router is exempt. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { durationMs, nonBlankName } from './limits.js';
 
 /** voice.stt: the ordered engine chain and each engine's settings. Every key has a default. */
 export const sttSchema = z.object({
@@ -10,9 +11,9 @@ export const sttSchema = z.object({
     /** Default: $SYSVOX_DATA/bin/whisper-server, else .cache/whisper/server (scripts/build-whisper.sh). */
     binaryPath: z.string().min(1).optional(),
     /** Model name from the manifest, or a path to a ggml .bin. */
-    model: z.string().min(1).default('whisper-base.en'),
+    model: nonBlankName().default('whisper-base.en'),
     threads: z.number().int().min(1).max(16).default(2),
-    requestTimeoutMs: z.number().int().positive().default(30_000),
+    requestTimeoutMs: durationMs().default(30_000),
   }).prefault({}),
   pocketsphinx: z.object({
     binary: z.string().min(1).default('pocketsphinx_continuous'),
@@ -29,7 +30,7 @@ export const ttsSchema = z.object({
   piper: z.object({
     binaryPath: z.string().min(1).optional(),
     /** Voice .onnx path or manifest name; the .onnx.json beside it gives the sample rate. */
-    voice: z.string().min(1).default('en_US-lessac-medium'),
+    voice: nonBlankName().default('en_US-lessac-medium'),
     sentenceGapMs: z.number().int().min(50).max(2000).default(250),
   }).prefault({}),
   espeak: z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { durationSeconds, httpUrl } from './limits.js';
 
 /**
  * The Telegram channel section. The token comes from SYSVOX_TELEGRAM_TOKEN or channels.telegram.token.
@@ -12,7 +13,7 @@ export const telegramSchema = z.strictObject({
   /** Voice notes larger than this are refused before they are downloaded. */
   maxVoiceBytes: z.number().int().positive().default(2_000_000),
   /** Voice notes longer than this are refused before they are downloaded. */
-  maxVoiceSeconds: z.number().int().positive().default(60),
+  maxVoiceSeconds: durationSeconds().default(60),
   /** Answer text questions with a voice note too, for people who have not chosen with /voice on|off. */
   voiceReplies: z.boolean().default(false),
   /** Chats that receive notices (alerts, offered actions) from notify(); each chat can /mute and /unmute. */
@@ -20,7 +21,7 @@ export const telegramSchema = z.strictObject({
   /** Seconds a getUpdates long poll waits on Telegram's side. */
   pollTimeoutSeconds: z.number().int().min(0).max(50).default(30),
   /** Bot API base URL; only tests and self-hosted Bot API servers change it. */
-  apiRoot: z.url().default('https://api.telegram.org'),
+  apiRoot: httpUrl().default('https://api.telegram.org'),
 }, {
   // Strict, so a setting sysvox does not have (a typo, or `webhook`: only long polling exists) is an error, not ignored.
   error: (issue) => issue.code === 'unrecognized_keys'

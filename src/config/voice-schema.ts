@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { durationMs, nonBlankName } from './limits.js';
 import { sttSchema, ttsSchema } from './speech-schema.js';
 
 /** Audio in and out: devices are chosen by ALSA name ("default", "plughw:1,0", "usb-mic"). */
@@ -13,7 +14,7 @@ const audioSchema = z.object({
 
 const wakeModelSchema = z.object({
   /** A manifest name (hey_jarvis, alexa, hey_mycroft, hey_marvin) or any label for a custom model. */
-  name: z.string().min(1),
+  name: nonBlankName(),
   /** Path to a custom openWakeWord .onnx; manifest models are resolved through models/. */
   path: z.string().min(1).optional(),
   threshold: z.number().min(0).max(1).optional(),
@@ -26,7 +27,7 @@ const wakeSchema = z.object({
   threshold: z.number().min(0).max(1).default(0.5),
   /** Consecutive 80 ms frames above threshold before a detection fires. */
   patience: z.number().int().min(1).default(1),
-  refractoryMs: z.number().int().min(0).default(2000),
+  refractoryMs: durationMs(0).default(2000),
   /** Threshold while sysvox itself speaks, so it does not wake on its own voice. */
   speakingThreshold: z.number().min(0).max(1).default(0.85),
   /** 'raise' keeps the wake word armed with speakingThreshold while speaking; 'mute' ignores it. */
@@ -45,10 +46,10 @@ const vadSchema = z.object({
   /** Silence that ends an utterance: fast 0.3 s, normal 0.7 s, relaxed 1.2 s. */
   preset: z.enum(['fast', 'normal', 'relaxed']).default('normal'),
   preRollMs: z.number().int().min(0).max(2000).default(300),
-  noSpeechTimeoutMs: z.number().int().positive().default(5000),
-  maxUtteranceMs: z.number().int().positive().default(15_000),
+  noSpeechTimeoutMs: durationMs().default(5000),
+  maxUtteranceMs: durationMs().default(15_000),
   /** Speech shorter than this is a blip (a click, a cough) and is ignored; 200 ms keeps a short "stop". */
-  minSpeechMs: z.number().int().min(0).default(200),
+  minSpeechMs: durationMs(0).default(200),
 }).prefault({});
 
 /** The voice section (owned by the voice pipeline). Every key has a default so no config file is needed. */
@@ -70,6 +71,6 @@ export const voiceSchema = z.object({
     byVoice: z.boolean().default(true),
   }).prefault({}),
   /** Speech during playback shorter than this is a blip and cannot stop it. */
-  bargeInMinSpeechMs: z.number().int().min(0).default(250),
+  bargeInMinSpeechMs: durationMs(0).default(250),
 }).prefault({});
 export type VoiceConfig = z.infer<typeof voiceSchema>;

@@ -1,5 +1,5 @@
-import { accessSync, constants, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../errors.js';
 
@@ -49,8 +49,12 @@ function chooseDataDir(options: { env: Record<string, string | undefined>; cwd: 
   return pick(systemDataDir, 'system');
 }
 
+/** Kernel filesystems: nothing can be kept there, and a recursive mkdir under /proc may never return. */
+const kernelFilesystems = ['/proc', '/sys', '/dev'];
+
 function ensureWritable(choice: DataDirChoice): void {
   const variable = choice.source === 'env' ? 'SYSVOX_DATA' : 'dataDir (or SYSVOX_DATA)';
+  refuseBeforeCreating(choice, variable);
   try {
     mkdirSync(choice.dir, { recursive: true });
     accessSync(choice.dir, constants.W_OK);
@@ -60,6 +64,44 @@ function ensureWritable(choice: DataDirChoice): void {
         `create it for the sysvox user (sudo install -d -o sysvox -g sysvox ${choice.dir}) or set ${variable} to a writable directory`,
       { cause: error },
     );
+  }
+}
+
+/**
+ * Checks what exists of the path before anything is created: not under a kernel filesystem (also through a
+ * symlink), and the nearest existing part is a directory that sysvox may write to.
+ */
+function refuseBeforeCreating(choice: DataDirChoice, variable: string): void {
+  let existing = choice.dir;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  const real = safeRealpath(existing);
+  const kernel = kernelFilesystems.find((root) => [choice.dir, real].some((path) => path === root || path.startsWith(`${root}${sep}`)));
+  if (kernel) {
+    throw new ConfigError(`data dir ${choice.dir} is under ${kernel}, a kernel filesystem where no files can be kept: set ${variable} to a writable directory such as /var/lib/sysvox`);
+  }
+  const problem = !statSync(real).isDirectory() ? `${existing} is not a directory` : !isWritable(real) ? `${existing} is not writable by this user` : null;
+  if (problem) {
+    throw new ConfigError(
+      `data dir ${choice.dir} is not a writable directory (${problem}): ` +
+        `create it for the sysvox user (sudo install -d -o sysvox -g sysvox ${choice.dir}) or set ${variable} to a writable directory`,
+    );
+  }
+}
+
+function safeRealpath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+function isWritable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
   }
 }
 

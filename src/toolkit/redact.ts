@@ -1,90 +1,64 @@
 /**
  * Secret redaction for everything that leaves a tool: output for the model, replies, logs, audit.
- * Key names are kept ("DB_PASSWORD=[REDACTED]") so a reader still sees what was there.
+ * Key names are kept ("DB_PASSWORD=[REDACTED]") so a reader still sees what was there; ordinary
+ * settings (PATH=, LANG=, HOME=) stay readable unless their value is a random token.
  */
-const redacted = '[REDACTED]';
+import { looksRandom, looksStronglyRandom } from './entropy.js';
+import { isKeyLikeKey, isPasswordKey, isPlaceholderValue, isSecretKey } from './secret-key.js';
+import { redactCommandLines, redacted, rules } from './secret-patterns.js';
 
-const secretSegments = new Set([
-  'token', 'tokens', 'password', 'passwd', 'pwd', 'passphrase', 'secret', 'secrets', 'apikey', 'auth', 'oauth', 'authorization',
-  'credential', 'credentials', 'cookie', 'cookies', 'session', 'jwt', 'bearer', 'privatekey', 'accesskey', 'secretkey',
-]);
-const secretPairs = ['api key', 'access key', 'private key', 'secret key', 'client secret', 'session id', 'signing key'];
-const secretSubstrings = ['password', 'passwd', 'secret', 'token', 'apikey', 'accesskey', 'privatekey', 'credential'];
-
-/** True for keys such as DB_PASSWORD, apiKey, x-auth-token, session, private_key (not "author" or "authelia"). */
-export function isSecretKey(key: string): boolean {
-  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-  if (words.some((word) => secretSegments.has(word))) return true;
-  const spaced = ` ${words.join(' ')} `;
-  if (secretPairs.some((pair) => spaced.includes(` ${pair} `))) return true;
-  const compact = words.join('');
-  return secretSubstrings.some((part) => compact.includes(part));
-}
-
-interface Rule {
-  pattern: RegExp;
-  replace: (match: string, ...groups: string[]) => string;
-}
-
-const rules: Rule[] = [
-  // PEM private key blocks (also when the text is JSON with literal \n); an unterminated block is cut to the end.
-  {
-    pattern: /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g,
-    replace: (_match, kind) => `-----BEGIN ${kind}PRIVATE KEY-----${redacted}-----END ${kind}PRIVATE KEY-----`,
-  },
-  // scheme://user:password@host
-  { pattern: /\b([a-z][a-z0-9+.-]*:\/\/)([^\s:@/"']+):([^\s@/"']+)@/gi, replace: (_m, scheme, user) => `${scheme}${user}:${redacted}@` },
-  // Authorization / Cookie headers: the whole value.
-  {
-    pattern: /\b((?:proxy-)?authorization|set-cookie|cookie|x-api-key|x-auth-token)(["']?\s*:\s*["']?)([^\r\n"'\\]+)/gi,
-    replace: (_m, name, separator) => `${name}${separator}${redacted}`,
-  },
-  { pattern: /\b(bearer|basic|token)\s+([A-Za-z0-9._~+/=-]{12,})/gi, replace: (match, word, value) => (/\d/.test(value) ? `${word} ${redacted}` : match) },
-  // JWT, Telegram bot token, AWS key id, GitHub, Slack, OpenAI-style keys.
-  { pattern: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, replace: () => redacted },
-  { pattern: /(?<!\d)\d{6,12}:[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/g, replace: () => redacted },
-  { pattern: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, replace: () => redacted },
-  { pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{20,})/g, replace: () => redacted },
-  { pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g, replace: () => redacted },
-  { pattern: /\bsk-[A-Za-z0-9_-]{20,}/g, replace: () => redacted },
-];
+export { isSecretKey } from './secret-key.js';
 
 // key = value, key: value, "key": "value", --key=value; value quoted or up to a separator.
-const pairPattern = /(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\1(\s*(?:=>|[:=])\s*)("(?:[^"\\]|\\.)*"|'[^']*'|[^\s,;&"'{}[\]<>]+)/g;
-// A 32+ character hex/base64 blob shortly after a secret-looking word ("api key is 3f9a...").
-const genericPattern = /\b(key|token|secret|password|passwd|credential|signature)\b([^\n]{0,24}?)([A-Za-z0-9+/_=-]{32,})/gi;
+const pairPattern = /(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\1(\s*(?:=>|[:=])\s*)("(?:[^"\\]|\\.)*"|'[^']*'|\$\{\w+\}|[^\s,;&"'{}[\]<>]+)/g;
+// "password: correct horse battery staple", "my password is hunter2": a password given in words, up to the end of the line.
+const passphrasePattern = /\b(pass(?:word|wd|phrase|code)?|pwd|pw|creds?|credentials?)(\s*:\s*|\s+(?:is|was)(?:\s*:)?\s+)([^\s"'\\,;&<>[\]=]+(?:[ \t]+[^\s"'\\,;&{}<>[\]=:]+){0,5})(?=[ \t]*(?:$|["'\\\r,;]))/gim;
+// "the api key is X", "token was X", "creds: X".
+const plainEnglishPattern = /\b(api[ _-]?key|access[ _-]?key|secret(?:[ _-]?key)?|token|credentials?|creds|key)(\s+(?:is|was|=)\s+|\s*:\s+)("[^"]+"|'[^']+'|[^\s"'\\,;]+)/gi;
+// A long random blob shortly after a key-like word ("signing key 3f9a...", "hmac secret: ...").
+const genericPattern = /\b(keys?|tokens?|secrets?|password|passwd|pass|pwd|creds?|credentials?|signature|hmac|salt|apikey|auth)\b([^\n]{0,24}?)([A-Za-z0-9+/_=.-]{16,})/gi;
 
-/** Masks secrets in free text, keeping ordinary text (percentages, names, log lines) intact. */
+/** Masks secrets in free text, keeping ordinary text (percentages, names, paths, log lines) intact. */
 export function redactSecrets(text: string): string {
   let result = text;
   for (const rule of rules) result = result.replace(rule.pattern, rule.replace as (substring: string, ...args: unknown[]) => string);
+  result = redactCommandLines(result);
+  result = result.replace(passphrasePattern, (match, word: string, separator: string, value: string) =>
+    isPlaceholderValue(value.split(/\s/)[0]!) ? match : `${word}${separator}${redacted}`,
+  );
   result = redactPairs(result);
+  result = result.replace(plainEnglishPattern, (match, word: string, separator: string, value: string) => {
+    if (isPlaceholderValue(value)) return match;
+    const vague = /^key$/i.test(word) || separator.includes(':');
+    return vague && !looksRandom(value.replace(/^["']|["']$/g, '')) ? match : `${word}${separator}${redacted}`;
+  });
   return result.replace(genericPattern, (match, word: string, between: string, blob: string) =>
-    /\d/.test(blob) && /[A-Za-z]/.test(blob) ? `${word}${between}${redacted}` : match,
+    looksRandom(blob) || looksStronglyRandom(blob) ? `${word}${between}${redacted}` : match,
   );
 }
 
 function redactPairs(text: string): string {
-  return text.replace(pairPattern, (match, quote: string, key: string, separator: string, value: string, offset: number, whole: string) => {
+  return text.replace(pairPattern, (match, quote: string, key: string, separator: string, value: string) => {
     const prefix = `${quote}${key}${quote}${separator}`;
-    if (value.startsWith('[REDACTED')) return match;
     const quoted = /^["']/.test(value);
-    if (isSecretKey(key) || isEnvAssignment(key, separator, whole, offset, quote)) {
+    const inner = quoted ? value.slice(1, -1) : value;
+    if (isSecretValue(key, inner)) {
+      if (inner.startsWith('[REDACTED') || isPlaceholderValue(inner)) return match;
       if (quoted) return `${prefix}${value[0]}${redacted}${value[0]}`;
       return quote === '"' ? `${prefix}"${redacted}"` : `${prefix}${redacted}`; // keep JSON valid ("pin": 1234)
     }
     // "crashed on: password=x": the harmless pair must not swallow a secret pair inside its value.
     if (!quoted) return prefix + redactPairs(value);
-    return `${prefix}${value[0]}${redactPairs(value.slice(1, -1))}${value[0]}`;
+    return `${prefix}${value[0]}${redactPairs(inner)}${value[0]}`;
   });
 }
 
-/** UPPER_CASE=value at the start of a line or of a quoted string (container env, .env files, `export X=`). */
-function isEnvAssignment(key: string, separator: string, whole: string, offset: number, quote: string): boolean {
-  if (quote !== '' || separator.trim() !== '=' || !/^[A-Z][A-Z0-9_]+$/.test(key)) return false;
-  const lineStart = whole.lastIndexOf('\n', offset - 1) + 1;
-  const before = whole.slice(lineStart, offset);
-  return /^\s*(?:export\s+)?$/.test(before) || /(?:^|[[,\s])"$/.test(before) || /\\n$/.test(before);
+/** A secret key's value (a short number only for a password or PIN), a random value after a key-like name, or any long random token. */
+function isSecretValue(key: string, value: string): boolean {
+  if (/^(?:sha\d+|md5)$/i.test(key)) return false; // fingerprints: SHA256:abc...
+  if (isSecretKey(key)) return !/^\d{1,7}$/.test(value) || isPasswordKey(key);
+  if (isKeyLikeKey(key) && looksRandom(value)) return true;
+  return looksStronglyRandom(value);
 }
 
 /**
@@ -118,7 +92,8 @@ function walk(value: unknown, seen: WeakMap<object, unknown>): unknown {
   const copy: Record<string, unknown> = {};
   seen.set(value, copy);
   for (const [key, item] of Object.entries(value)) {
-    copy[key] = isSecretKey(key) && item !== null && item !== undefined && item !== '' ? redacted : walk(item, seen);
+    const secret = isSecretKey(key) && item !== null && item !== undefined && item !== '' && (typeof item !== 'number' || isPasswordKey(key));
+    copy[key] = secret ? redacted : walk(item, seen);
   }
   return copy;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import { withHostInput } from './host-input.js';
 import type { AnyTool, Risk } from './tool.js';
+import { nearestName } from './nearest-name.js';
 
 const tierOrder: Record<Risk, number> = { safe: 0, confirm: 1, blocked: 2 };
 
@@ -40,7 +41,9 @@ export function createToolRegistry(definitions: AnyTool[], riskOverrides: Record
     risks.set(tool.name, tightened);
   }
   for (const name of Object.keys(riskOverrides)) {
-    if (!byName.has(name)) throw new ConfigError(`tools.risk names '${name}', which is not a tool; see the tool list in the README`);
+    if (byName.has(name)) continue;
+    const suggestion = nearestName(name, byName.keys());
+    throw new ConfigError(`tools.risk.${name} names no tool${suggestion ? `; did you mean ${suggestion}?` : '.'} Use a tool name from the README's tool list, or remove the line.`);
   }
   const offered = tools
     .filter((tool) => risks.get(tool.name) !== 'blocked')

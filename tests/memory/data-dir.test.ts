@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -42,5 +42,28 @@ describe('data dir', () => {
     const attempt = () => resolveDataDir({ env: { SYSVOX_DATA: join(blocker, 'data') }, cwd: base, packageRoot: null });
     expect(attempt).toThrow(ConfigError);
     expect(attempt).toThrow(new RegExp(`${join(blocker, 'data')} is not a writable directory.*set SYSVOX_DATA`));
+  });
+});
+
+describe('data dir refusals before anything is created', () => {
+  it.each(['/proc/sysvox', '/proc/self/sysvox/deeper', '/sys/sysvox', '/dev/sysvox'])('%s is refused as a kernel filesystem', (dir) => {
+    const attempt = () => resolveDataDir({ env: { SYSVOX_DATA: dir }, cwd: base, packageRoot: null });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/is under \/(proc|sys|dev), a kernel filesystem.*set SYSVOX_DATA/);
+  });
+
+  it('a symlink that leads into /proc is refused too, and nothing is created', () => {
+    const link = join(base, 'looks-normal');
+    symlinkSync('/proc/self', link);
+    const attempt = () => resolveDataDir({ env: {}, configured: join(link, 'data'), cwd: base, packageRoot: null });
+    expect(attempt).toThrow(/under \/proc.*set dataDir \(or SYSVOX_DATA\)/);
+  });
+
+  it('an existing file where the directory should be is refused with the path that is in the way', () => {
+    const file = join(base, 'data');
+    writeFileSync(file, 'not a directory');
+    const attempt = () => resolveDataDir({ env: { SYSVOX_DATA: file }, cwd: base, packageRoot: null });
+    expect(attempt).toThrow(`data dir ${file} is not a writable directory (${file} is not a directory)`);
+    expect(readFileSync(file, 'utf8')).toBe('not a directory');
   });
 });
