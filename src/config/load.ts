@@ -88,10 +88,17 @@ function readYaml(path: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
+/** Settings that existed once, or that people expect, with why they are gone. */
+const removedKeys: Readonly<Record<string, string>> = {
+  'channels.telegram.webhook': 'remove it: sysvox polls Telegram and has no webhook mode; polling needs no public address',
+};
+
 function refuseUnknownKeys(raw: Record<string, unknown>, path: string | null): void {
   const unknown = findUnknownKeys(configSchema, raw);
   if (unknown.length === 0) return;
-  const lines = unknown.map(({ key, suggestion }) => `unknown key ${key} in ${path ?? 'the config'}; ${suggestion ? `did you mean ${suggestion}?` : 'remove it or check the README for the valid keys'}`);
+  const advice = (key: string, suggestion: string | undefined) =>
+    removedKeys[key] ?? (suggestion ? `did you mean ${suggestion}?` : 'remove it or check the README for the valid keys');
+  const lines = unknown.map(({ key, suggestion }) => `unknown key ${key} in ${path ?? 'the config'}; ${advice(key, suggestion)}`);
   throw new ConfigError(lines.join('\n'));
 }
 
