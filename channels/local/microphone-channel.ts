@@ -56,7 +56,7 @@ export function createMicrophoneChannel(options: MicrophoneChannelOptions): Chan
         started();
       }
     };
-    supervising = superviseMicrophone({ runMicrophone }, { signal: controller.signal, log: options.log, ...options.supervise })
+    supervising = superviseMicrophone({ runMicrophone }, { signal: controller.signal, log: options.log.child('voice'), ...options.supervise })
       .finally(() => {
         if (health.status !== 'failed') health = { status: 'stopped', detail: 'stopped' };
         started();

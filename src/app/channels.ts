@@ -31,7 +31,8 @@ export async function stopChannels(channels: readonly Channel[], log: Logger): P
 }
 
 /** Hands the notice to every running channel at once; a channel that is not running is reported as skipped. */
-export async function notifyChannels(channels: readonly Channel[], notice: Notice, log: Logger): Promise<ChannelDelivery[]> {
+export async function notifyChannels(channels: readonly Channel[], notice: Notice, parentLog: Logger): Promise<ChannelDelivery[]> {
+  const log = parentLog.child('notice');
   const deliveries = await Promise.all(channels.map(async (channel): Promise<ChannelDelivery> => {
     const health = channel.health();
     if (health.status !== 'running') return { channel: channel.name, status: 'skipped', detail: `not running: ${health.detail}` };

@@ -85,14 +85,14 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   // Sampled in the background only by long-running commands (start(), the mic loop); a one-shot command
   // samples once, on its first question, and does not wait for a sample it never needs (audit, approvals).
-  const sampler = options.sampler ?? createSystemSampler({ intervalMs: config.system.sampleIntervalMs, log: log.child('system') });
-  const docker = createDockerClient({ socketPath: config.docker.socketPath, env, log: log.child('docker') });
+  const sampler = options.sampler ?? createSystemSampler({ intervalMs: config.system.sampleIntervalMs, log });
+  const docker = createDockerClient({ socketPath: config.docker.socketPath, env, log });
   const areas = (options.areas ?? createAreas)({ config, env, log, memory, sampler, docker });
   const registry = createToolRegistry(areas.flatMap((area) => area.tools), config.tools.risk);
   const runner = createToolRunner({
     registry,
     memory,
-    log: log.child('policy'),
+    log,
     outputBudgetChars: config.tools.outputBudgetChars,
     approvalTtlSeconds: config.policy.approvalTtlSeconds,
     approvers: config.policy.approvers,
@@ -145,7 +145,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     })),
     doctor: () => runDoctor({ loaded, dataDir, docker, brain, extra: () => voice.probes() }),
     channels,
-    notify: (notice) => notifyChannels(channels, notice, log.child('notice')),
+    notify: (notice) => notifyChannels(channels, notice, log),
     async start() {
       log.info('sysvox starting', { config: loaded.path ?? 'defaults', dataDir: dataDir.dir, model: config.ollama.model });
       sampler.start();
@@ -157,7 +157,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         if (config.channels.telegram.token === undefined) throw new ConfigError('Telegram is enabled but its token is missing: set channels.telegram.token or SYSVOX_TELEGRAM_TOKEN');
         channels.push(wireTelegram({ config, core, runner, memory, stt: wholeUtteranceStt(voice), tts: voice.speech(), log }));
       }
-      if (config.voice.enabled) channels.push(createMicrophoneChannel({ loop: voice, log: log.child('voice') }));
+      if (config.voice.enabled) channels.push(createMicrophoneChannel({ loop: voice, log }));
       log.info('sysvox ready: the core is running', { channels: channels.map((channel) => channel.name) });
       void startChannels(channels, { signal: stopping.signal, log });
     },

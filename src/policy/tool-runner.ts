@@ -49,7 +49,8 @@ export function createToolRunner(options: ToolRunnerOptions): ToolRunner {
     registry: options.registry,
     memory: options.memory,
     clock: options.clock ?? (() => new Date()),
-    log: options.log ?? silentLogger,
+    // Every module narrows the logger it is given to its own scope, once.
+    log: (options.log ?? silentLogger).child('policy'),
     outputBudgetChars: options.outputBudgetChars,
     approvalTtlSeconds: options.approvalTtlSeconds,
     approvers: new Set(options.approvers),
