@@ -18,7 +18,7 @@ export const helpText = [
   '/mute, /unmute - stop or resume alerts in this chat',
 ].join('\n');
 
-export interface CommandDependencies {
+export interface CommandOptions {
   api: TelegramApi;
   settings: TelegramSettings;
   approvals: ApprovalButtons;
@@ -26,7 +26,7 @@ export interface CommandDependencies {
   runTurn(turn: Omit<TelegramTurn, 'voiceReply' | 'modality'>): Promise<void>;
 }
 
-export function registerCommands(bot: Telegraf, dependencies: CommandDependencies): void {
+export function registerCommands(bot: Telegraf, dependencies: CommandOptions): void {
   const { api, settings } = dependencies;
   bot.command('start', (context) =>
     api.sendText(context.chat.id, `Hi ${context.from.first_name}. I'm sysvox, your server's assistant.\n\n${helpText}`));
@@ -54,7 +54,7 @@ export function registerCommands(bot: Telegraf, dependencies: CommandDependencie
   });
 }
 
-async function listApprovals(dependencies: CommandDependencies, chatId: number, pending: ApprovalView[]): Promise<void> {
+async function listApprovals(dependencies: CommandOptions, chatId: number, pending: ApprovalView[]): Promise<void> {
   if (pending.length === 0) {
     await dependencies.api.sendText(chatId, 'Nothing is waiting for your approval.');
     return;

@@ -12,7 +12,7 @@ import type { TelegramApi } from './telegram-api.js';
 import type { TurnRunner } from './turn-runner.js';
 import { createVoiceNoteReader } from './voice-note.js';
 
-export interface MessageHandlerDependencies {
+export interface MessageHandlerOptions {
   api: TelegramApi;
   settings: TelegramSettings;
   runner: TurnRunner;
@@ -23,7 +23,7 @@ export interface MessageHandlerDependencies {
   log: Logger;
 }
 
-export function registerMessageHandlers(bot: Telegraf, dependencies: MessageHandlerDependencies): void {
+export function registerMessageHandlers(bot: Telegraf, dependencies: MessageHandlerOptions): void {
   const { api, settings, runner } = dependencies;
   const reader = createVoiceNoteReader({ api, stt: dependencies.stt, converter: dependencies.converter, limits: dependencies.limits, log: dependencies.log });
 

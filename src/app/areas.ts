@@ -15,7 +15,7 @@ import { createSystemArea } from '../../tools/system/area.js';
 import type { SystemSampler } from '../../tools/system/sampler.js';
 
 /** What the wiring hands every area factory (main.ts builds the sampler and the Docker client: the app exposes them). */
-export interface AreaWiring {
+export interface AreaOptions {
   config: Config;
   env: NodeJS.ProcessEnv;
   log: Logger;
@@ -24,7 +24,7 @@ export interface AreaWiring {
   docker: DockerClient;
 }
 
-export function createAreas(wiring: AreaWiring): ToolArea[] {
+export function createAreas(wiring: AreaOptions): ToolArea[] {
   return [
     createMemoryArea({ memory: wiring.memory }),
     createSystemArea({ sampler: wiring.sampler }),

@@ -7,7 +7,7 @@ import type { EngineProbe } from '../probe.js';
 import type { DockerClient } from '../../tools/docker/client.js';
 import { describeError } from '../errors.js';
 
-export interface DoctorDeps {
+export interface DoctorOptions {
   loaded: LoadedConfig;
   dataDir: DataDirChoice;
   docker: Pick<DockerClient, 'listContainerNames'>;
@@ -17,7 +17,7 @@ export interface DoctorDeps {
 }
 
 /** `sysvox doctor`: one line per part, ok / warn / fail, each failure with its fix. */
-export async function runDoctor(deps: DoctorDeps): Promise<EngineProbe[]> {
+export async function runDoctor(deps: DoctorOptions): Promise<EngineProbe[]> {
   const probes: EngineProbe[] = [configProbe(deps.loaded), dataDirProbe(deps.dataDir)];
   const [docker, ollama, extra] = await Promise.all([dockerProbe(deps.docker), deps.brain.probe(), deps.extra?.() ?? Promise.resolve([])]);
   return [...probes, docker, ollama, ...extra].map((probe) => ({ ...probe, detail: maskUrlUserinfo(probe.detail), fix: probe.fix && maskUrlUserinfo(probe.fix) }));

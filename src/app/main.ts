@@ -19,7 +19,7 @@ import { redactSecrets } from '../toolkit/redact.js';
 import { createToolRegistry } from '../toolkit/registry.js';
 import { createDockerClient, type DockerClient } from '../../tools/docker/client.js';
 import { createSystemSampler, type SystemSampler } from '../../tools/system/sampler.js';
-import { createAreas, type AreaWiring } from './areas.js';
+import { createAreas, type AreaOptions } from './areas.js';
 import { createCoreMemory } from '../core/core-memory.js';
 import { runDoctor } from './doctor.js';
 import { createVoiceApp, type VoiceApp } from './wire-voice.js';
@@ -41,7 +41,7 @@ export interface AppOptions {
   /** Where log lines go instead of logTo's stream (tests capture them); each line is already redacted. */
   logWrite?: (line: string) => void;
   /** The tool areas to run with; default createAreas (src/app/areas.ts). A test adds its own area to that list. */
-  areas?: (wiring: AreaWiring) => ToolArea[];
+  areas?: (wiring: AreaOptions) => ToolArea[];
 }
 
 export interface ApprovalRow { id: string; status: string; description: string; requester: string; channel: string; expiresNote: string }

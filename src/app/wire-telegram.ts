@@ -12,7 +12,7 @@ import type { ToolRunner } from '../policy/tool-runner.js';
 import type { SpeechToText } from '../../voice/stt/stt.js';
 import type { TextToSpeech } from '../../voice/tts/tts.js';
 
-export interface TelegramWiring {
+export interface TelegramWiringOptions {
   config: Config;
   core: Core;
   runner: ToolRunner;
@@ -22,7 +22,7 @@ export interface TelegramWiring {
   log: Logger;
 }
 
-export function wireTelegram(wiring: TelegramWiring): TelegramChannel {
+export function wireTelegram(wiring: TelegramWiringOptions): TelegramChannel {
   const { memory, runner, config } = wiring;
   const personFor = (externalId: string) => memory.people.resolve({ channel: 'telegram', externalId });
   // The buttons answer through the core's one entry, like the CLI, chat and voice.

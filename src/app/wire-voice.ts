@@ -43,7 +43,7 @@ export interface VoiceEngines {
   tts: FallbackTts;
 }
 
-export interface VoiceDeps {
+export interface VoiceAppOptions {
   config: VoiceConfig;
   core: Core;
   vocabulary: () => Promise<Vocabulary>;
@@ -77,7 +77,7 @@ export interface VoiceApp {
   close(): Promise<void>;
 }
 
-export function createVoiceApp(deps: VoiceDeps): VoiceApp {
+export function createVoiceApp(deps: VoiceAppOptions): VoiceApp {
   const log = deps.log.child('voice');
   let engines: Promise<VoiceEngines> | undefined;
   let tts: FallbackTts | undefined;
@@ -133,7 +133,7 @@ async function microphoneUnavailable(config: VoiceConfig, devices: () => Promise
   return `no capture device (${list.notes.join('; ') || 'arecord -l lists none'}); plug in a microphone and check \`sysvox devices\`, or use \`sysvox listen --file\``;
 }
 
-async function buildEngines(deps: VoiceDeps, tts: FallbackTts, log: Logger): Promise<VoiceEngines> {
+async function buildEngines(deps: VoiceAppOptions, tts: FallbackTts, log: Logger): Promise<VoiceEngines> {
   const { config } = deps;
   const wake = await buildWake(config, log);
   const vad = config.vad.engine === 'silero' ? await createSileroVad() : createEnergyVad();
@@ -162,7 +162,7 @@ async function buildWake(config: VoiceConfig, log: Logger): Promise<WakeWordDete
   });
 }
 
-async function buildStt(deps: VoiceDeps, log: Logger): Promise<FallbackStt> {
+async function buildStt(deps: VoiceAppOptions, log: Logger): Promise<FallbackStt> {
   const { stt } = deps.config;
   const engines: SpeechToText[] = [];
   for (const name of stt.engines) {
@@ -186,7 +186,7 @@ async function buildStt(deps: VoiceDeps, log: Logger): Promise<FallbackStt> {
   return createFallbackStt(engines, log.child('stt'));
 }
 
-async function whisperFiles(deps: VoiceDeps): Promise<{ binaryPath: string; modelPath: string; missing?: string }> {
+async function whisperFiles(deps: VoiceAppOptions): Promise<{ binaryPath: string; modelPath: string; missing?: string }> {
   const env = deps.env ?? process.env;
   const { whisper } = deps.config.stt;
   const binaryPath = whisper.binaryPath ?? [env.SYSVOX_WHISPER_BIN, env.SYSVOX_DATA && join(env.SYSVOX_DATA, 'bin', 'whisper-server'), join(process.cwd(), '.cache', 'whisper', 'server')]
@@ -222,7 +222,7 @@ function findOnPath(command: string, env: NodeJS.ProcessEnv): string | undefined
   return (env.PATH ?? '').split(':').map((folder) => join(folder, command)).find((path) => existsSync(path));
 }
 
-async function probeVoice(deps: VoiceDeps, engines: () => Promise<VoiceEngines>, tts: FallbackTts): Promise<EngineProbe[]> {
+async function probeVoice(deps: VoiceAppOptions, engines: () => Promise<VoiceEngines>, tts: FallbackTts): Promise<EngineProbe[]> {
   if (!deps.config.enabled) return [{ name: 'voice', status: 'ok', detail: 'disabled (voice.enabled: false)' }];
   const ttsProbes = await tts.probeAll();
   let built: VoiceEngines;

@@ -6,7 +6,7 @@ import { systemPerson } from '../policy/system-caller.js';
 import { wrapToolData } from '../toolkit/data-markers.js';
 import { streamBrain } from './brain-stream.js';
 import type { RouterAnswer } from '../router/types.js';
-import type { CoreDeps } from './ports.js';
+import type { CoreOptions } from './ports.js';
 import type { PersonRef, TurnEvent } from '../types.js';
 import type { ApprovalAnswer, Core, Turn } from './turn.js';
 
@@ -17,7 +17,7 @@ const defaultMaxTurnChars = 4000;
  * The turn loop every channel shares: router first (instant, no LLM), then the brain.
  * Policy is enforced by the runner underneath both; the core only routes and records.
  */
-export function createCore(deps: CoreDeps): Core {
+export function createCore(deps: CoreOptions): Core {
   const now = deps.now ?? (() => performance.now());
   const log = deps.log.child('core');
   const maxTurnChars = deps.maxTurnChars ?? defaultMaxTurnChars;

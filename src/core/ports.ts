@@ -31,7 +31,7 @@ export interface CoreRouter {
   answer(match: RouterMatch, invoke: (tool: string, input: unknown) => Promise<InvokeOutcome>): Promise<RouterAnswer>;
 }
 
-export interface CoreDeps {
+export interface CoreOptions {
   memory: CoreMemory;
   runner: CoreRunner;
   router: CoreRouter;

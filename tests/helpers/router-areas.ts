@@ -3,7 +3,7 @@
  * router tests hand in the vocabulary and script every tool through a fake invoker, so nothing here
  * needs Docker, the sampler or SQLite. Anything that does reach a dependency throws, naming it.
  */
-import { createAreas, type AreaWiring } from '../../src/app/areas.js';
+import { createAreas, type AreaOptions } from '../../src/app/areas.js';
 import { configSchema } from '../../src/config/schema.js';
 import { silentLogger } from '../../src/log.js';
 import type { ToolArea } from '../../src/router/area.js';
@@ -18,7 +18,7 @@ function unused<T>(path: string): T {
   return new Proxy(fail, { get: (_target, property) => unused(`${path}.${String(property)}`), apply: fail }) as T;
 }
 
-export function inertWiring(): AreaWiring {
+export function inertWiring(): AreaOptions {
   return {
     config: configSchema.parse({}), env: {}, log: silentLogger,
     memory: unused('memory'), sampler: unused('sampler'), docker: unused('docker'),

@@ -13,7 +13,7 @@ import { dockerTools, type DockerToolOptions, type DockerTools } from './docker-
 import type { ContainerAction } from './types.js';
 import { dockerTemplates, dockerWordClasses } from './words.js';
 
-export interface DockerAreaDeps extends DockerToolOptions {
+export interface DockerAreaOptions extends DockerToolOptions {
   client: DockerClient;
 }
 
@@ -44,7 +44,7 @@ function answers(tools: DockerTools): Record<string, IntentHandler> {
   };
 }
 
-export function createDockerArea(deps: DockerAreaDeps): ToolArea {
+export function createDockerArea(deps: DockerAreaOptions): ToolArea {
   const tools = dockerTools(deps.client, { logLines: deps.logLines, logBytes: deps.logBytes });
   return {
     name: 'docker',

@@ -16,7 +16,7 @@ import { selectFilesystems, systemTools, type SystemTools } from './system-tools
 import type { SystemSnapshot } from './types.js';
 import { systemTemplates, systemWordClasses } from './words.js';
 
-export interface SystemAreaDeps {
+export interface SystemAreaOptions {
   sampler: SystemSampler;
   /** This machine's name, the one {host} knows; default os.hostname(). */
   hostname?: string;
@@ -61,7 +61,7 @@ function answers(tools: SystemTools, isThisMachine: (host: string) => boolean): 
   };
 }
 
-export function createSystemArea(deps: SystemAreaDeps): ToolArea {
+export function createSystemArea(deps: SystemAreaOptions): ToolArea {
   const tools = systemTools(deps.sampler);
   const hostname = deps.hostname ?? systemHostname();
   // Real filesystems only: overlay and tmpfs mounts (Docker's layers) are not names a person says.
