@@ -12,14 +12,28 @@ import { redactSecretsBefore } from './redaction-before.js';
 
 const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1] || 200);
 const corpus = join(import.meta.dirname, '..', 'tests', 'redaction', 'corpus');
-const secretLines = readFileSync(join(corpus, 'secrets.jsonl'), 'utf8').split('\n').filter(Boolean)
+const secretLines = readFileSync(join(corpus, 'secrets.jsonl'), 'utf8')
+  .split('\n')
+  .filter(Boolean)
   .map((line) => JSON.parse(line) as { line: string; secrets: string[] });
 const innocentLines = readFileSync(join(corpus, 'innocent.txt'), 'utf8').split('\n').filter(Boolean);
 /** What a busy journal looks like: mostly ordinary lines, JSON log records, a long container log. */
 const logLines = [
   ...innocentLines,
-  ...Array.from({ length: 50 }, (_, index) => JSON.stringify({ time: '2026-01-01T10:00:00Z', level: 'info', scope: 'core', message: `turn ${index} answered by router in ${index + 3} ms`, person: 'local:jane' })),
-  Array.from({ length: 40 }, (_, index) => `2026-01-01T10:00:${String(index % 60).padStart(2, '0')}Z INFO GET /api/items/${index} 200 ${index}ms`).join('\n'),
+  ...Array.from({ length: 50 }, (_, index) =>
+    JSON.stringify({
+      time: '2026-01-01T10:00:00Z',
+      level: 'info',
+      scope: 'core',
+      message: `turn ${index} answered by router in ${index + 3} ms`,
+      person: 'local:jane',
+    }),
+  ),
+  Array.from(
+    { length: 40 },
+    (_, index) =>
+      `2026-01-01T10:00:${String(index % 60).padStart(2, '0')}Z INFO GET /api/items/${index} 200 ${index}ms`,
+  ).join('\n'),
 ];
 
 function linesPerSecond(redact: (text: string) => string, lines: string[]): number {
@@ -31,22 +45,30 @@ function linesPerSecond(redact: (text: string) => string, lines: string[]): numb
 }
 
 function corpusScore(redact: (text: string) => string): string {
-  const caught = secretLines.filter((entry) => entry.secrets.every((secret) => !redact(entry.line).includes(secret))).length;
+  const caught = secretLines.filter((entry) =>
+    entry.secrets.every((secret) => !redact(entry.line).includes(secret)),
+  ).length;
   const unchanged = innocentLines.filter((line) => redact(line) === line).length;
   const falseAlarms = innocentLines.length - unchanged;
-  return `recall ${((100 * caught) / secretLines.length).toFixed(1)}%, precision ${((100 * caught) / (caught + falseAlarms)).toFixed(1)}%, ` +
-    `innocent unchanged ${unchanged}/${innocentLines.length}`;
+  return (
+    `recall ${((100 * caught) / secretLines.length).toFixed(1)}%, precision ${((100 * caught) / (caught + falseAlarms)).toFixed(1)}%, ` +
+    `innocent unchanged ${unchanged}/${innocentLines.length}`
+  );
 }
 
 const sets = [
   { name: 'log lines', lines: logLines },
   { name: 'secret corpus', lines: secretLines.map((entry) => entry.line) },
 ];
-console.log(`redaction, ${rounds} rounds; corpora: ${secretLines.length} secret lines, ${innocentLines.length} innocent lines`);
+console.log(
+  `redaction, ${rounds} rounds; corpora: ${secretLines.length} secret lines, ${innocentLines.length} innocent lines`,
+);
 for (const set of sets) {
   const before = linesPerSecond(redactSecretsBefore, set.lines);
   const now = linesPerSecond(redactSecrets, set.lines);
-  console.log(`${set.name.padEnd(14)} before ${Math.round(before).toLocaleString('en')} lines/s, now ${Math.round(now).toLocaleString('en')} lines/s (${(now / before).toFixed(2)}x)`);
+  console.log(
+    `${set.name.padEnd(14)} before ${Math.round(before).toLocaleString('en')} lines/s, now ${Math.round(now).toLocaleString('en')} lines/s (${(now / before).toFixed(2)}x)`,
+  );
 }
 console.log(`before: ${corpusScore(redactSecretsBefore)}`);
 console.log(`now:    ${corpusScore(redactSecrets)}`);

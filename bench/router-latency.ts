@@ -31,10 +31,13 @@ async function measure(app: App, question: string): Promise<number[]> {
   const person = { channel: 'cli', externalId: 'bench' };
   for (let round = 0; round < rounds; round++) {
     const started = performance.now();
-    const { events } = await collectReply(app.core.handle({ channel: 'cli', person, conversation: 'bench', text: question }));
+    const { events } = await collectReply(
+      app.core.handle({ channel: 'cli', person, conversation: 'bench', text: question }),
+    );
     times.push(performance.now() - started);
     const done = events.find((event) => event.type === 'done');
-    if (done?.type !== 'done' || done.source !== 'router') throw new Error(`"${question}" was not answered by the router: ${JSON.stringify(done)}`);
+    if (done?.type !== 'done' || done.source !== 'router')
+      throw new Error(`"${question}" was not answered by the router: ${JSON.stringify(done)}`);
   }
   return times;
 }
@@ -43,7 +46,12 @@ async function run(mode: 'background' | 'on-demand', questions: string[]): Promi
   const dataDir = mkdtempSync(join(tmpdir(), 'sysvox-bench-'));
   const real = createSystemSampler({ intervalMs: 2000, log: silentLogger });
   const sampler = mode === 'background' ? real : onDemand(real);
-  const app = await createApp({ logTo: 'stderr', logLevel: 'error', env: { ...process.env, SYSVOX_DATA: dataDir }, sampler });
+  const app = await createApp({
+    logTo: 'stderr',
+    logLevel: 'error',
+    env: { ...process.env, SYSVOX_DATA: dataDir },
+    sampler,
+  });
   try {
     app.sampler.start(); // the service does this in start(); a no-op for the on-demand sampler
     await app.sampler.latest(); // both modes start measuring with a primed process
@@ -58,7 +66,11 @@ async function run(mode: 'background' | 'on-demand', questions: string[]): Promi
 }
 
 async function main(): Promise<void> {
-  const probe = await createApp({ logTo: 'stderr', logLevel: 'error', env: { ...process.env, SYSVOX_DATA: mkdtempSync(join(tmpdir(), 'sysvox-bench-')) } });
+  const probe = await createApp({
+    logTo: 'stderr',
+    logLevel: 'error',
+    env: { ...process.env, SYSVOX_DATA: mkdtempSync(join(tmpdir(), 'sysvox-bench-')) },
+  });
   const containers = await probe.docker.listContainerNames().catch(() => []);
   await probe.close();
   const container = containers.find((name) => name.includes('healthy')) ?? containers[0];
@@ -82,7 +94,9 @@ async function main(): Promise<void> {
   }
   const status = percentile(background.get('status')!, 50);
   const statusRatio = percentile(demand.get('status')!, 50) / status;
-  console.log(`target: status p50 < 20 ms (${status.toFixed(1)} ms: ${status < 20 ? 'met' : 'missed'}); >= 20x faster than on demand (${statusRatio.toFixed(1)}x: ${statusRatio >= 20 ? 'met' : 'missed'})`);
+  console.log(
+    `target: status p50 < 20 ms (${status.toFixed(1)} ms: ${status < 20 ? 'met' : 'missed'}); >= 20x faster than on demand (${statusRatio.toFixed(1)}x: ${statusRatio >= 20 ? 'met' : 'missed'})`,
+  );
 }
 
 await main();

@@ -5,8 +5,12 @@ import { modelManifest } from './manifest.js';
 
 const names = process.argv.slice(2);
 if (names.includes('--help') || names.includes('-h')) {
-  process.stdout.write('usage: scripts/fetch-models [name ...]\nmodels: ' + modelManifest.map((entry) => entry.name).join(', ') + '\n' +
-    'Reads SYSVOX_MODEL_MIRROR first; writes to $SYSVOX_DATA/models (default ./data/models).\n');
+  process.stdout.write(
+    'usage: scripts/fetch-models [name ...]\nmodels: ' +
+      modelManifest.map((entry) => entry.name).join(', ') +
+      '\n' +
+      'Reads SYSVOX_MODEL_MIRROR first; writes to $SYSVOX_DATA/models (default ./data/models).\n',
+  );
 } else {
   try {
     await fetchModels({ names });

@@ -82,9 +82,14 @@ async function fetchOne(entry: ModelEntry, context: FetchContext): Promise<Fetch
     await writeAtomically(target, bytes);
     return { name: entry.name, path: target, source: 'download' };
   } catch (error) {
-    throw new ModelError(entry.name,
+    throw new ModelError(
+      entry.name,
       `Could not fetch model "${entry.name}": mirror ${mirrorProblem}; download ${entry.url}: ${describeError(error)}. ` +
-      'Set SYSVOX_MODEL_MIRROR to a folder holding ' + entry.path + ' or allow access to the URL.', { cause: error });
+        'Set SYSVOX_MODEL_MIRROR to a folder holding ' +
+        entry.path +
+        ' or allow access to the URL.',
+      { cause: error },
+    );
   }
 }
 

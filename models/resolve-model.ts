@@ -15,10 +15,13 @@ const verified = new Map<string, string>();
 export async function resolveModel(name: string, options: ResolveModelOptions = {}): Promise<string> {
   const manifest = options.manifest ?? modelManifest;
   const entry = findModel(name, manifest);
-  if (!entry) throw new ModelError(name, `Unknown model "${name}": it is not in the model manifest (models/manifest.ts).`);
+  if (!entry)
+    throw new ModelError(name, `Unknown model "${name}": it is not in the model manifest (models/manifest.ts).`);
   const mirror = 'mirror' in options ? options.mirror : defaultMirror();
-  const candidates = [mirror ? join(mirror, entry.path) : undefined, join(options.dest ?? defaultModelDir(), entry.path)]
-    .filter((path): path is string => path !== undefined);
+  const candidates = [
+    mirror ? join(mirror, entry.path) : undefined,
+    join(options.dest ?? defaultModelDir(), entry.path),
+  ].filter((path): path is string => path !== undefined);
   for (const path of candidates) {
     const key = `${path}:${entry.sha256}`;
     if (verified.has(key)) return path;
@@ -27,7 +30,9 @@ export async function resolveModel(name: string, options: ResolveModelOptions = 
       return path;
     }
   }
-  throw new ModelError(name,
+  throw new ModelError(
+    name,
     `Model "${name}" is missing or does not match its sha256 (looked in ${candidates.join(' and ')}): ` +
-    'run scripts/fetch-models, or set SYSVOX_MODEL_MIRROR to a folder that holds it.');
+      'run scripts/fetch-models, or set SYSVOX_MODEL_MIRROR to a folder that holds it.',
+  );
 }

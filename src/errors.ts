@@ -29,7 +29,11 @@ export class ConfigError extends SysvoxError {
 
 export class EngineError extends SysvoxError {
   readonly engine: string;
-  constructor(engine: string, message: string, options: { cause?: unknown; transient?: boolean; spoken?: string } = {}) {
+  constructor(
+    engine: string,
+    message: string,
+    options: { cause?: unknown; transient?: boolean; spoken?: string } = {},
+  ) {
     super(`engine:${engine}`, message, options);
     this.engine = engine;
   }
@@ -45,7 +49,11 @@ export class ToolError extends SysvoxError {
 
 export class ChannelError extends SysvoxError {
   readonly channel: string;
-  constructor(channel: string, message: string, options: { cause?: unknown; transient?: boolean; spoken?: string } = {}) {
+  constructor(
+    channel: string,
+    message: string,
+    options: { cause?: unknown; transient?: boolean; spoken?: string } = {},
+  ) {
     super(`channel:${channel}`, message, options);
     this.channel = channel;
   }

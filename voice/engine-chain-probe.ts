@@ -8,8 +8,15 @@ interface ProbedEngine {
 
 /** Each engine's own `sysvox doctor` line, in order; a probe that throws is a fail line. */
 export function probeEach(kind: string, engines: readonly ProbedEngine[]): Promise<EngineProbe[]> {
-  return Promise.all(engines.map((engine) => engine.probe().catch((error: unknown): EngineProbe => (
-    { name: `${kind}:${engine.name}`, status: 'fail', detail: describeError(error) }))));
+  return Promise.all(
+    engines.map((engine) =>
+      engine.probe().catch((error: unknown): EngineProbe => ({
+        name: `${kind}:${engine.name}`,
+        status: 'fail',
+        detail: describeError(error),
+      })),
+    ),
+  );
 }
 
 /**

@@ -8,7 +8,11 @@ export function toSpeakable(text: string): string {
   spoken = sayUnits(spoken);
   spoken = sayPaths(spoken);
   spoken = spoken.replace(/(?<=[A-Za-z0-9])[-_]+(?=[A-Za-z])/g, ' ').replace(/(?<=[A-Za-z])[-_]+(?=\d)/g, ' ');
-  return spoken.replace(/[ \t]+/g, ' ').replace(/\s+([.,!?;:])/g, '$1').replace(/\s*\n\s*/g, ' ').trim();
+  return spoken
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\s+([.,!?;:])/g, '$1')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 }
 
 function stripMarkdown(text: string): string {
@@ -22,12 +26,17 @@ function stripMarkdown(text: string): string {
     .split('\n')
     .map((line) => line.replace(/^\s*(#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)/, '').trim())
     .filter((line) => line && !/^[-*_=|: ]{3,}$/.test(line));
-  return lines.map((line) => (/[.!?:;,]$/.test(line) ? line : `${line}.`)).join('\n').replace(/\.$/, text.trim().match(/[.!?:;,]$/) || lines.length > 1 ? '.' : '');
+  return lines
+    .map((line) => (/[.!?:;,]$/.test(line) ? line : `${line}.`))
+    .join('\n')
+    .replace(/\.$/, text.trim().match(/[.!?:;,]$/) || lines.length > 1 ? '.' : '');
 }
 
 function sayIpAddresses(text: string): string {
-  return text.replace(/\b(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?::(\d{1,5}))?\b/g, (_match, a: string, b: string, c: string, d: string, port?: string) =>
-    `${a} dot ${b} dot ${c} dot ${d}${port ? ` port ${port}` : ''}`,
+  return text.replace(
+    /\b(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?::(\d{1,5}))?\b/g,
+    (_match, a: string, b: string, c: string, d: string, port?: string) =>
+      `${a} dot ${b} dot ${c} dot ${d}${port ? ` port ${port}` : ''}`,
   );
 }
 
@@ -35,11 +44,20 @@ const units: [RegExp, string][] = [
   [/%/, 'percent'],
   [/°\s?C\b/, 'degrees'],
   [/°\s?F\b/, 'degrees Fahrenheit'],
-  [/TiB\b/, 'tebibytes'], [/GiB\b/, 'gibibytes'], [/MiB\b/, 'mebibytes'], [/KiB\b/, 'kibibytes'],
-  [/TB\b/, 'terabytes'], [/GB\b/, 'gigabytes'], [/MB\b/, 'megabytes'], [/[kK]B\b/, 'kilobytes'],
-  [/Gbps\b|Gbit\/s/, 'gigabits per second'], [/Mbps\b|Mbit\/s/, 'megabits per second'],
+  [/TiB\b/, 'tebibytes'],
+  [/GiB\b/, 'gibibytes'],
+  [/MiB\b/, 'mebibytes'],
+  [/KiB\b/, 'kibibytes'],
+  [/TB\b/, 'terabytes'],
+  [/GB\b/, 'gigabytes'],
+  [/MB\b/, 'megabytes'],
+  [/[kK]B\b/, 'kilobytes'],
+  [/Gbps\b|Gbit\/s/, 'gigabits per second'],
+  [/Mbps\b|Mbit\/s/, 'megabits per second'],
   [/MB\/s/, 'megabytes per second'],
-  [/ms\b/, 'milliseconds'], [/GHz\b/, 'gigahertz'], [/MHz\b/, 'megahertz'],
+  [/ms\b/, 'milliseconds'],
+  [/GHz\b/, 'gigahertz'],
+  [/MHz\b/, 'megahertz'],
 ];
 
 function sayUnits(text: string): string {

@@ -38,7 +38,7 @@ export function createRecordingSink(options: RecordingSinkOptions = {}): Recordi
       chunks.push({ chunk, at: clock() });
       const speed = options.realtimeSpeed ?? 0;
       if (speed <= 0) return;
-      const durationMs = (chunk.pcm.length / 2 / chunk.sampleRate) * 1000 / speed;
+      const durationMs = ((chunk.pcm.length / 2 / chunk.sampleRate) * 1000) / speed;
       await new Promise<void>((resolve) => {
         const done = () => {
           clearTimeout(timer);
@@ -53,7 +53,11 @@ export function createRecordingSink(options: RecordingSinkOptions = {}): Recordi
       stops.push(clock());
       for (const done of [...playing]) done();
     },
-    samples: (sampleRate) => joinChunks(chunks.map((recorded) => recorded.chunk), sampleRate),
+    samples: (sampleRate) =>
+      joinChunks(
+        chunks.map((recorded) => recorded.chunk),
+        sampleRate,
+      ),
   };
 }
 
@@ -91,7 +95,9 @@ export function createNaudiodonSink(options: { device?: string; load?: LoadNaudi
 /** Concatenates chunks, resampling any whose rate differs from `sampleRate`. */
 export function joinChunks(chunks: AudioChunk[], sampleRate: number): Int16Array {
   const parts = chunks.map((chunk) => {
-    const samples = new Int16Array(chunk.pcm.buffer.slice(chunk.pcm.byteOffset, chunk.pcm.byteOffset + chunk.pcm.length - (chunk.pcm.length % 2)));
+    const samples = new Int16Array(
+      chunk.pcm.buffer.slice(chunk.pcm.byteOffset, chunk.pcm.byteOffset + chunk.pcm.length - (chunk.pcm.length % 2)),
+    );
     if (chunk.sampleRate === sampleRate) return samples;
     const floats = Float32Array.from(samples, (sample) => sample / 32768);
     return floatToInt16(resampleMono(floats, chunk.sampleRate, sampleRate));

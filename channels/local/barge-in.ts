@@ -5,7 +5,18 @@ import type { Endpointer } from '../../voice/vad/endpointer.js';
 import { plainWords } from './speak-turn.js';
 
 /** Short utterances that stop playback ("stop", "stop that", "cancel", "be quiet"). */
-const stopPhrases = ['stop', 'stop that', 'stop it', 'cancel', 'cancel that', 'quiet', 'be quiet', 'shut up', 'enough', 'never mind'];
+const stopPhrases = [
+  'stop',
+  'stop that',
+  'stop it',
+  'cancel',
+  'cancel that',
+  'quiet',
+  'be quiet',
+  'shut up',
+  'enough',
+  'never mind',
+];
 
 export function isStopPhrase(text: string): boolean {
   const words = plainWords(text).trim();

@@ -5,7 +5,12 @@ import { createRecordingSink } from './audio-sinks.js';
 import type { AudioSink, LocalChannelEvent } from './ports.js';
 
 /** What `runChannel` needs: the voice app's channel runner, or any stand-in. */
-export type ChannelRunner = (options: { source: AsyncIterable<Int16Array>; sink: AudioSink; waitForReplies?: boolean; onEvent?: (event: LocalChannelEvent) => void }) => Promise<void>;
+export type ChannelRunner = (options: {
+  source: AsyncIterable<Int16Array>;
+  sink: AudioSink;
+  waitForReplies?: boolean;
+  onEvent?: (event: LocalChannelEvent) => void;
+}) => Promise<void>;
 
 export interface ListenFileResult {
   heard: string[];
@@ -24,7 +29,13 @@ const replySampleRate = 22050;
  * everything the speaker would have played is written to `outPath`. A bad file throws an AudioError
  * that says what is wrong with it.
  */
-export async function listenToFile(options: { runChannel: ChannelRunner; path: string; outPath: string; maxBytes?: number; onEvent?: (event: LocalChannelEvent) => void }): Promise<ListenFileResult> {
+export async function listenToFile(options: {
+  runChannel: ChannelRunner;
+  path: string;
+  outPath: string;
+  maxBytes?: number;
+  onEvent?: (event: LocalChannelEvent) => void;
+}): Promise<ListenFileResult> {
   const sink = createRecordingSink();
   const events: LocalChannelEvent[] = [];
   await options.runChannel({

@@ -14,7 +14,12 @@ import type { Pcm16 } from '../../voice/stt/stt.js';
 import type { EndpointEvent, Endpointer } from '../../voice/vad/endpointer.js';
 import type { WakeDetection } from '../../voice/wake/wake.js';
 import { createBargeInListener } from './barge-in.js';
-import { defaultSettings, type LocalChannelEvent, type LocalChannelSettings, type LocalVoiceChannelOptions } from './ports.js';
+import {
+  defaultSettings,
+  type LocalChannelEvent,
+  type LocalChannelSettings,
+  type LocalVoiceChannelOptions,
+} from './ports.js';
 import { speakTurn } from './speak-turn.js';
 import { createUtteranceKeeper } from './utterance-keeper.js';
 import { NoticeQueue } from './notice-queue.js';
@@ -124,8 +129,13 @@ class MicChannel implements LocalVoiceChannel {
   private async runNotice(turn: ActiveTurn, notice: Notice): Promise<NoticeDelivery> {
     try {
       const spoken = await speakNotice(notice, {
-        tts: this.options.tts, sink: this.options.sink, signal: turn.abort.signal, clock: this.clock,
-        earcons: this.settings.earcons, thinkingAfterMs: this.settings.thinkingAfterMs, approvalsByVoice: this.settings.approvalsByVoice,
+        tts: this.options.tts,
+        sink: this.options.sink,
+        signal: turn.abort.signal,
+        clock: this.clock,
+        earcons: this.settings.earcons,
+        thinkingAfterMs: this.settings.thinkingAfterMs,
+        approvalsByVoice: this.settings.approvalsByVoice,
       });
       this.emit({ type: 'notice-spoken', key: notice.key, cutShort: spoken.aborted });
       this.log.info('notice spoken', { key: notice.key, cutShort: spoken.aborted });
@@ -180,16 +190,18 @@ class MicChannel implements LocalVoiceChannel {
   }
 
   private listen(followUp: boolean, windowSeconds = this.settings.followUpSeconds, expectPhrases?: string[]): void {
-    const endpointer = this.options.createEndpointer(followUp
-      ? { purpose: 'follow-up', noSpeechTimeoutMs: windowSeconds * 1000 }
-      : { purpose: 'command' });
+    const endpointer = this.options.createEndpointer(
+      followUp ? { purpose: 'follow-up', noSpeechTimeoutMs: windowSeconds * 1000 } : { purpose: 'command' },
+    );
     endpointer.start();
     this.setState({ status: 'listening', endpointer, followUp, expectPhrases });
     if (!followUp) this.playEarcon('listening');
   }
 
-
-  private async onEndpoint(event: EndpointEvent, listening: { followUp: boolean; expectPhrases?: string[] }): Promise<void> {
+  private async onEndpoint(
+    event: EndpointEvent,
+    listening: { followUp: boolean; expectPhrases?: string[] },
+  ): Promise<void> {
     if (event.type === 'speech-start') {
       this.wakeToSpeechMs = event.atMs;
     } else if (event.type === 'no-speech') {
@@ -199,7 +211,12 @@ class MicChannel implements LocalVoiceChannel {
         this.playEarcon('thinking');
       }
     } else {
-      await this.startTurn(event.pcm, { wakeToSpeech: this.wakeToSpeechMs, speech: event.speechMs, endOfSpeech: this.clock(), expectPhrases: listening.expectPhrases });
+      await this.startTurn(event.pcm, {
+        wakeToSpeech: this.wakeToSpeechMs,
+        speech: event.speechMs,
+        endOfSpeech: this.clock(),
+        expectPhrases: listening.expectPhrases,
+      });
     }
   }
 
@@ -216,11 +233,15 @@ class MicChannel implements LocalVoiceChannel {
   }
 
   private async runTurn(turn: ActiveTurn, pcm: Pcm16, marks: TurnMarks): Promise<void> {
-    const record = (stage: string, ms: number) => this.options.timings?.record({ turnId: turn.id, channel: 'voice', stage, ms: Math.round(ms) });
+    const record = (stage: string, ms: number) =>
+      this.options.timings?.record({ turnId: turn.id, channel: 'voice', stage, ms: Math.round(ms) });
     this.keepUtterance(pcm);
     const vocabulary = await this.options.vocabulary().catch(() => noNames);
     const sttStarted = this.clock();
-    const transcript = await this.options.stt.transcribe(pcm, { signal: turn.abort.signal, hints: { vocabulary, expectPhrases: marks.expectPhrases } });
+    const transcript = await this.options.stt.transcribe(pcm, {
+      signal: turn.abort.signal,
+      hints: { vocabulary, expectPhrases: marks.expectPhrases },
+    });
     record('wake-to-speech', marks.wakeToSpeech);
     record('speech', marks.speech);
     record('stt', this.clock() - sttStarted);
@@ -236,14 +257,24 @@ class MicChannel implements LocalVoiceChannel {
     const coreStarted = this.clock();
     const spoken = await speakTurn({
       events: this.options.core.handle({
-        channel: 'voice', person: { channel: 'voice', externalId: 'room' }, conversation: 'mic',
-        text: transcript.text, modality: 'voice', signal: turn.abort.signal,
+        channel: 'voice',
+        person: { channel: 'voice', externalId: 'room' },
+        conversation: 'mic',
+        text: transcript.text,
+        modality: 'voice',
+        signal: turn.abort.signal,
       }),
-      tts: this.options.tts, sink: this.options.sink, signal: turn.abort.signal, clock: this.clock,
-      earcons: this.settings.earcons, thinkingAfterMs: this.settings.thinkingAfterMs, approvalsByVoice: this.settings.approvalsByVoice,
+      tts: this.options.tts,
+      sink: this.options.sink,
+      signal: turn.abort.signal,
+      clock: this.clock,
+      earcons: this.settings.earcons,
+      thinkingAfterMs: this.settings.thinkingAfterMs,
+      approvalsByVoice: this.settings.approvalsByVoice,
       onFirstAudio: (at) => {
         record('first-audio', at - marks.endOfSpeech);
-        if (this.current.status === 'thinking' && this.current.turn === turn) this.setState({ status: 'speaking', turn });
+        if (this.current.status === 'thinking' && this.current.turn === turn)
+          this.setState({ status: 'speaking', turn });
       },
     });
     record('core', spoken.coreDoneAt - coreStarted);
@@ -265,7 +296,9 @@ class MicChannel implements LocalVoiceChannel {
 
   private playEarcon(name: EarconName): void {
     if (!this.settings.earcons) return;
-    this.options.sink.play(earcon(name)).catch((error: unknown) => this.log.warn('earcon failed', { name, error: describeError(error) }));
+    this.options.sink
+      .play(earcon(name))
+      .catch((error: unknown) => this.log.warn('earcon failed', { name, error: describeError(error) }));
   }
 
   /** At the end of the source: close an open utterance with silence, then wait for the reply and the notices after it. */

@@ -13,7 +13,10 @@ import { superviseMicrophone, type SuperviseOptions } from './supervise-micropho
 
 /** The voice app's mic loop; onListening hands over the running loop, which notices go to. */
 export interface MicrophoneLoop {
-  runMicrophone(options: { signal?: AbortSignal; onListening?: (channel: LocalVoiceChannel) => void }): Promise<{ started: boolean; reason: string }>;
+  runMicrophone(options: {
+    signal?: AbortSignal;
+    onListening?: (channel: LocalVoiceChannel) => void;
+  }): Promise<{ started: boolean; reason: string }>;
 }
 
 export interface MicrophoneChannelOptions {
@@ -31,37 +34,42 @@ export function createMicrophoneChannel(options: MicrophoneChannelOptions): Chan
   let stopping: AbortController | undefined;
   let supervising: Promise<void> | undefined;
 
-  const start = (signal: AbortSignal) => new Promise<void>((started) => {
-    const controller = new AbortController();
-    stopping = controller;
-    signal.addEventListener('abort', () => controller.abort(), { once: true });
-    health = { status: 'starting', detail: 'loading the voice engines and opening the microphone' };
-    const runMicrophone = async (run: { signal?: AbortSignal }) => {
-      try {
-        const result = await options.loop.runMicrophone({
-          signal: run.signal,
-          onListening(channel) {
-            listening = channel;
-            health = { status: 'running', detail: 'listening for the wake word' };
-            started();
-          },
-        });
-        health = result.started ? { status: 'starting', detail: `mic loop ended (${result.reason}); starting it again` } : { status: 'failed', detail: result.reason };
-        return result;
-      } catch (error) {
-        health = { status: 'starting', detail: `mic loop failed (${describeError(error)}); starting it again` };
-        throw error;
-      } finally {
-        listening = undefined;
-        started();
-      }
-    };
-    supervising = superviseMicrophone({ runMicrophone }, { signal: controller.signal, log: options.log.child('voice'), ...options.supervise })
-      .finally(() => {
+  const start = (signal: AbortSignal) =>
+    new Promise<void>((started) => {
+      const controller = new AbortController();
+      stopping = controller;
+      signal.addEventListener('abort', () => controller.abort(), { once: true });
+      health = { status: 'starting', detail: 'loading the voice engines and opening the microphone' };
+      const runMicrophone = async (run: { signal?: AbortSignal }) => {
+        try {
+          const result = await options.loop.runMicrophone({
+            signal: run.signal,
+            onListening(channel) {
+              listening = channel;
+              health = { status: 'running', detail: 'listening for the wake word' };
+              started();
+            },
+          });
+          health = result.started
+            ? { status: 'starting', detail: `mic loop ended (${result.reason}); starting it again` }
+            : { status: 'failed', detail: result.reason };
+          return result;
+        } catch (error) {
+          health = { status: 'starting', detail: `mic loop failed (${describeError(error)}); starting it again` };
+          throw error;
+        } finally {
+          listening = undefined;
+          started();
+        }
+      };
+      supervising = superviseMicrophone(
+        { runMicrophone },
+        { signal: controller.signal, log: options.log.child('voice'), ...options.supervise },
+      ).finally(() => {
         if (health.status !== 'failed') health = { status: 'stopped', detail: 'stopped' };
         started();
       });
-  });
+    });
 
   return {
     name: 'voice',

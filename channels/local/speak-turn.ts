@@ -63,7 +63,9 @@ export async function speakTurn(options: SpeakTurnOptions): Promise<SpokenTurn> 
   } finally {
     clearTimeout(thinking);
   }
-  if (result.approval) for (const text of approvalInstructions(result.approval, spoken, options.approvalsByVoice)) queue.push({ kind: 'sentence', text });
+  if (result.approval)
+    for (const text of approvalInstructions(result.approval, spoken, options.approvalsByVoice))
+      queue.push({ kind: 'sentence', text });
   if (options.earcons) queue.push({ kind: 'earcon', name: result.source === 'error' ? 'error' : 'done' });
   queue.end();
   await speaking;
@@ -98,11 +100,15 @@ async function playQueue(queue: AsyncQueue<Speech>, options: SpeakTurnOptions): 
 
 /** The phrase a voice user must say, when the reply did not already say it word for word. */
 export function approvalInstructions(approval: ApprovalView, spoken: string[], approvalsByVoice: boolean): string[] {
-  if (!approvalsByVoice) return ['Voice approval is turned off: approve it from a chat channel or with sysvox approvals.'];
+  if (!approvalsByVoice)
+    return ['Voice approval is turned off: approve it from a chat channel or with sysvox approvals.'];
   const phrase = plainWords(approval.confirmPhrase);
   return plainWords(spoken.join(' ')).includes(phrase) ? [] : [`To approve, say: ${approval.confirmPhrase}.`];
 }
 
 export function plainWords(text: string): string {
-  return ` ${text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
+  return ` ${text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()} `;
 }

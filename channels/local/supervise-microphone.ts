@@ -35,7 +35,10 @@ export async function superviseMicrophone(voice: MicrophoneRunner, options: Supe
       log.warn('mic loop ended; starting it again', { detail: result.reason, inMs: delay });
     } catch (error) {
       if (signal.aborted) return;
-      log.error('mic loop failed; starting it again', { error: error instanceof Error ? error.message : String(error), inMs: delay });
+      log.error('mic loop failed; starting it again', {
+        error: error instanceof Error ? error.message : String(error),
+        inMs: delay,
+      });
     }
     // A loop that ran for a good while was healthy: start again soon rather than after a long backoff.
     if (Date.now() - startedAt > maxDelay) delay = options.initialDelayMs ?? 2000;

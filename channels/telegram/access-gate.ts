@@ -24,7 +24,9 @@ export interface AccessGateOptions {
 export function createAccessGate(options: AccessGateOptions): AccessGate {
   const allowed = new Set(options.allowedUserIds);
   const approvers = new Set(
-    options.approvers.filter((entry) => entry.startsWith('telegram:')).map((entry) => Number(entry.slice('telegram:'.length))),
+    options.approvers
+      .filter((entry) => entry.startsWith('telegram:'))
+      .map((entry) => Number(entry.slice('telegram:'.length))),
   );
   const clock = options.clock ?? Date.now;
   const reportEveryMs = options.reportEveryMs ?? 60 * 60 * 1000;

@@ -34,7 +34,12 @@ const answers: Record<ApprovalStatus, string> = {
 };
 
 export function approvalKeyboard(approvalId: string): InlineKeyboard {
-  return [[{ text: 'Approve', callback_data: `ap:${approvalId}:y` }, { text: 'Deny', callback_data: `ap:${approvalId}:n` }]];
+  return [
+    [
+      { text: 'Approve', callback_data: `ap:${approvalId}:y` },
+      { text: 'Deny', callback_data: `ap:${approvalId}:n` },
+    ],
+  ];
 }
 
 export function describeApproval(approval: ApprovalView, now: number): string {
@@ -60,7 +65,12 @@ export function createApprovalButtons(options: {
 
   const decide = async (press: ApprovalPress, approvalId: string, approve: boolean): Promise<string> => {
     const person = { channel: 'telegram', externalId: String(press.userId) };
-    const result = await resolver.resolve({ approvalId, decision: approve ? 'approve' : 'deny', person, channel: 'telegram' });
+    const result = await resolver.resolve({
+      approvalId,
+      decision: approve ? 'approve' : 'deny',
+      person,
+      channel: 'telegram',
+    });
     if (editsTheMessage(result.status)) await showOutcome(press, result.text || answers[result.status]);
     log.info('approval button pressed', { approvalId, userId: press.userId, status: result.status });
     return answers[result.status];

@@ -29,10 +29,17 @@ export interface CommandOptions {
 export function registerCommands(bot: Telegraf, dependencies: CommandOptions): void {
   const { api, settings } = dependencies;
   bot.command('start', (context) =>
-    api.sendText(context.chat.id, `Hi ${context.from.first_name}. I'm sysvox, your server's assistant.\n\n${helpText}`));
+    api.sendText(context.chat.id, `Hi ${context.from.first_name}. I'm sysvox, your server's assistant.\n\n${helpText}`),
+  );
   bot.command('help', (context) => api.sendText(context.chat.id, helpText));
   bot.command('status', (context) =>
-    dependencies.runTurn({ chatId: context.chat.id, userId: context.from.id, displayName: context.from.first_name, text: 'status' }));
+    dependencies.runTurn({
+      chatId: context.chat.id,
+      userId: context.from.id,
+      displayName: context.from.first_name,
+      text: 'status',
+    }),
+  );
   bot.command('approvals', async (context) => {
     const pending = await dependencies.pendingFor(String(context.from.id));
     await listApprovals(dependencies, context.chat.id, pending);

@@ -25,7 +25,13 @@ export interface MessageHandlerOptions {
 
 export function registerMessageHandlers(bot: Telegraf, dependencies: MessageHandlerOptions): void {
   const { api, settings, runner } = dependencies;
-  const reader = createVoiceNoteReader({ api, stt: dependencies.stt, converter: dependencies.converter, limits: dependencies.limits, log: dependencies.log });
+  const reader = createVoiceNoteReader({
+    api,
+    stt: dependencies.stt,
+    converter: dependencies.converter,
+    limits: dependencies.limits,
+    log: dependencies.log,
+  });
 
   bot.on('text', async (context) => {
     if (context.message.text.startsWith('/')) {
@@ -33,7 +39,14 @@ export function registerMessageHandlers(bot: Telegraf, dependencies: MessageHand
       return;
     }
     const voiceReply = settings.voiceRepliesFor(context.from.id);
-    await runner.run({ chatId: context.chat.id, userId: context.from.id, displayName: context.from.first_name, text: context.message.text, modality: 'text', voiceReply });
+    await runner.run({
+      chatId: context.chat.id,
+      userId: context.from.id,
+      displayName: context.from.first_name,
+      text: context.message.text,
+      modality: 'text',
+      voiceReply,
+    });
   });
 
   bot.on('voice', async (context) => {
@@ -45,7 +58,14 @@ export function registerMessageHandlers(bot: Telegraf, dependencies: MessageHand
       return;
     }
     await api.sendText(chatId, `I heard: ${result.text}`);
-    await runner.run({ chatId, userId: context.from.id, displayName: context.from.first_name, text: result.text, modality: 'voice', voiceReply: true });
+    await runner.run({
+      chatId,
+      userId: context.from.id,
+      displayName: context.from.first_name,
+      text: result.text,
+      modality: 'voice',
+      voiceReply: true,
+    });
   });
 
   bot.on('callback_query', async (context) => {

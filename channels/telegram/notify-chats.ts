@@ -18,7 +18,8 @@ export interface NotifyChatsOptions {
 
 export async function notifyChats(notice: Notice, options: NotifyChatsOptions): Promise<NoticeDelivery> {
   const { chatIds, log } = options;
-  if (chatIds.length === 0) return { status: 'skipped', detail: 'no push chats configured (channels.telegram.pushChatIds)' };
+  if (chatIds.length === 0)
+    return { status: 'skipped', detail: 'no push chats configured (channels.telegram.pushChatIds)' };
   const muted = chatIds.filter((chatId) => options.isMuted(chatId));
   let sent = 0;
   for (const chatId of chatIds) {
@@ -32,7 +33,8 @@ export async function notifyChats(notice: Notice, options: NotifyChatsOptions): 
   }
   const mutedNote = muted.length > 0 ? `; ${muted.length} muted` : '';
   if (sent > 0) return { status: 'delivered', detail: `sent to ${sent} chat${sent === 1 ? '' : 's'}${mutedNote}` };
-  if (muted.length === chatIds.length) return { status: 'skipped', detail: `muted in all ${muted.length} push chat${muted.length === 1 ? '' : 's'}` };
+  if (muted.length === chatIds.length)
+    return { status: 'skipped', detail: `muted in all ${muted.length} push chat${muted.length === 1 ? '' : 's'}` };
   return { status: 'failed', detail: `no push chat could be reached${mutedNote}` };
 }
 

@@ -24,18 +24,60 @@ export interface AudioConverter {
 
 export function createAudioConverter(options: AudioConverterOptions = {}): AudioConverter {
   const run = (args: string[], input: Buffer, maxOutputBytes: number) =>
-    runFilter({ command: options.ffmpegPath ?? 'ffmpeg', args, input, maxOutputBytes, timeoutMs: options.timeoutMs ?? 20_000, spawn: options.spawn ?? nodeSpawn });
+    runFilter({
+      command: options.ffmpegPath ?? 'ffmpeg',
+      args,
+      input,
+      maxOutputBytes,
+      timeoutMs: options.timeoutMs ?? 20_000,
+      spawn: options.spawn ?? nodeSpawn,
+    });
   return {
     async decodeVoiceNote(ogg, maxSeconds) {
-      const args = ['-hide_banner', '-loglevel', 'error', '-i', 'pipe:0', '-t', String(maxSeconds), '-f', 's16le', '-ac', '1', '-ar', '16000', 'pipe:1'];
+      const args = [
+        '-hide_banner',
+        '-loglevel',
+        'error',
+        '-i',
+        'pipe:0',
+        '-t',
+        String(maxSeconds),
+        '-f',
+        's16le',
+        '-ac',
+        '1',
+        '-ar',
+        '16000',
+        'pipe:1',
+      ];
       const pcm = await run(args, ogg, (maxSeconds + 1) * 16000 * 2);
       if (pcm.length < 2) throw new AudioDecodeError('ffmpeg decoded no audio from the voice note');
-      const samples = new Int16Array(pcm.buffer.slice(pcm.byteOffset, pcm.byteOffset + (pcm.length - (pcm.length % 2))));
+      const samples = new Int16Array(
+        pcm.buffer.slice(pcm.byteOffset, pcm.byteOffset + (pcm.length - (pcm.length % 2))),
+      );
       return { sampleRate: 16000, samples };
     },
     encodeVoiceNote(pcm, sampleRate) {
-      const args = ['-hide_banner', '-loglevel', 'error', '-f', 's16le', '-ar', String(sampleRate), '-ac', '1', '-i', 'pipe:0',
-        '-c:a', 'libopus', '-b:a', '32k', '-f', 'ogg', 'pipe:1'];
+      const args = [
+        '-hide_banner',
+        '-loglevel',
+        'error',
+        '-f',
+        's16le',
+        '-ar',
+        String(sampleRate),
+        '-ac',
+        '1',
+        '-i',
+        'pipe:0',
+        '-c:a',
+        'libopus',
+        '-b:a',
+        '32k',
+        '-f',
+        'ogg',
+        'pipe:1',
+      ];
       return run(args, pcm, 20_000_000);
     },
   };
@@ -62,20 +104,27 @@ export function runFilter(run: FilterRun): Promise<Buffer> {
       failure ??= error;
       child.kill('SIGKILL');
     };
-    const timer = setTimeout(() => fail(new AudioDecodeError(`${run.command} took longer than ${run.timeoutMs} ms`)), run.timeoutMs);
+    const timer = setTimeout(
+      () => fail(new AudioDecodeError(`${run.command} took longer than ${run.timeoutMs} ms`)),
+      run.timeoutMs,
+    );
     child.stdout.on('data', (chunk: Buffer) => {
       outputBytes += chunk.length;
-      if (outputBytes > run.maxOutputBytes) fail(new AudioDecodeError(`${run.command} produced more than ${run.maxOutputBytes} bytes`));
+      if (outputBytes > run.maxOutputBytes)
+        fail(new AudioDecodeError(`${run.command} produced more than ${run.maxOutputBytes} bytes`));
       else output.push(chunk);
     });
     child.stderr.on('data', (chunk: Buffer) => {
       if (errorText.length < 2000) errorText += chunk.toString();
     });
-    child.on('error', (error) => fail(new AudioDecodeError(`could not start ${run.command}: ${describeError(error)}`, { cause: error })));
+    child.on('error', (error) =>
+      fail(new AudioDecodeError(`could not start ${run.command}: ${describeError(error)}`, { cause: error })),
+    );
     child.on('close', (code) => {
       clearTimeout(timer);
       if (failure) reject(failure);
-      else if (code !== 0) reject(new AudioDecodeError(`${run.command} exited with ${code}: ${errorText.trim().slice(0, 300)}`));
+      else if (code !== 0)
+        reject(new AudioDecodeError(`${run.command} exited with ${code}: ${errorText.trim().slice(0, 300)}`));
       else resolve(Buffer.concat(output));
     });
     child.stdin.on('error', () => {}); // the child may exit before reading everything (corrupt input)

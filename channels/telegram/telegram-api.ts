@@ -42,7 +42,11 @@ export function createTelegramApi(options: TelegramApiOptions): TelegramApi {
     getUpdates({ offset, timeoutSeconds, signal }) {
       // telegraf types the signal as the abort-controller polyfill's; the platform one is what node-fetch uses.
       const callOptions = { signal } as unknown as Parameters<Telegram['callApi']>[2];
-      const payload = { offset, timeout: timeoutSeconds, allowed_updates: ['message' as const, 'callback_query' as const] };
+      const payload = {
+        offset,
+        timeout: timeoutSeconds,
+        allowed_updates: ['message' as const, 'callback_query' as const],
+      };
       return telegram.callApi('getUpdates', payload, callOptions);
     },
     async sendText(chatId, text, sendOptions = {}) {
@@ -50,15 +54,20 @@ export function createTelegramApi(options: TelegramApiOptions): TelegramApi {
       const ids: number[] = [];
       for (const [index, piece] of pieces.entries()) {
         const isLast = index === pieces.length - 1;
-        const keyboard = isLast && sendOptions.keyboard ? { reply_markup: { inline_keyboard: sendOptions.keyboard } } : {};
-        const message = await retry('sendMessage', () => telegram.sendMessage(chatId, piece, { parse_mode: 'HTML', ...keyboard }));
+        const keyboard =
+          isLast && sendOptions.keyboard ? { reply_markup: { inline_keyboard: sendOptions.keyboard } } : {};
+        const message = await retry('sendMessage', () =>
+          telegram.sendMessage(chatId, piece, { parse_mode: 'HTML', ...keyboard }),
+        );
         ids.push(message.message_id);
       }
       return ids;
     },
     async editText(chatId, messageId, text) {
       const [first = ''] = formatReply(text);
-      await retry('editMessageText', () => telegram.editMessageText(chatId, messageId, undefined, first, { parse_mode: 'HTML' }));
+      await retry('editMessageText', () =>
+        telegram.editMessageText(chatId, messageId, undefined, first, { parse_mode: 'HTML' }),
+      );
     },
     async chatAction(chatId, action) {
       await retry('sendChatAction', () => telegram.sendChatAction(chatId, action));
@@ -68,7 +77,8 @@ export function createTelegramApi(options: TelegramApiOptions): TelegramApi {
     },
     async downloadFile(fileId, maxBytes, signal) {
       const file = await retry('getFile', () => telegram.getFile(fileId));
-      if (file.file_size !== undefined && file.file_size > maxBytes) throw new FileTooLargeError(file.file_size, maxBytes);
+      if (file.file_size !== undefined && file.file_size > maxBytes)
+        throw new FileTooLargeError(file.file_size, maxBytes);
       const link = await telegram.getFileLink(file);
       return readBounded(await (options.fetchFile ?? fetch)(link, { signal }), maxBytes);
     },
@@ -87,7 +97,10 @@ export function createTelegramApi(options: TelegramApiOptions): TelegramApi {
         } catch (error) {
           const failure = classifyFailure(error);
           if (failure.kind !== 'rate-limited' || attempt >= 3 || failure.retryAfterSeconds > maxWait) throw error;
-          log.warn('telegram rate limit: waiting before retrying', { method, retryAfterSeconds: failure.retryAfterSeconds });
+          log.warn('telegram rate limit: waiting before retrying', {
+            method,
+            retryAfterSeconds: failure.retryAfterSeconds,
+          });
           await sleep(failure.retryAfterSeconds * 1000);
         }
       }
@@ -96,7 +109,10 @@ export function createTelegramApi(options: TelegramApiOptions): TelegramApi {
 }
 
 export class FileTooLargeError extends Error {
-  constructor(readonly size: number, readonly limit: number) {
+  constructor(
+    readonly size: number,
+    readonly limit: number,
+  ) {
     super(`file of ${size} bytes is over the ${limit}-byte limit`);
   }
 }

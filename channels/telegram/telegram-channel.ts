@@ -59,20 +59,51 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   const bot = new Telegraf(config.token, { telegram: { apiRoot: options.telegramOptions?.apiRoot ?? config.apiRoot } });
   const api = createTelegramApi({ telegram: bot.telegram, log });
   const settings = createTelegramSettings(options.kv, { voiceReplies: config.voiceReplies });
-  const gate = createAccessGate({ allowedUserIds: config.allowedUserIds, approvers: options.config.policy.approvers, audit: options.audit, log, clock: options.telegramOptions?.clock });
-  const approvalButtons = createApprovalButtons({ api, resolver: options.approvals, log, clock: options.telegramOptions?.clock });
+  const gate = createAccessGate({
+    allowedUserIds: config.allowedUserIds,
+    approvers: options.config.policy.approvers,
+    audit: options.audit,
+    log,
+    clock: options.telegramOptions?.clock,
+  });
+  const approvalButtons = createApprovalButtons({
+    api,
+    resolver: options.approvals,
+    log,
+    clock: options.telegramOptions?.clock,
+  });
   const converter = options.telegramOptions?.converter ?? createAudioConverter();
-  const runner = createTurnRunner({ core: options.core, api, approvals: approvalButtons, tts: options.tts, converter, log, chatActionIntervalMs: options.telegramOptions?.chatActionIntervalMs });
+  const runner = createTurnRunner({
+    core: options.core,
+    api,
+    approvals: approvalButtons,
+    tts: options.tts,
+    converter,
+    log,
+    chatActionIntervalMs: options.telegramOptions?.chatActionIntervalMs,
+  });
 
   bot.use((context, next) => {
     const kind = context.callbackQuery ? 'callback' : 'message';
     return gate.admit({ userId: context.from?.id, chatId: context.chat?.id, kind }) ? next() : undefined;
   });
   registerCommands(bot, {
-    api, settings, approvals: approvalButtons, pendingFor: options.pendingFor ?? (() => []),
+    api,
+    settings,
+    approvals: approvalButtons,
+    pendingFor: options.pendingFor ?? (() => []),
     runTurn: (turn) => runner.run({ ...turn, modality: 'text', voiceReply: settings.voiceRepliesFor(turn.userId) }),
   });
-  registerMessageHandlers(bot, { api, settings, runner, approvals: approvalButtons, stt: options.stt, converter, limits: config, log });
+  registerMessageHandlers(bot, {
+    api,
+    settings,
+    runner,
+    approvals: approvalButtons,
+    stt: options.stt,
+    converter,
+    limits: config,
+    log,
+  });
   bot.catch(async (error, context) => {
     log.error('a Telegram update handler failed', { updateId: context.update.update_id, error });
     if (context.chat) await api.sendText(context.chat.id, apology).catch(() => undefined);
@@ -97,13 +128,21 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       bot.botInfo = await api.getMe().catch((error: unknown) => {
         if (classifyFailure(error).kind !== 'unauthorized') {
           health = { status: 'starting', detail: 'Telegram is unreachable; trying again' };
-          throw new ChannelError('telegram', 'Telegram is unreachable: check the network and that api.telegram.org resolves', { cause: error, transient: true });
+          throw new ChannelError(
+            'telegram',
+            'Telegram is unreachable: check the network and that api.telegram.org resolves',
+            { cause: error, transient: true },
+          );
         }
         health = { status: 'failed', detail: unauthorizedError(error).message };
         throw unauthorizedError(error);
       });
       poller = createUpdatePoller({
-        api, log, handle: handleSafely, timeoutSeconds: config.pollTimeoutSeconds, backoff: options.telegramOptions?.backoff,
+        api,
+        log,
+        handle: handleSafely,
+        timeoutSeconds: config.pollTimeoutSeconds,
+        backoff: options.telegramOptions?.backoff,
         offset: { load: settings.updateOffset, save: settings.saveUpdateOffset },
         onFatal(error) {
           health = { status: 'failed', detail: error.message };
@@ -111,10 +150,18 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
         },
       });
       const running = poller;
-      signal.addEventListener('abort', () => void running.stop().then(() => {
-        if (health.status === 'running') health = { status: 'stopped', detail: 'stopped' };
-      }), { once: true });
-      health = { status: 'running', detail: `polling as @${bot.botInfo.username}, ${config.pushChatIds.length} push chat${config.pushChatIds.length === 1 ? '' : 's'}` };
+      signal.addEventListener(
+        'abort',
+        () =>
+          void running.stop().then(() => {
+            if (health.status === 'running') health = { status: 'stopped', detail: 'stopped' };
+          }),
+        { once: true },
+      );
+      health = {
+        status: 'running',
+        detail: `polling as @${bot.botInfo.username}, ${config.pushChatIds.length} push chat${config.pushChatIds.length === 1 ? '' : 's'}`,
+      };
       log.info('Telegram channel started', { bot: bot.botInfo.username, allowedUsers: config.allowedUserIds.length });
       void poller.run();
     },
@@ -123,6 +170,13 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       if (health.status !== 'failed') health = { status: 'stopped', detail: 'stopped' };
     },
     health: () => health,
-    notify: (notice) => notifyChats(notice, { api, approvals: approvalButtons, chatIds: config.pushChatIds, isMuted: settings.isMuted, log }),
+    notify: (notice) =>
+      notifyChats(notice, {
+        api,
+        approvals: approvalButtons,
+        chatIds: config.pushChatIds,
+        isMuted: settings.isMuted,
+        log,
+      }),
   };
 }

@@ -40,7 +40,13 @@ export function createTurnRunner(options: TurnRunnerOptions): TurnRunner {
   const { core, api, approvals, log } = options;
   return {
     async run(turn) {
-      const stopAction = keepChatAction(api, turn.chatId, turn.voiceReply ? 'record_voice' : 'typing', options.chatActionIntervalMs ?? 4000, log);
+      const stopAction = keepChatAction(
+        api,
+        turn.chatId,
+        turn.voiceReply ? 'record_voice' : 'typing',
+        options.chatActionIntervalMs ?? 4000,
+        log,
+      );
       let finalText = '';
       try {
         finalText = await consumeTurn(turn);
@@ -91,7 +97,13 @@ export function createTurnRunner(options: TurnRunnerOptions): TurnRunner {
 }
 
 /** Sends a chat action now and every intervalMs until the returned function is called. */
-export function keepChatAction(api: TelegramApi, chatId: number, action: 'typing' | 'record_voice', intervalMs: number, log: Logger): () => void {
+export function keepChatAction(
+  api: TelegramApi,
+  chatId: number,
+  action: 'typing' | 'record_voice',
+  intervalMs: number,
+  log: Logger,
+): () => void {
   const send = () => {
     api.chatAction(chatId, action).catch((error: unknown) => log.debug('chat action failed', { error }));
   };

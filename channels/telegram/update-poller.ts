@@ -65,7 +65,11 @@ export function createUpdatePoller(options: UpdatePollerOptions): UpdatePoller {
           break;
         }
         const waitMs = failure.kind === 'rate-limited' ? failure.retryAfterSeconds * 1000 : backoff.next();
-        log.warn('getUpdates failed; polling again after a pause', { failure: failure.kind, waitMs, error: describeError(error) });
+        log.warn('getUpdates failed; polling again after a pause', {
+          failure: failure.kind,
+          waitMs,
+          error: describeError(error),
+        });
         await sleep(waitMs, controller.signal);
       }
     }

@@ -14,9 +14,7 @@ export interface VoiceNote {
   file_size?: number;
 }
 
-export type VoiceNoteResult =
-  | { kind: 'heard'; text: string }
-  | { kind: 'refused'; reply: string };
+export type VoiceNoteResult = { kind: 'heard'; text: string } | { kind: 'refused'; reply: string };
 
 export const voiceReplies = {
   unreadable: "I couldn't understand that audio.",

@@ -28,6 +28,10 @@ export function createAreas(wiring: AreaOptions): ToolArea[] {
   return [
     createMemoryArea({ memory: wiring.memory }),
     createSystemArea({ sampler: wiring.sampler }),
-    createDockerArea({ client: wiring.docker, logLines: wiring.config.docker.logLines, logBytes: wiring.config.docker.logBytes }),
+    createDockerArea({
+      client: wiring.docker,
+      logLines: wiring.config.docker.logLines,
+      logBytes: wiring.config.docker.logBytes,
+    }),
   ];
 }

@@ -19,29 +19,49 @@ export interface StartChannelsOptions {
 
 /** Starts each channel in the background; resolves when every one has started or given up. */
 export async function startChannels(channels: readonly Channel[], options: StartChannelsOptions): Promise<boolean[]> {
-  return Promise.all(channels.map((channel) =>
-    keepStarting(() => channel.start(options.signal), { what: `${channel.name} channel`, signal: options.signal, log: options.log, ...options.backoff })));
+  return Promise.all(
+    channels.map((channel) =>
+      keepStarting(() => channel.start(options.signal), {
+        what: `${channel.name} channel`,
+        signal: options.signal,
+        log: options.log,
+        ...options.backoff,
+      }),
+    ),
+  );
 }
 
 export async function stopChannels(channels: readonly Channel[], log: Logger): Promise<void> {
   const results = await Promise.allSettled(channels.map((channel) => channel.stop()));
   for (const [index, result] of results.entries()) {
-    if (result.status === 'rejected') log.warn('channel did not stop cleanly', { channel: channels[index]?.name, error: describeError(result.reason) });
+    if (result.status === 'rejected')
+      log.warn('channel did not stop cleanly', { channel: channels[index]?.name, error: describeError(result.reason) });
   }
 }
 
 /** Hands the notice to every running channel at once; a channel that is not running is reported as skipped. */
-export async function notifyChannels(channels: readonly Channel[], notice: Notice, parentLog: Logger): Promise<ChannelDelivery[]> {
+export async function notifyChannels(
+  channels: readonly Channel[],
+  notice: Notice,
+  parentLog: Logger,
+): Promise<ChannelDelivery[]> {
   const log = parentLog.child('notice');
-  const deliveries = await Promise.all(channels.map(async (channel): Promise<ChannelDelivery> => {
-    const health = channel.health();
-    if (health.status !== 'running') return { channel: channel.name, status: 'skipped', detail: `not running: ${health.detail}` };
-    try {
-      return { channel: channel.name, ...(await channel.notify(notice)) };
-    } catch (error) {
-      return { channel: channel.name, status: 'failed', detail: describeError(error) };
-    }
-  }));
-  log.info('notice', { key: notice.key, severity: notice.severity, deliveries: deliveries.map((delivery) => `${delivery.channel}: ${delivery.status}`) });
+  const deliveries = await Promise.all(
+    channels.map(async (channel): Promise<ChannelDelivery> => {
+      const health = channel.health();
+      if (health.status !== 'running')
+        return { channel: channel.name, status: 'skipped', detail: `not running: ${health.detail}` };
+      try {
+        return { channel: channel.name, ...(await channel.notify(notice)) };
+      } catch (error) {
+        return { channel: channel.name, status: 'failed', detail: describeError(error) };
+      }
+    }),
+  );
+  log.info('notice', {
+    key: notice.key,
+    severity: notice.severity,
+    deliveries: deliveries.map((delivery) => `${delivery.channel}: ${delivery.status}`),
+  });
   return deliveries;
 }

@@ -19,8 +19,16 @@ export interface DoctorOptions {
 /** `sysvox doctor`: one line per part, ok / warn / fail, each failure with its fix. */
 export async function runDoctor(deps: DoctorOptions): Promise<EngineProbe[]> {
   const probes: EngineProbe[] = [configProbe(deps.loaded), dataDirProbe(deps.dataDir)];
-  const [docker, ollama, extra] = await Promise.all([dockerProbe(deps.docker), deps.brain.probe(), deps.extra?.() ?? Promise.resolve([])]);
-  return [...probes, docker, ollama, ...extra].map((probe) => ({ ...probe, detail: maskUrlUserinfo(probe.detail), fix: probe.fix && maskUrlUserinfo(probe.fix) }));
+  const [docker, ollama, extra] = await Promise.all([
+    dockerProbe(deps.docker),
+    deps.brain.probe(),
+    deps.extra?.() ?? Promise.resolve([]),
+  ]);
+  return [...probes, docker, ollama, ...extra].map((probe) => ({
+    ...probe,
+    detail: maskUrlUserinfo(probe.detail),
+    fix: probe.fix && maskUrlUserinfo(probe.fix),
+  }));
 }
 
 function configProbe(loaded: LoadedConfig): EngineProbe {
@@ -35,16 +43,30 @@ function dataDirProbe(choice: DataDirChoice): EngineProbe {
     accessSync(choice.dir, constants.W_OK);
     return { name: 'data dir', status: 'ok', detail: `${choice.databasePath} (${choice.source})` };
   } catch {
-    return { name: 'data dir', status: 'fail', detail: `${choice.dir} is not writable`, fix: 'set SYSVOX_DATA to a writable directory, or chown it to the sysvox user' };
+    return {
+      name: 'data dir',
+      status: 'fail',
+      detail: `${choice.dir} is not writable`,
+      fix: 'set SYSVOX_DATA to a writable directory, or chown it to the sysvox user',
+    };
   }
 }
 
 async function dockerProbe(docker: Pick<DockerClient, 'listContainerNames'>): Promise<EngineProbe> {
   try {
     const names = await docker.listContainerNames();
-    return { name: 'docker', status: 'ok', detail: `reachable, ${names.length} container${names.length === 1 ? '' : 's'}` };
+    return {
+      name: 'docker',
+      status: 'ok',
+      detail: `reachable, ${names.length} container${names.length === 1 ? '' : 's'}`,
+    };
   } catch (error) {
     const message = describeError(error);
-    return { name: 'docker', status: 'warn', detail: message, fix: 'start the Docker engine, set docker.socketPath or DOCKER_HOST, or ignore if this server has no Docker' };
+    return {
+      name: 'docker',
+      status: 'warn',
+      detail: message,
+      fix: 'start the Docker engine, set docker.socketPath or DOCKER_HOST, or ignore if this server has no Docker',
+    };
   }
 }

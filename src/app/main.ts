@@ -44,8 +44,24 @@ export interface AppOptions {
   areas?: (wiring: AreaOptions) => ToolArea[];
 }
 
-export interface ApprovalRow { id: string; status: string; description: string; requester: string; channel: string; expiresNote: string }
-export interface AuditRow { at: string; kind: string; person: string | null; channel: string | null; tool: string | null; host: string | null; detail: string; outcome: string }
+export interface ApprovalRow {
+  id: string;
+  status: string;
+  description: string;
+  requester: string;
+  channel: string;
+  expiresNote: string;
+}
+export interface AuditRow {
+  at: string;
+  kind: string;
+  person: string | null;
+  channel: string | null;
+  tool: string | null;
+  host: string | null;
+  detail: string;
+  outcome: string;
+}
 
 export interface App {
   loaded: LoadedConfig;
@@ -88,7 +104,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   const sampler = options.sampler ?? createSystemSampler({ intervalMs: config.system.sampleIntervalMs, log });
   const docker = createDockerClient({ socketPath: config.docker.socketPath, env, log });
   const areas = (options.areas ?? createAreas)({ config, env, log, memory, sampler, docker });
-  const registry = createToolRegistry(areas.flatMap((area) => area.tools), config.tools.risk);
+  const registry = createToolRegistry(
+    areas.flatMap((area) => area.tools),
+    config.tools.risk,
+  );
   const runner = createToolRunner({
     registry,
     memory,
@@ -117,45 +136,84 @@ export async function createApp(options: AppOptions): Promise<App> {
     log,
   });
 
-  const voice = createVoiceApp({ config: config.voice, core, vocabulary, lexicon: router.lexicon, timings: memory.timings, dataDir: dataDir.dir, log, env });
+  const voice = createVoiceApp({
+    config: config.voice,
+    core,
+    vocabulary,
+    lexicon: router.lexicon,
+    timings: memory.timings,
+    dataDir: dataDir.dir,
+    log,
+    env,
+  });
   /** Aborted by close(): ends the mic loop and any channel still trying to start. */
   const stopping = new AbortController();
   let expiryTimer: NodeJS.Timeout | undefined;
   const channels: Channel[] = [];
   return {
-    loaded, log, core, memory, runner, sampler, docker, router, dataDir: dataDir.dir, voice,
+    loaded,
+    log,
+    core,
+    memory,
+    runner,
+    sampler,
+    docker,
+    router,
+    dataDir: dataDir.dir,
+    voice,
     registry,
-    listApprovals: ({ all }) => runner.listApprovals(all ? {} : { status: 'pending' }).map((record) => ({
-      id: record.id,
-      status: record.status === 'pending' && record.expiresAt <= new Date() ? 'expired' : record.status,
-      description: record.description,
-      requester: record.externalId,
-      channel: record.channel,
-      expiresNote: record.status === 'pending' ? `expires ${record.expiresAt.toISOString()}` : `resolved ${record.resolvedAt?.toISOString() ?? ''}`,
-    })),
-    auditEntries: (limit) => memory.audit.list({ limit }).map((record) => ({
-      at: record.at.toISOString(),
-      kind: record.kind,
-      person: record.personId === null ? null : (memory.people.get(record.personId)?.displayName ?? String(record.personId)),
-      channel: record.channel,
-      tool: record.tool,
-      host: record.host,
-      detail: record.detail,
-      outcome: record.outcome,
-    })),
+    listApprovals: ({ all }) =>
+      runner.listApprovals(all ? {} : { status: 'pending' }).map((record) => ({
+        id: record.id,
+        status: record.status === 'pending' && record.expiresAt <= new Date() ? 'expired' : record.status,
+        description: record.description,
+        requester: record.externalId,
+        channel: record.channel,
+        expiresNote:
+          record.status === 'pending'
+            ? `expires ${record.expiresAt.toISOString()}`
+            : `resolved ${record.resolvedAt?.toISOString() ?? ''}`,
+      })),
+    auditEntries: (limit) =>
+      memory.audit.list({ limit }).map((record) => ({
+        at: record.at.toISOString(),
+        kind: record.kind,
+        person:
+          record.personId === null
+            ? null
+            : (memory.people.get(record.personId)?.displayName ?? String(record.personId)),
+        channel: record.channel,
+        tool: record.tool,
+        host: record.host,
+        detail: record.detail,
+        outcome: record.outcome,
+      })),
     doctor: () => runDoctor({ loaded, dataDir, docker, brain, extra: () => voice.probes() }),
     channels,
     notify: (notice) => notifyChannels(channels, notice, log),
     async start() {
-      log.info('sysvox starting', { config: loaded.path ?? 'defaults', dataDir: dataDir.dir, model: config.ollama.model });
+      log.info('sysvox starting', {
+        config: loaded.path ?? 'defaults',
+        dataDir: dataDir.dir,
+        model: config.ollama.model,
+      });
       sampler.start();
       const capability = await checkToolCapability({ host: config.ollama.host, model: config.ollama.model, log });
-      if (capability.status !== 'ok') log.warn('language model not ready; the router still answers common questions', { detail: capability.detail, fix: capability.fix });
+      if (capability.status !== 'ok')
+        log.warn('language model not ready; the router still answers common questions', {
+          detail: capability.detail,
+          fix: capability.fix,
+        });
       expiryTimer = setInterval(() => runner.expireStale(), 15_000);
       expiryTimer.unref();
       if (config.channels.telegram.enabled) {
-        if (config.channels.telegram.token === undefined) throw new ConfigError('Telegram is enabled but its token is missing: set channels.telegram.token or SYSVOX_TELEGRAM_TOKEN');
-        channels.push(wireTelegram({ config, core, runner, memory, stt: wholeUtteranceStt(voice), tts: voice.speech(), log }));
+        if (config.channels.telegram.token === undefined)
+          throw new ConfigError(
+            'Telegram is enabled but its token is missing: set channels.telegram.token or SYSVOX_TELEGRAM_TOKEN',
+          );
+        channels.push(
+          wireTelegram({ config, core, runner, memory, stt: wholeUtteranceStt(voice), tts: voice.speech(), log }),
+        );
       }
       if (config.voice.enabled) channels.push(createMicrophoneChannel({ loop: voice, log }));
       log.info('sysvox ready: the core is running', { channels: channels.map((channel) => channel.name) });

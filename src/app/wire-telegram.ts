@@ -30,7 +30,12 @@ export function wireTelegram(wiring: TelegramWiringOptions): TelegramChannel {
     async resolve(answer) {
       const resolution = await wiring.core.resolveApproval(answer);
       // A button always carries its approval's id, so 'ambiguous' cannot come back; read it as not found.
-      const status = resolution.status === 'needs-target' ? 'not-allowed' : resolution.status === 'ambiguous' ? 'not-found' : resolution.status;
+      const status =
+        resolution.status === 'needs-target'
+          ? 'not-allowed'
+          : resolution.status === 'ambiguous'
+            ? 'not-found'
+            : resolution.status;
       return { status, text: resolution.message };
     },
   };
@@ -39,7 +44,12 @@ export function wireTelegram(wiring: TelegramWiringOptions): TelegramChannel {
     runner.pending(config.policy.approvers.includes(`telegram:${externalId}`) ? undefined : personFor(externalId).id);
   const audit: AuditSink = {
     record: ({ kind, channel, detail }) =>
-      memory.audit.record({ kind, channel, detail: typeof detail === 'string' ? detail : JSON.stringify(detail), outcome: 'ignored' }),
+      memory.audit.record({
+        kind,
+        channel,
+        detail: typeof detail === 'string' ? detail : JSON.stringify(detail),
+        outcome: 'ignored',
+      }),
   };
   return createTelegramChannel({
     config,

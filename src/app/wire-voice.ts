@@ -72,7 +72,12 @@ export interface VoiceApp {
   speech(): TextToSpeech;
   runChannel(options: RunChannelOptions): Promise<void>;
   /** The mic loop on the configured capture device; resolves with why it did not start, or when stopped. */
-  runMicrophone(options: { signal?: AbortSignal; onEvent?: (event: LocalChannelEvent) => void; onListening?: (channel: LocalVoiceChannel) => void; devices?: () => Promise<DeviceList> }): Promise<{ started: boolean; reason: string }>;
+  runMicrophone(options: {
+    signal?: AbortSignal;
+    onEvent?: (event: LocalChannelEvent) => void;
+    onListening?: (channel: LocalVoiceChannel) => void;
+    devices?: () => Promise<DeviceList>;
+  }): Promise<{ started: boolean; reason: string }>;
   probes(): Promise<EngineProbe[]>;
   close(): Promise<void>;
 }
@@ -87,9 +92,17 @@ export function createVoiceApp(deps: VoiceAppOptions): VoiceApp {
   const runChannel = async (options: RunChannelOptions) => {
     const built = await getEngines();
     const channel = createLocalVoiceChannel({
-      core: deps.core, source: options.source, sink: options.sink,
-      wake: built.wake, createEndpointer: built.createEndpointer, stt: built.stt, tts: built.tts,
-      vocabulary: deps.vocabulary, timings: deps.timings, log, waitForReplies: options.waitForReplies,
+      core: deps.core,
+      source: options.source,
+      sink: options.sink,
+      wake: built.wake,
+      createEndpointer: built.createEndpointer,
+      stt: built.stt,
+      tts: built.tts,
+      vocabulary: deps.vocabulary,
+      timings: deps.timings,
+      log,
+      waitForReplies: options.waitForReplies,
       settings: {
         followUpSeconds: deps.config.followUpSeconds,
         earcons: deps.config.earcons && deps.config.tts.earcons,
@@ -109,12 +122,29 @@ export function createVoiceApp(deps: VoiceAppOptions): VoiceApp {
     speech,
     runChannel,
     async runMicrophone(options) {
-      const reason = await microphoneUnavailable(deps.config, options.devices ?? (() => listDevices(undefined, { backend: deps.config.audio.backend })));
+      const reason = await microphoneUnavailable(
+        deps.config,
+        options.devices ?? (() => listDevices(undefined, { backend: deps.config.audio.backend })),
+      );
       if (reason) return { started: false, reason };
-      const capture = await openCapture({ backend: deps.config.audio.backend, device: deps.config.audio.captureDevice, signal: options.signal, log });
+      const capture = await openCapture({
+        backend: deps.config.audio.backend,
+        device: deps.config.audio.captureDevice,
+        signal: options.signal,
+        log,
+      });
       const playbackDevice = deps.config.audio.playbackDevice;
-      const sink = capture.backend === 'naudiodon' ? createNaudiodonSink({ device: playbackDevice }) : createAlsaSink({ device: playbackDevice });
-      await runChannel({ source: capture.frames, sink, signal: options.signal, onEvent: options.onEvent, onListening: options.onListening });
+      const sink =
+        capture.backend === 'naudiodon'
+          ? createNaudiodonSink({ device: playbackDevice })
+          : createAlsaSink({ device: playbackDevice });
+      await runChannel({
+        source: capture.frames,
+        sink,
+        signal: options.signal,
+        onEvent: options.onEvent,
+        onListening: options.onListening,
+      });
       return { started: true, reason: `listened on ${deps.config.audio.captureDevice} (${capture.backend})` };
     },
     probes: () => probeVoice(deps, getEngines, speech()),
@@ -126,7 +156,10 @@ export function createVoiceApp(deps: VoiceAppOptions): VoiceApp {
 }
 
 /** Why the mic loop cannot start here, or undefined when a capture device exists. */
-async function microphoneUnavailable(config: VoiceConfig, devices: () => Promise<DeviceList>): Promise<string | undefined> {
+async function microphoneUnavailable(
+  config: VoiceConfig,
+  devices: () => Promise<DeviceList>,
+): Promise<string | undefined> {
   if (!config.enabled) return 'voice is disabled (voice.enabled: false)';
   const list = await devices();
   if (list.devices.some((device) => device.direction === 'capture')) return undefined;
@@ -137,28 +170,35 @@ async function buildEngines(deps: VoiceAppOptions, tts: FallbackTts, log: Logger
   const { config } = deps;
   const wake = await buildWake(config, log);
   const vad = config.vad.engine === 'silero' ? await createSileroVad() : createEnergyVad();
-  const createEndpointerFor = (request: EndpointerRequest) => createEndpointer({
-    vad,
-    preset: request.purpose === 'barge-in' ? 'fast' : config.vad.preset,
-    threshold: config.vad.threshold,
-    preRollMs: config.vad.preRollMs,
-    noSpeechTimeoutMs: request.noSpeechTimeoutMs ?? config.vad.noSpeechTimeoutMs,
-    maxUtteranceMs: request.purpose === 'barge-in' ? 3000 : config.vad.maxUtteranceMs,
-    minSpeechMs: request.minSpeechMs ?? config.vad.minSpeechMs,
-  });
+  const createEndpointerFor = (request: EndpointerRequest) =>
+    createEndpointer({
+      vad,
+      preset: request.purpose === 'barge-in' ? 'fast' : config.vad.preset,
+      threshold: config.vad.threshold,
+      preRollMs: config.vad.preRollMs,
+      noSpeechTimeoutMs: request.noSpeechTimeoutMs ?? config.vad.noSpeechTimeoutMs,
+      maxUtteranceMs: request.purpose === 'barge-in' ? 3000 : config.vad.maxUtteranceMs,
+      minSpeechMs: request.minSpeechMs ?? config.vad.minSpeechMs,
+    });
   return { wake, vad, createEndpointer: createEndpointerFor, stt: await buildStt(deps, log), tts };
 }
 
 async function buildWake(config: VoiceConfig, log: Logger): Promise<WakeWordDetector> {
   if (config.wake.engine === 'porcupine') {
     return createPorcupineWake({
-      accessKey: config.wake.porcupine.accessKey, keywordPaths: config.wake.porcupine.keywordPaths,
-      refractoryMs: config.wake.refractoryMs, log: log.child('wake'),
+      accessKey: config.wake.porcupine.accessKey,
+      keywordPaths: config.wake.porcupine.keywordPaths,
+      refractoryMs: config.wake.refractoryMs,
+      log: log.child('wake'),
     });
   }
   return createOpenWakeWord({
-    models: config.wake.models, threshold: config.wake.threshold, speakingThreshold: config.wake.speakingThreshold,
-    patience: config.wake.patience, refractoryMs: config.wake.refractoryMs, log: log.child('wake'),
+    models: config.wake.models,
+    threshold: config.wake.threshold,
+    speakingThreshold: config.wake.speakingThreshold,
+    patience: config.wake.patience,
+    refractoryMs: config.wake.refractoryMs,
+    log: log.child('wake'),
   });
 }
 
@@ -167,10 +207,15 @@ async function buildStt(deps: VoiceAppOptions, log: Logger): Promise<FallbackStt
   const engines: SpeechToText[] = [];
   for (const name of stt.engines) {
     if (name === 'pocketsphinx') {
-      engines.push(createPocketsphinxStt({
-        grammar: (hints) => commandGrammar(hints, { lexicon: deps.lexicon }), binary: stt.pocketsphinx.binary, acousticModel: stt.pocketsphinx.acousticModel,
-        minimumCoverage: stt.pocketsphinx.minimumCoverage, log: log.child('stt'),
-      }));
+      engines.push(
+        createPocketsphinxStt({
+          grammar: (hints) => commandGrammar(hints, { lexicon: deps.lexicon }),
+          binary: stt.pocketsphinx.binary,
+          acousticModel: stt.pocketsphinx.acousticModel,
+          minimumCoverage: stt.pocketsphinx.minimumCoverage,
+          log: log.child('stt'),
+        }),
+      );
       continue;
     }
     const whisper = await whisperFiles(deps);
@@ -178,21 +223,41 @@ async function buildStt(deps: VoiceAppOptions, log: Logger): Promise<FallbackStt
       log.info('whisper STT skipped', { reason: whisper.missing });
       continue;
     }
-    engines.push(createWhisperServerStt({
-      binaryPath: whisper.binaryPath, modelPath: whisper.modelPath, language: stt.language, threads: stt.whisper.threads,
-      requestTimeoutMs: stt.whisper.requestTimeoutMs, log: log.child('stt'),
-    }));
+    engines.push(
+      createWhisperServerStt({
+        binaryPath: whisper.binaryPath,
+        modelPath: whisper.modelPath,
+        language: stt.language,
+        threads: stt.whisper.threads,
+        requestTimeoutMs: stt.whisper.requestTimeoutMs,
+        log: log.child('stt'),
+      }),
+    );
   }
   return createFallbackStt(engines, log.child('stt'));
 }
 
-async function whisperFiles(deps: VoiceAppOptions): Promise<{ binaryPath: string; modelPath: string; missing?: string }> {
+async function whisperFiles(
+  deps: VoiceAppOptions,
+): Promise<{ binaryPath: string; modelPath: string; missing?: string }> {
   const env = deps.env ?? process.env;
   const { whisper } = deps.config.stt;
-  const binaryPath = whisper.binaryPath ?? [env.SYSVOX_WHISPER_BIN, env.SYSVOX_DATA && join(env.SYSVOX_DATA, 'bin', 'whisper-server'), join(process.cwd(), '.cache', 'whisper', 'server')]
-    .find((path): path is string => Boolean(path) && existsSync(path!)) ?? '';
-  if (!binaryPath) return { binaryPath, modelPath: '', missing: 'whisper.cpp server not built: run scripts/build-whisper.sh' };
-  if (whisper.model.includes('/')) return { binaryPath, modelPath: whisper.model, missing: existsSync(whisper.model) ? undefined : `model ${whisper.model} not found` };
+  const binaryPath =
+    whisper.binaryPath ??
+    [
+      env.SYSVOX_WHISPER_BIN,
+      env.SYSVOX_DATA && join(env.SYSVOX_DATA, 'bin', 'whisper-server'),
+      join(process.cwd(), '.cache', 'whisper', 'server'),
+    ].find((path): path is string => Boolean(path) && existsSync(path!)) ??
+    '';
+  if (!binaryPath)
+    return { binaryPath, modelPath: '', missing: 'whisper.cpp server not built: run scripts/build-whisper.sh' };
+  if (whisper.model.includes('/'))
+    return {
+      binaryPath,
+      modelPath: whisper.model,
+      missing: existsSync(whisper.model) ? undefined : `model ${whisper.model} not found`,
+    };
   try {
     return { binaryPath, modelPath: await resolveModel(whisper.model) };
   } catch (error) {
@@ -210,7 +275,11 @@ function buildTts(config: VoiceConfig, env: NodeJS.ProcessEnv, log: Logger): Fal
     const binaryPath = config.tts.piper.binaryPath ?? findOnPath('piper', env);
     const modelPath = config.tts.piper.voice.endsWith('.onnx') ? config.tts.piper.voice : '';
     if (!binaryPath || !modelPath || !existsSync(modelPath)) {
-      log.info('piper TTS skipped', { reason: !binaryPath ? 'no piper binary (voice.tts.piper.binaryPath)' : `voice model not found: set voice.tts.piper.voice to a .onnx path` });
+      log.info('piper TTS skipped', {
+        reason: !binaryPath
+          ? 'no piper binary (voice.tts.piper.binaryPath)'
+          : `voice model not found: set voice.tts.piper.voice to a .onnx path`,
+      });
       continue;
     }
     engines.push(createPiperTts({ binaryPath, modelPath, sentenceGapMs: config.tts.piper.sentenceGapMs }));
@@ -219,22 +288,49 @@ function buildTts(config: VoiceConfig, env: NodeJS.ProcessEnv, log: Logger): Fal
 }
 
 function findOnPath(command: string, env: NodeJS.ProcessEnv): string | undefined {
-  return (env.PATH ?? '').split(':').map((folder) => join(folder, command)).find((path) => existsSync(path));
+  return (env.PATH ?? '')
+    .split(':')
+    .map((folder) => join(folder, command))
+    .find((path) => existsSync(path));
 }
 
-async function probeVoice(deps: VoiceAppOptions, engines: () => Promise<VoiceEngines>, tts: FallbackTts): Promise<EngineProbe[]> {
+async function probeVoice(
+  deps: VoiceAppOptions,
+  engines: () => Promise<VoiceEngines>,
+  tts: FallbackTts,
+): Promise<EngineProbe[]> {
   if (!deps.config.enabled) return [{ name: 'voice', status: 'ok', detail: 'disabled (voice.enabled: false)' }];
   const ttsProbes = await tts.probeAll();
   let built: VoiceEngines;
   try {
     built = await engines();
   } catch (error) {
-    return [{ name: 'voice engines', status: 'fail', detail: describeError(error), fix: 'run scripts/fetch-models, or check voice.wake and voice.vad in the config' }, ...ttsProbes];
+    return [
+      {
+        name: 'voice engines',
+        status: 'fail',
+        detail: describeError(error),
+        fix: 'run scripts/fetch-models, or check voice.wake and voice.vad in the config',
+      },
+      ...ttsProbes,
+    ];
   }
   const sttProbes = await built.stt.probeAll();
-  const microphone = await microphoneUnavailable(deps.config, () => listDevices(undefined, { backend: deps.config.audio.backend }));
+  const microphone = await microphoneUnavailable(deps.config, () =>
+    listDevices(undefined, { backend: deps.config.audio.backend }),
+  );
   return [
-    await built.wake.probe(), await built.vad.probe(), ...sttProbes, ...ttsProbes,
-    microphone ? { name: 'microphone', status: 'warn', detail: microphone, fix: 'plug in a microphone, or set voice.audio.captureDevice' } : { name: 'microphone', status: 'ok', detail: deps.config.audio.captureDevice },
+    await built.wake.probe(),
+    await built.vad.probe(),
+    ...sttProbes,
+    ...ttsProbes,
+    microphone
+      ? {
+          name: 'microphone',
+          status: 'warn',
+          detail: microphone,
+          fix: 'plug in a microphone, or set voice.audio.captureDevice',
+        }
+      : { name: 'microphone', status: 'ok', detail: deps.config.audio.captureDevice },
   ];
 }

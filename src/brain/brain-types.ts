@@ -38,8 +38,7 @@ export interface BrainDone {
 
 /** The same tool and approval events as a turn, so the core can re-emit them unchanged. */
 export type BrainEvent =
-  | Extract<TurnEvent, { type: 'text-delta' | 'tool-call' | 'tool-result' | 'approval-request' }>
-  | BrainDone;
+  Extract<TurnEvent, { type: 'text-delta' | 'tool-call' | 'tool-result' | 'approval-request' }> | BrainDone;
 
 export interface Brain {
   run(request: BrainRequest): AsyncIterable<BrainEvent>;

@@ -10,7 +10,16 @@ export interface FailureContext {
   timeoutMs?: number;
 }
 
-const unreachableCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EAI_AGAIN', 'ETIMEDOUT', 'UND_ERR_SOCKET']);
+const unreachableCodes = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNRESET',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'UND_ERR_SOCKET',
+]);
 
 /**
  * Turns whatever the Ollama client threw into one EngineError: `message` tells the operator what to
@@ -21,29 +30,54 @@ export function toBrainError(error: unknown, context: FailureContext): EngineErr
   const { host, model } = context;
   if (context.timedOut) {
     const what = context.timedOut === 'first-token' ? 'sent nothing' : 'did not finish';
-    return new EngineError('ollama', `Ollama at ${host} ${what} within ${context.timeoutMs} ms (model ${model}); raise ollama.${context.timedOut === 'first-token' ? 'firstTokenTimeoutMs' : 'requestTimeoutMs'} or pick a smaller model`, {
-      cause: error, transient: true, spoken: 'The language model took too long to answer.',
-    });
+    return new EngineError(
+      'ollama',
+      `Ollama at ${host} ${what} within ${context.timeoutMs} ms (model ${model}); raise ollama.${context.timedOut === 'first-token' ? 'firstTokenTimeoutMs' : 'requestTimeoutMs'} or pick a smaller model`,
+      {
+        cause: error,
+        transient: true,
+        spoken: 'The language model took too long to answer.',
+      },
+    );
   }
   const code = networkCode(error);
   if (code && unreachableCodes.has(code)) {
-    return new EngineError('ollama', `cannot reach Ollama at ${host} (${code}): start it with 'systemctl start ollama' or set ollama.host`, {
-      cause: error, transient: true, spoken: `I can't reach the language model at ${host} right now.`,
-    });
+    return new EngineError(
+      'ollama',
+      `cannot reach Ollama at ${host} (${code}): start it with 'systemctl start ollama' or set ollama.host`,
+      {
+        cause: error,
+        transient: true,
+        spoken: `I can't reach the language model at ${host} right now.`,
+      },
+    );
   }
   const status = statusCode(error);
   if (status === 404) {
-    return new EngineError('ollama', `Ollama at ${host} does not have model ${model}: run 'ollama pull ${model}' (${describeError(error)})`, {
-      cause: error, spoken: `The language model ${model} is not installed.`,
-    });
+    return new EngineError(
+      'ollama',
+      `Ollama at ${host} does not have model ${model}: run 'ollama pull ${model}' (${describeError(error)})`,
+      {
+        cause: error,
+        spoken: `The language model ${model} is not installed.`,
+      },
+    );
   }
   if (status !== undefined) {
-    return new EngineError('ollama', `Ollama at ${host} answered HTTP ${status}: ${describeError(error)}; check 'journalctl -u ollama'`, {
-      cause: error, transient: status >= 500, spoken: 'The language model failed with an error.',
-    });
+    return new EngineError(
+      'ollama',
+      `Ollama at ${host} answered HTTP ${status}: ${describeError(error)}; check 'journalctl -u ollama'`,
+      {
+        cause: error,
+        transient: status >= 500,
+        spoken: 'The language model failed with an error.',
+      },
+    );
   }
   return new EngineError('ollama', `Ollama at ${host} broke off the answer: ${describeError(error)}`, {
-    cause: error, transient: true, spoken: 'The language model stopped answering midway.',
+    cause: error,
+    transient: true,
+    spoken: 'The language model stopped answering midway.',
   });
 }
 

@@ -28,21 +28,37 @@ export async function probeOllama(options: OllamaProbeOptions): Promise<EnginePr
     const { models } = await client.list();
     const pulled = models.some((entry) => sameModel(entry.name, model) || sameModel(entry.model, model));
     if (!pulled) {
-      return { name, status: 'fail', detail: `Ollama ${version} at ${host} does not have model ${model}`, fix: `ollama pull ${model}` };
+      return {
+        name,
+        status: 'fail',
+        detail: `Ollama ${version} at ${host} does not have model ${model}`,
+        fix: `ollama pull ${model}`,
+      };
     }
     const shown = await client.show({ model });
     const capabilities = shown.capabilities ?? [];
     if (!capabilities.includes('tools')) {
       return {
-        name, status: 'fail',
+        name,
+        status: 'fail',
         detail: `model ${model} cannot call tools (capabilities: ${capabilities.join(', ') || 'none listed'}); only the router will answer`,
         fix: `choose a tool-capable model such as ${toolModels}: set ollama.model and run 'ollama pull <model>'`,
       };
     }
     return { name, status: 'ok', detail: `Ollama ${version} at ${host}, model ${model} can call tools` };
   } catch (error) {
-    const failure = toBrainError(error, { host, model, timedOut: signal.aborted ? 'overall' : undefined, timeoutMs: options.timeoutMs ?? 5000 });
-    return { name, status: 'fail', detail: failure.message, fix: `start Ollama ('systemctl start ollama') or set ollama.host; it is at ${host} now` };
+    const failure = toBrainError(error, {
+      host,
+      model,
+      timedOut: signal.aborted ? 'overall' : undefined,
+      timeoutMs: options.timeoutMs ?? 5000,
+    });
+    return {
+      name,
+      status: 'fail',
+      detail: failure.message,
+      fix: `start Ollama ('systemctl start ollama') or set ollama.host; it is at ${host} now`,
+    };
   }
 }
 

@@ -40,7 +40,13 @@ export async function* runToolLoop(context: ToolLoopContext, request: BrainReque
   const { settings } = context;
   const deadline = new AbortController();
   const signal = request.signal ? AbortSignal.any([request.signal, deadline.signal]) : deadline.signal;
-  const state: TurnState = { context, messages: buildMessages(request), speech: createSpeech(), signal, calls: { succeeded: 0, failures: [] } };
+  const state: TurnState = {
+    context,
+    messages: buildMessages(request),
+    speech: createSpeech(),
+    signal,
+    calls: { succeeded: 0, failures: [] },
+  };
   const timer = setTimeout(() => {
     state.timedOut ??= 'overall';
     deadline.abort(new Error('overall timeout'));
@@ -53,7 +59,12 @@ export async function* runToolLoop(context: ToolLoopContext, request: BrainReque
       return;
     }
     const timeoutMs = state.timedOut === 'first-token' ? settings.firstTokenTimeoutMs : settings.requestTimeoutMs;
-    const failure = toBrainError(error, { host: settings.host, model: settings.model, timedOut: state.timedOut, timeoutMs });
+    const failure = toBrainError(error, {
+      host: settings.host,
+      model: settings.model,
+      timedOut: state.timedOut,
+      timeoutMs,
+    });
     context.log.warn('brain turn failed', { error: failure.message, code: failure.code });
     yield* say(state, failure.spoken);
     yield { type: 'done', text: state.speech.text.trim(), source: 'error', error: failure };
@@ -81,7 +92,15 @@ async function* loop(state: TurnState, invoke: BrainInvoke, drop: BrainRequest['
       return;
     }
     state.messages.push({ role: 'assistant', content: reply.assistantContent, tool_calls: reply.calls });
-    const result = yield* runToolStep({ calls: reply.calls, step, invoke, describe, signal: state.signal, messages: state.messages, drop });
+    const result = yield* runToolStep({
+      calls: reply.calls,
+      step,
+      invoke,
+      describe,
+      signal: state.signal,
+      messages: state.messages,
+      drop,
+    });
     state.calls.succeeded += result.succeeded;
     state.calls.failures.push(...result.failures);
     const approval = result.approval;
@@ -118,8 +137,14 @@ async function* streamReply(state: TurnState, hold = false): AsyncGenerator<Brai
   let held = '';
   state.speech.startReply();
   const pieces = streamChat({
-    settings: context.settings, messages: state.messages, tools: context.tools, fetch: context.fetch,
-    signal: state.signal, onTimeout: (kind) => { state.timedOut ??= kind; },
+    settings: context.settings,
+    messages: state.messages,
+    tools: context.tools,
+    fetch: context.fetch,
+    signal: state.signal,
+    onTimeout: (kind) => {
+      state.timedOut ??= kind;
+    },
   });
   for await (const piece of pieces) {
     if (piece.kind === 'tool-calls') {
@@ -144,7 +169,8 @@ async function* streamReply(state: TurnState, hold = false): AsyncGenerator<Brai
   }
   if (nativeCalls.length > 0) return { calls: nativeCalls, assistantContent: content, spoke, held };
   const textCalls = scan.calls.map((call) => ({ function: { name: call.name, arguments: call.arguments } }));
-  if (textCalls.length > 0) context.log.info('model printed tool calls as text', { tools: textCalls.map((call) => call.function.name) });
+  if (textCalls.length > 0)
+    context.log.info('model printed tool calls as text', { tools: textCalls.map((call) => call.function.name) });
   return { calls: textCalls, assistantContent: '', spoke, held };
 }
 

@@ -19,7 +19,19 @@ const program = new Command()
   .option('-c, --config <path>', 'config file (default: $SYSVOX_CONFIG, ./sysvox.yaml, /etc/sysvox/config.yaml)')
   .showHelpAfterError();
 
-for (const register of [registerAsk, registerChat, registerApprovals, registerAudit, registerConfig, registerDoctor, registerRun, registerListen, registerSay, registerDevices, registerTimings]) {
+for (const register of [
+  registerAsk,
+  registerChat,
+  registerApprovals,
+  registerAudit,
+  registerConfig,
+  registerDoctor,
+  registerRun,
+  registerListen,
+  registerSay,
+  registerDevices,
+  registerTimings,
+]) {
   register(program);
 }
 

@@ -29,7 +29,9 @@ export function describeEffectiveRisk(overrides: Record<string, Risk>, registry:
     if (!tool || !tier) continue;
     effective[name] = tier;
     if (tierOrder[configured] < tierOrder[tool.risk]) {
-      warnings.push(`tools.risk.${name}: ${configured} is ignored because config may only tighten a tool's tier; ${name} stays ${tier}`);
+      warnings.push(
+        `tools.risk.${name}: ${configured} is ignored because config may only tighten a tool's tier; ${name} stays ${tier}`,
+      );
     }
   }
   return { effective, warnings };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** The longest delay Node's timers honour; a longer one fires after 1 ms (with a TimeoutOverflowWarning). */
 export const maxTimerMs = 2 ** 31 - 1;
 const maxTimerSeconds = Math.floor(maxTimerMs / 1000);
-const timerLimitNote = "the longest timer Node allows (about 24.8 days)";
+const timerLimitNote = 'the longest timer Node allows (about 24.8 days)';
 
 /** A duration in milliseconds that a timer will wait for: a whole number from `min` up to Node's limit. */
 export function durationMs(min = 1) {
@@ -12,7 +12,11 @@ export function durationMs(min = 1) {
 
 /** A duration in seconds that ends up in a timer: a whole number from `min` up to Node's limit. */
 export function durationSeconds(min = 1) {
-  return z.number().int().min(min).max(maxTimerSeconds, `must be at most ${maxTimerSeconds} seconds, ${timerLimitNote}`);
+  return z
+    .number()
+    .int()
+    .min(min)
+    .max(maxTimerSeconds, `must be at most ${maxTimerSeconds} seconds, ${timerLimitNote}`);
 }
 
 /** An http:// or https:// URL; file:, ftp: and the like are refused with one sentence, never a client's stack. */

@@ -29,7 +29,9 @@ export function findConfigFile(options: LoadConfigOptions = {}): string | null {
   if (explicit) {
     const path = resolve(cwd, explicit);
     if (!existsSync(path)) {
-      throw new ConfigError(`config file ${path} does not exist (named by ${options.path ? '--config' : 'SYSVOX_CONFIG'})`);
+      throw new ConfigError(
+        `config file ${path} does not exist (named by ${options.path ? '--config' : 'SYSVOX_CONFIG'})`,
+      );
     }
     refuseIfNotRegularFile(path, options.path ? '--config' : 'SYSVOX_CONFIG');
     return path;
@@ -47,8 +49,16 @@ export function findConfigFile(options: LoadConfigOptions = {}): string | null {
 function refuseIfNotRegularFile(path: string, namedBy: string): void {
   const stats = statSync(path);
   if (stats.isFile()) return;
-  const kind = stats.isDirectory() ? 'a directory' : stats.isFIFO() ? 'a named pipe (FIFO)' : stats.isCharacterDevice() || stats.isBlockDevice() ? 'a device' : 'a socket or other special file';
-  throw new ConfigError(`config file ${path} (from ${namedBy}) is ${kind}, not a regular file: point --config or SYSVOX_CONFIG at a YAML file`);
+  const kind = stats.isDirectory()
+    ? 'a directory'
+    : stats.isFIFO()
+      ? 'a named pipe (FIFO)'
+      : stats.isCharacterDevice() || stats.isBlockDevice()
+        ? 'a device'
+        : 'a socket or other special file';
+  throw new ConfigError(
+    `config file ${path} (from ${namedBy}) is ${kind}, not a regular file: point --config or SYSVOX_CONFIG at a YAML file`,
+  );
 }
 
 export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
@@ -79,26 +89,34 @@ function readYaml(path: string): Record<string, unknown> {
   if (document.errors.length > 0) {
     const first = document.errors[0]!;
     const line = first.linePos?.[0]?.line;
-    throw new ConfigError(`config file ${path}${line ? ` line ${line}` : ''} is not valid YAML: ${first.message.split('\n')[0]}`);
+    throw new ConfigError(
+      `config file ${path}${line ? ` line ${line}` : ''} is not valid YAML: ${first.message.split('\n')[0]}`,
+    );
   }
   const value: unknown = document.toJS() ?? {};
   if (typeof value !== 'object' || Array.isArray(value)) {
-    throw new ConfigError(`config file ${path} must hold a mapping of keys (like "ollama:"), not ${Array.isArray(value) ? 'a list' : typeof value}`);
+    throw new ConfigError(
+      `config file ${path} must hold a mapping of keys (like "ollama:"), not ${Array.isArray(value) ? 'a list' : typeof value}`,
+    );
   }
   return value as Record<string, unknown>;
 }
 
 /** Settings that existed once, or that people expect, with why they are gone. */
 const removedKeys: Readonly<Record<string, string>> = {
-  'channels.telegram.webhook': 'remove it: sysvox polls Telegram and has no webhook mode; polling needs no public address',
+  'channels.telegram.webhook':
+    'remove it: sysvox polls Telegram and has no webhook mode; polling needs no public address',
 };
 
 function refuseUnknownKeys(raw: Record<string, unknown>, path: string | null): void {
   const unknown = findUnknownKeys(configSchema, raw);
   if (unknown.length === 0) return;
   const advice = (key: string, suggestion: string | undefined) =>
-    removedKeys[key] ?? (suggestion ? `did you mean ${suggestion}?` : 'remove it or check the README for the valid keys');
-  const lines = unknown.map(({ key, suggestion }) => `unknown key ${key} in ${path ?? 'the config'}; ${advice(key, suggestion)}`);
+    removedKeys[key] ??
+    (suggestion ? `did you mean ${suggestion}?` : 'remove it or check the README for the valid keys');
+  const lines = unknown.map(
+    ({ key, suggestion }) => `unknown key ${key} in ${path ?? 'the config'}; ${advice(key, suggestion)}`,
+  );
   throw new ConfigError(lines.join('\n'));
 }
 

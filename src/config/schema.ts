@@ -11,42 +11,54 @@ export const configSchema = z.object({
   logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** Markdown notes per host (local.md, nas.md ...) added to the brain's prompt. */
   contextDir: z.string().min(1).optional(),
-  ollama: z.object({
-    host: httpUrl().default('http://127.0.0.1:11434'),
-    model: nonBlankName().default('qwen2.5:7b'),
-    numCtx: z.number().int().min(512).default(8192),
-    keepAlive: z.union([z.string(), z.number()]).default('30m'),
-    requestTimeoutMs: durationMs().default(60_000),
-    /** Time allowed before the first streamed token; a cold model load can take this long. */
-    firstTokenTimeoutMs: durationMs().default(30_000),
-    maxToolSteps: z.number().int().min(1).max(20).default(6),
-    historyMessages: z.number().int().min(0).max(100).default(12),
-  }).prefault({}),
-  docker: z.object({
-    /** Socket path; DOCKER_HOST wins when set, as in every Docker tool. */
-    socketPath: z.string().min(1).default('/var/run/docker.sock'),
-    logLines: z.number().int().min(1).max(2000).default(50),
-    logBytes: z.number().int().min(256).max(1_000_000).default(16_000),
-  }).prefault({}),
-  system: z.object({
-    sampleIntervalMs: durationMs(250).default(2000),
-  }).prefault({}),
-  tools: z.object({
-    /** Per-tool tier: may tighten (safe -> confirm -> blocked), never loosen. */
-    risk: z.record(z.string(), risk).default({}),
-    outputBudgetChars: z.number().int().min(200).default(4000),
-  }).prefault({}),
-  policy: z.object({
-    approvalTtlSeconds: durationSeconds(10).default(300),
-    /** People who may approve anyone's request, as "channel:id" (e.g. "telegram:12345"). */
-    approvers: z.array(z.string().regex(/^[a-z]+:.+$/, 'use "channel:id", e.g. "telegram:12345"')).default([]),
-    /** Brain turns per person per minute; the router is exempt. */
-    brainTurnsPerMinute: z.number().int().min(1).default(10),
-  }).prefault({}),
+  ollama: z
+    .object({
+      host: httpUrl().default('http://127.0.0.1:11434'),
+      model: nonBlankName().default('qwen2.5:7b'),
+      numCtx: z.number().int().min(512).default(8192),
+      keepAlive: z.union([z.string(), z.number()]).default('30m'),
+      requestTimeoutMs: durationMs().default(60_000),
+      /** Time allowed before the first streamed token; a cold model load can take this long. */
+      firstTokenTimeoutMs: durationMs().default(30_000),
+      maxToolSteps: z.number().int().min(1).max(20).default(6),
+      historyMessages: z.number().int().min(0).max(100).default(12),
+    })
+    .prefault({}),
+  docker: z
+    .object({
+      /** Socket path; DOCKER_HOST wins when set, as in every Docker tool. */
+      socketPath: z.string().min(1).default('/var/run/docker.sock'),
+      logLines: z.number().int().min(1).max(2000).default(50),
+      logBytes: z.number().int().min(256).max(1_000_000).default(16_000),
+    })
+    .prefault({}),
+  system: z
+    .object({
+      sampleIntervalMs: durationMs(250).default(2000),
+    })
+    .prefault({}),
+  tools: z
+    .object({
+      /** Per-tool tier: may tighten (safe -> confirm -> blocked), never loosen. */
+      risk: z.record(z.string(), risk).default({}),
+      outputBudgetChars: z.number().int().min(200).default(4000),
+    })
+    .prefault({}),
+  policy: z
+    .object({
+      approvalTtlSeconds: durationSeconds(10).default(300),
+      /** People who may approve anyone's request, as "channel:id" (e.g. "telegram:12345"). */
+      approvers: z.array(z.string().regex(/^[a-z]+:.+$/, 'use "channel:id", e.g. "telegram:12345"')).default([]),
+      /** Brain turns per person per minute; the router is exempt. */
+      brainTurnsPerMinute: z.number().int().min(1).default(10),
+    })
+    .prefault({}),
   voice: voiceSchema,
-  channels: z.object({
-    telegram: telegramSchema,
-  }).prefault({}),
+  channels: z
+    .object({
+      telegram: telegramSchema,
+    })
+    .prefault({}),
 });
 
 export type Config = z.infer<typeof configSchema>;

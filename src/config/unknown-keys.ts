@@ -37,7 +37,14 @@ export function findUnknownKeys(schema: z.ZodType, raw: unknown, prefix: string[
   if (definition.type === 'array' && definition.element && Array.isArray(raw)) {
     return raw.flatMap((item, index) => findUnknownKeys(definition.element!, item, [...prefix, String(index)]));
   }
-  if (definition.type !== 'object' || !definition.shape || typeof raw !== 'object' || raw === null || Array.isArray(raw)) return [];
+  if (
+    definition.type !== 'object' ||
+    !definition.shape ||
+    typeof raw !== 'object' ||
+    raw === null ||
+    Array.isArray(raw)
+  )
+    return [];
   const shape = definition.shape;
   return Object.entries(raw as Record<string, unknown>).flatMap(([key, value]) => {
     const known = shape[key];

@@ -26,8 +26,16 @@ export function createCore(deps: CoreOptions): Core {
     return { personId: deps.memory.resolvePerson(person).id, channel, externalId: person.externalId, modality };
   }
 
-  function decide(caller: Caller, answer: Pick<ApprovalAnswer, 'approvalId' | 'decision' | 'spokenText'>): Promise<ApprovalResolution> {
-    return deps.runner.resolveApproval({ decision: answer.decision, by: caller, approvalId: answer.approvalId, spokenText: answer.spokenText });
+  function decide(
+    caller: Caller,
+    answer: Pick<ApprovalAnswer, 'approvalId' | 'decision' | 'spokenText'>,
+  ): Promise<ApprovalResolution> {
+    return deps.runner.resolveApproval({
+      decision: answer.decision,
+      by: caller,
+      approvalId: answer.approvalId,
+      spokenText: answer.spokenText,
+    });
   }
 
   async function* handle(turn: Turn): AsyncGenerator<TurnEvent> {
@@ -37,7 +45,11 @@ export function createCore(deps: CoreOptions): Core {
     const conversationId = deps.memory.openConversation(turn.channel, turn.conversation, caller.personId);
     const history = deps.memory.recentMessages(conversationId, deps.historyMessages);
     const tooLong = turn.text.length > maxTurnChars;
-    deps.memory.addMessage(conversationId, 'user', tooLong ? `${turn.text.slice(0, maxTurnChars)} [cut: ${turn.text.length} characters]` : turn.text);
+    deps.memory.addMessage(
+      conversationId,
+      'user',
+      tooLong ? `${turn.text.slice(0, maxTurnChars)} [cut: ${turn.text.length} characters]` : turn.text,
+    );
     let reply = '';
     let quotesTools = false;
     let stage = 'router';
@@ -58,7 +70,8 @@ export function createCore(deps: CoreOptions): Core {
       yield { type: 'done', text: reply, source: 'error' };
     } finally {
       // A router answer can quote tool output (a log line): it goes back to the model as data, never as words it said.
-      if (reply) deps.memory.addMessage(conversationId, 'assistant', quotesTools ? wrapToolData('sysvox_answer', reply) : reply);
+      if (reply)
+        deps.memory.addMessage(conversationId, 'assistant', quotesTools ? wrapToolData('sysvox_answer', reply) : reply);
       deps.memory.recordTiming({ turnId, channel: turn.channel, stage, ms: now() - started });
     }
   }
@@ -69,18 +82,29 @@ export function createCore(deps: CoreOptions): Core {
     yield { type: 'done', text, source: 'policy' };
   }
 
-  async function* routeTurn(turn: Turn, caller: Caller, history: { role: 'user' | 'assistant'; content: string }[]): AsyncGenerator<TurnEvent> {
+  async function* routeTurn(
+    turn: Turn,
+    caller: Caller,
+    history: { role: 'user' | 'assistant'; content: string }[],
+  ): AsyncGenerator<TurnEvent> {
     const vocabulary = await deps.vocabulary();
     const match = deps.router.match(turn.text, vocabulary);
     if (match) {
-      const invoke = (tool: string, input: unknown) => deps.runner.invoke({ tool, input, caller, source: 'router', signal: turn.signal });
+      const invoke = (tool: string, input: unknown) =>
+        deps.runner.invoke({ tool, input, caller, source: 'router', signal: turn.signal });
       const answer = await deps.router.answer(match, invoke);
       yield* renderRouterAnswer(answer, caller);
       return;
     }
     const allowed = deps.rateLimiter.take(`${caller.personId}`);
     if (!allowed.ok) {
-      deps.memory.audit({ kind: 'rate-limited', personId: caller.personId, channel: caller.channel, detail: 'brain turn refused', outcome: 'refused' });
+      deps.memory.audit({
+        kind: 'rate-limited',
+        personId: caller.personId,
+        channel: caller.channel,
+        detail: 'brain turn refused',
+        outcome: 'refused',
+      });
       const text = `Slow down a little: I can take another open question in ${allowed.retryAfterSeconds} seconds.`;
       yield { type: 'sentence', text };
       yield { type: 'done', text, source: 'rate-limit' };
@@ -92,7 +116,8 @@ export function createCore(deps: CoreOptions): Core {
       history,
       facts: deps.memory.facts(),
       contextNotes: await deps.contextNotes(),
-      invoke: (tool, input, signal) => deps.runner.invoke({ tool, input, caller, source: 'brain', signal: signal ?? turn.signal }),
+      invoke: (tool, input, signal) =>
+        deps.runner.invoke({ tool, input, caller, source: 'brain', signal: signal ?? turn.signal }),
       drop: (tool, input, reason) => deps.runner.drop({ tool, input, caller, source: 'brain' }, reason),
       signal: turn.signal,
     });
@@ -104,8 +129,19 @@ export function createCore(deps: CoreOptions): Core {
       const text = resolution.message;
       if (resolution.status === 'executed') {
         const outcome = resolution.outcome;
-        const output = outcome.status === 'ok' ? outcome.output : outcome.status === 'approval-required' ? outcome.approval.description : outcome.message;
-        yield { type: 'tool-result', callId: resolution.approval.id, tool: resolution.approval.tool, ok: outcome.status === 'ok', output };
+        const output =
+          outcome.status === 'ok'
+            ? outcome.output
+            : outcome.status === 'approval-required'
+              ? outcome.approval.description
+              : outcome.message;
+        yield {
+          type: 'tool-result',
+          callId: resolution.approval.id,
+          tool: resolution.approval.tool,
+          ok: outcome.status === 'ok',
+          output,
+        };
       }
       yield { type: 'sentence', text };
       yield { type: 'done', text, source: 'approval' };
@@ -121,8 +157,14 @@ export function createCore(deps: CoreOptions): Core {
   return {
     handle,
     resolveApproval: (answer) => decide(callerFor(answer.person, answer.channel, answer.modality), answer),
-    requestAction: (request) => deps.runner.invoke({
-      tool: request.tool, input: request.input, caller: callerFor(systemPerson, systemPerson.channel), source: 'system', reason: request.reason, signal: request.signal,
-    }),
+    requestAction: (request) =>
+      deps.runner.invoke({
+        tool: request.tool,
+        input: request.input,
+        caller: callerFor(systemPerson, systemPerson.channel),
+        source: 'system',
+        reason: request.reason,
+        signal: request.signal,
+      }),
   };
 }

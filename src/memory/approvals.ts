@@ -42,17 +42,40 @@ export interface ApprovalStore {
 }
 
 interface ApprovalRow {
-  id: string; person_id: number; channel: string; external_id: string; tool: string; input_json: string; input_hash: string;
-  description: string; confirm_target: string; confirm_phrase: string; status: ApprovalStatus; created_at: number;
-  expires_at: number; resolved_at: number | null; resolved_by: string | null;
+  id: string;
+  person_id: number;
+  channel: string;
+  external_id: string;
+  tool: string;
+  input_json: string;
+  input_hash: string;
+  description: string;
+  confirm_target: string;
+  confirm_phrase: string;
+  status: ApprovalStatus;
+  created_at: number;
+  expires_at: number;
+  resolved_at: number | null;
+  resolved_by: string | null;
 }
 
 function toRecord(row: ApprovalRow): ApprovalRecord {
   return {
-    id: row.id, personId: row.person_id, channel: row.channel, externalId: row.external_id, tool: row.tool,
-    inputJson: row.input_json, inputHash: row.input_hash, description: row.description, confirmTarget: row.confirm_target,
-    confirmPhrase: row.confirm_phrase, status: row.status, createdAt: new Date(row.created_at), expiresAt: new Date(row.expires_at),
-    resolvedAt: row.resolved_at === null ? null : new Date(row.resolved_at), resolvedBy: row.resolved_by,
+    id: row.id,
+    personId: row.person_id,
+    channel: row.channel,
+    externalId: row.external_id,
+    tool: row.tool,
+    inputJson: row.input_json,
+    inputHash: row.input_hash,
+    description: row.description,
+    confirmTarget: row.confirm_target,
+    confirmPhrase: row.confirm_phrase,
+    status: row.status,
+    createdAt: new Date(row.created_at),
+    expiresAt: new Date(row.expires_at),
+    resolvedAt: row.resolved_at === null ? null : new Date(row.resolved_at),
+    resolvedBy: row.resolved_by,
   };
 }
 
@@ -64,7 +87,10 @@ export function createApprovalStore(database: Database): ApprovalStore {
        @confirmPhrase, 'pending', @createdAt, @expiresAt)`,
   );
   const select = database.prepare<[string], ApprovalRow>('SELECT * FROM approvals WHERE id = ?');
-  const selectFiltered = database.prepare<[string | null, string | null, number | null, number | null, number], ApprovalRow>(
+  const selectFiltered = database.prepare<
+    [string | null, string | null, number | null, number | null, number],
+    ApprovalRow
+  >(
     `SELECT * FROM approvals WHERE (? IS NULL OR status = ?) AND (? IS NULL OR person_id = ?)
      ORDER BY created_at DESC, rowid DESC LIMIT ?`,
   );

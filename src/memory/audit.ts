@@ -30,7 +30,15 @@ export interface AuditStore {
 }
 
 interface AuditRow {
-  id: number; at: number; kind: string; person_id: number | null; channel: string | null; tool: string | null; host: string | null; detail: string; outcome: string;
+  id: number;
+  at: number;
+  kind: string;
+  person_id: number | null;
+  channel: string | null;
+  tool: string | null;
+  host: string | null;
+  detail: string;
+  outcome: string;
 }
 
 export function createAuditStore(database: Database, clock: () => Date): AuditStore {

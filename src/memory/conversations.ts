@@ -17,10 +17,17 @@ export interface ConversationStore {
   recent(conversationId: number, limit: number): StoredMessage[];
 }
 
-interface MessageRow { id: number; role: MessageRole; text: string; created_at: number }
+interface MessageRow {
+  id: number;
+  role: MessageRole;
+  text: string;
+  created_at: number;
+}
 
 export function createConversationStore(database: Database, clock: () => Date): ConversationStore {
-  const find = database.prepare<[string, string], { id: number }>('SELECT id FROM conversations WHERE channel = ? AND key = ?');
+  const find = database.prepare<[string, string], { id: number }>(
+    'SELECT id FROM conversations WHERE channel = ? AND key = ?',
+  );
   const insert = database.prepare<[string, string, number | null, number]>(
     'INSERT INTO conversations (channel, key, person_id, created_at) VALUES (?, ?, ?, ?)',
   );

@@ -30,13 +30,19 @@ export interface ResolveDataDirOptions {
 export function resolveDataDir(options: ResolveDataDirOptions = {}): DataDirChoice {
   const env = options.env ?? process.env;
   const cwd = options.cwd ?? process.cwd();
-  const packageRoot = options.packageRoot === undefined ? findPackageRoot(dirname(fileURLToPath(import.meta.url))) : options.packageRoot;
+  const packageRoot =
+    options.packageRoot === undefined ? findPackageRoot(dirname(fileURLToPath(import.meta.url))) : options.packageRoot;
   const choice = chooseDataDir({ env, cwd, configured: options.configured, packageRoot });
   ensureWritable(choice);
   return choice;
 }
 
-function chooseDataDir(options: { env: Record<string, string | undefined>; cwd: string; configured?: string; packageRoot: string | null }): DataDirChoice {
+function chooseDataDir(options: {
+  env: Record<string, string | undefined>;
+  cwd: string;
+  configured?: string;
+  packageRoot: string | null;
+}): DataDirChoice {
   const pick = (dir: string, source: DataDirChoice['source']): DataDirChoice => {
     const absolute = resolve(options.cwd, dir);
     return { dir: absolute, databasePath: join(absolute, databaseFileName), source };
@@ -44,7 +50,11 @@ function chooseDataDir(options: { env: Record<string, string | undefined>; cwd: 
   const fromEnv = options.env.SYSVOX_DATA?.trim();
   if (fromEnv) return pick(fromEnv, 'env');
   if (options.configured) return pick(options.configured, 'config');
-  const checkout = isSysvoxRoot(options.cwd) ? options.cwd : options.packageRoot && existsSync(join(options.packageRoot, '.git')) ? options.packageRoot : null;
+  const checkout = isSysvoxRoot(options.cwd)
+    ? options.cwd
+    : options.packageRoot && existsSync(join(options.packageRoot, '.git'))
+      ? options.packageRoot
+      : null;
   if (checkout) return pick(join(checkout, 'data'), 'checkout');
   return pick(systemDataDir, 'system');
 }
@@ -75,11 +85,19 @@ function refuseBeforeCreating(choice: DataDirChoice, variable: string): void {
   let existing = choice.dir;
   while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
   const real = safeRealpath(existing);
-  const kernel = kernelFilesystems.find((root) => [choice.dir, real].some((path) => path === root || path.startsWith(`${root}${sep}`)));
+  const kernel = kernelFilesystems.find((root) =>
+    [choice.dir, real].some((path) => path === root || path.startsWith(`${root}${sep}`)),
+  );
   if (kernel) {
-    throw new ConfigError(`data dir ${choice.dir} is under ${kernel}, a kernel filesystem where no files can be kept: set ${variable} to a writable directory such as /var/lib/sysvox`);
+    throw new ConfigError(
+      `data dir ${choice.dir} is under ${kernel}, a kernel filesystem where no files can be kept: set ${variable} to a writable directory such as /var/lib/sysvox`,
+    );
   }
-  const problem = !statSync(real).isDirectory() ? `${existing} is not a directory` : !isWritable(real) ? `${existing} is not writable by this user` : null;
+  const problem = !statSync(real).isDirectory()
+    ? `${existing} is not a directory`
+    : !isWritable(real)
+      ? `${existing} is not writable by this user`
+      : null;
   if (problem) {
     throw new ConfigError(
       `data dir ${choice.dir} is not a writable directory (${problem}): ` +

@@ -15,9 +15,28 @@ export interface FactStore {
   list(): Fact[];
 }
 
-interface FactRow { id: number; text: string; person_id: number | null; created_at: number }
+interface FactRow {
+  id: number;
+  text: string;
+  person_id: number | null;
+  created_at: number;
+}
 
-const fillerWords = new Set(['a', 'an', 'the', 'is', 'are', 'that', 'about', 'my', 'of', 'to', 'fact', 'facts', 'please']);
+const fillerWords = new Set([
+  'a',
+  'an',
+  'the',
+  'is',
+  'are',
+  'that',
+  'about',
+  'my',
+  'of',
+  'to',
+  'fact',
+  'facts',
+  'please',
+]);
 
 /** Lower-case words without punctuation or filler ("that the NAS is..." -> ["nas", ...]). */
 function meaningfulWords(text: string): string[] {
@@ -37,11 +56,20 @@ function factMatches(factText: string, query: string): boolean {
 }
 
 export function createFactStore(database: Database, clock: () => Date): FactStore {
-  const insert = database.prepare<[string, number | null, number]>('INSERT INTO facts (text, person_id, created_at) VALUES (?, ?, ?)');
+  const insert = database.prepare<[string, number | null, number]>(
+    'INSERT INTO facts (text, person_id, created_at) VALUES (?, ?, ?)',
+  );
   const selectAll = database.prepare<[], FactRow>('SELECT id, text, person_id, created_at FROM facts ORDER BY id');
-  const findSame = database.prepare<[string], FactRow>('SELECT id, text, person_id, created_at FROM facts WHERE lower(text) = lower(?)');
+  const findSame = database.prepare<[string], FactRow>(
+    'SELECT id, text, person_id, created_at FROM facts WHERE lower(text) = lower(?)',
+  );
   const remove = database.prepare<[number]>('DELETE FROM facts WHERE id = ?');
-  const toFact = (row: FactRow): Fact => ({ id: row.id, text: row.text, personId: row.person_id, createdAt: new Date(row.created_at) });
+  const toFact = (row: FactRow): Fact => ({
+    id: row.id,
+    text: row.text,
+    personId: row.person_id,
+    createdAt: new Date(row.created_at),
+  });
 
   return {
     remember(text, personId) {

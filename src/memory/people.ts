@@ -18,7 +18,9 @@ export function createPeopleStore(database: Database, clock: () => Date): People
      JOIN people ON people.id = identities.person_id
      WHERE identities.channel = ? AND identities.external_id = ?`,
   );
-  const insertPerson = database.prepare<[string, number]>('INSERT INTO people (display_name, created_at) VALUES (?, ?)');
+  const insertPerson = database.prepare<[string, number]>(
+    'INSERT INTO people (display_name, created_at) VALUES (?, ?)',
+  );
   const insertIdentity = database.prepare<[string, string, number]>(
     'INSERT INTO identities (channel, external_id, person_id) VALUES (?, ?, ?)',
   );

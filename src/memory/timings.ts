@@ -22,7 +22,13 @@ export interface TimingStore {
   recent(limit: number): TurnTimings[];
 }
 
-interface TimingRow { turn_id: string; channel: string; stage: string; ms: number; at: number }
+interface TimingRow {
+  turn_id: string;
+  channel: string;
+  stage: string;
+  ms: number;
+  at: number;
+}
 
 export function createTimingStore(database: Database, clock: () => Date): TimingStore {
   const insert = database.prepare<[string, string, string, number, number]>(
@@ -40,7 +46,12 @@ export function createTimingStore(database: Database, clock: () => Date): Timing
     recent(limit) {
       const turns = new Map<string, TurnTimings>();
       for (const row of select.all(limit)) {
-        const turn = turns.get(row.turn_id) ?? { turnId: row.turn_id, channel: row.channel, at: new Date(row.at), stages: {} };
+        const turn = turns.get(row.turn_id) ?? {
+          turnId: row.turn_id,
+          channel: row.channel,
+          at: new Date(row.at),
+          stages: {},
+        };
         turn.stages[row.stage] = row.ms;
         turns.set(row.turn_id, turn);
       }

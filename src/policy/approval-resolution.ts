@@ -31,25 +31,43 @@ export type ApprovalResolution =
   /** "yes" (or "approve all") with several requests waiting and none named: nothing ran; the message lists them. */
   | { status: 'ambiguous'; approvals: ApprovalView[]; message: string };
 
-export async function resolveApproval(context: RunnerContext, request: ResolveApprovalRequest): Promise<ApprovalResolution> {
+export async function resolveApproval(
+  context: RunnerContext,
+  request: ResolveApprovalRequest,
+): Promise<ApprovalResolution> {
   const { by } = request;
   const found = findApproval(context, request);
   if ('ambiguous' in found) {
     const views = found.ambiguous.map(toApprovalView);
-    auditFor(context, auditKinds.approvalRejected, by, { detail: `approve (newest): ${views.length} pending, none named: ${views.map((view) => view.id).join(', ')}`, outcome: 'ambiguous' });
+    auditFor(context, auditKinds.approvalRejected, by, {
+      detail: `approve (newest): ${views.length} pending, none named: ${views.map((view) => view.id).join(', ')}`,
+      outcome: 'ambiguous',
+    });
     return { status: 'ambiguous', approvals: views, message: whichOne(views) };
   }
   const record = found.record;
   if (!record) {
-    auditFor(context, auditKinds.approvalRejected, by, { detail: `${request.decision} ${request.approvalId ?? '(newest)'}: nothing pending`, outcome: 'not-found' });
+    auditFor(context, auditKinds.approvalRejected, by, {
+      detail: `${request.decision} ${request.approvalId ?? '(newest)'}: nothing pending`,
+      outcome: 'not-found',
+    });
     return { status: 'not-found', message: 'There is nothing waiting for your approval.' };
   }
   const approval = toApprovalView(record);
   const reject = (outcome: string, detail: string) =>
-    auditFor(context, auditKinds.approvalRejected, by, { tool: record.tool, host: hostOfRecord(record), detail: `${record.id}: ${detail}`, outcome });
+    auditFor(context, auditKinds.approvalRejected, by, {
+      tool: record.tool,
+      host: hostOfRecord(record),
+      detail: `${record.id}: ${detail}`,
+      outcome,
+    });
   if (!mayResolve(context, record, by)) {
     reject('not-allowed', `${callerKey(by)} may not resolve ${record.description}`);
-    return { status: 'not-allowed', approval, message: 'Only the person who asked, or an approver, can answer that request.' };
+    return {
+      status: 'not-allowed',
+      approval,
+      message: 'Only the person who asked, or an approver, can answer that request.',
+    };
   }
   if (record.status !== 'pending') return closed(context, record, by);
   const now = context.clock();
@@ -57,7 +75,12 @@ export async function resolveApproval(context: RunnerContext, request: ResolveAp
   if (request.decision === 'deny') return deny(context, record, by);
   if (by.modality === 'voice' && !namesTarget(request.spokenText, record.confirmTarget)) {
     reject('needs-target', `spoken confirmation did not name '${record.confirmTarget}'`);
-    return { status: 'needs-target', approval, confirmPhrase: record.confirmPhrase, message: `To confirm, say: ${record.confirmPhrase}.` };
+    return {
+      status: 'needs-target',
+      approval,
+      confirmPhrase: record.confirmPhrase,
+      message: `To confirm, say: ${record.confirmPhrase}.`,
+    };
   }
   return execute(context, record, by);
 }
@@ -67,12 +90,17 @@ export async function resolveApproval(context: RunnerContext, request: ResolveAp
  * approval with several waiting and none named is ambiguous (a "yes" must never approve the wrong one);
  * a "no" then cancels the newest.
  */
-function findApproval(context: RunnerContext, request: ResolveApprovalRequest): { record?: ApprovalRecord } | { ambiguous: ApprovalRecord[] } {
+function findApproval(
+  context: RunnerContext,
+  request: ResolveApprovalRequest,
+): { record?: ApprovalRecord } | { ambiguous: ApprovalRecord[] } {
   const { approvals } = context.memory;
   if (request.approvalId) return { record: approvals.get(request.approvalId.trim().toLowerCase()) };
   const now = context.clock();
   const own = approvals.list({ status: 'pending', personId: request.by.personId, limit: 20 });
-  const offered = answersForOthers(context, request.by) ? approvals.list({ status: 'pending', limit: 50 }).filter(isSystem) : [];
+  const offered = answersForOthers(context, request.by)
+    ? approvals.list({ status: 'pending', limit: 50 }).filter(isSystem)
+    : [];
   const candidates = [...own, ...offered];
   const named = candidates.find((record) => namesTarget(request.spokenText, record.confirmTarget));
   if (named) return { record: named };
@@ -98,42 +126,106 @@ function hostOfRecord(record: ApprovalRecord): string {
 
 /** Marks a stale approval expired; undefined when someone else resolved it first. */
 export function expire(context: RunnerContext, record: ApprovalRecord, by?: Caller): ApprovalResolution | undefined {
-  if (!context.memory.approvals.transition({ id: record.id, from: 'pending', to: 'expired', at: context.clock() })) return undefined;
-  const requester: Caller = { personId: record.personId, channel: record.channel, externalId: record.externalId, modality: 'text' };
-  auditFor(context, auditKinds.approvalExpired, by ?? requester, { tool: record.tool, host: hostOfRecord(record), detail: `${record.id}: ${record.description}`, outcome: 'expired' });
+  if (!context.memory.approvals.transition({ id: record.id, from: 'pending', to: 'expired', at: context.clock() }))
+    return undefined;
+  const requester: Caller = {
+    personId: record.personId,
+    channel: record.channel,
+    externalId: record.externalId,
+    modality: 'text',
+  };
+  auditFor(context, auditKinds.approvalExpired, by ?? requester, {
+    tool: record.tool,
+    host: hostOfRecord(record),
+    detail: `${record.id}: ${record.description}`,
+    outcome: 'expired',
+  });
   return expiredResolution(record);
 }
 
 function expiredResolution(record: ApprovalRecord): ApprovalResolution {
-  return { status: 'expired', approval: toApprovalView(record), message: `The request to ${record.description} has expired; ask again.` };
+  return {
+    status: 'expired',
+    approval: toApprovalView(record),
+    message: `The request to ${record.description} has expired; ask again.`,
+  };
 }
 
 /** The approval is no longer pending (resolved earlier, or by someone else just now): say how it ended. */
 function closed(context: RunnerContext, record: ApprovalRecord, by: Caller): ApprovalResolution {
   const current = context.memory.approvals.get(record.id) ?? record;
-  auditFor(context, auditKinds.approvalRejected, by, { tool: record.tool, host: hostOfRecord(record), detail: `${record.id}: already ${current.status}`, outcome: 'already-resolved' });
+  auditFor(context, auditKinds.approvalRejected, by, {
+    tool: record.tool,
+    host: hostOfRecord(record),
+    detail: `${record.id}: already ${current.status}`,
+    outcome: 'already-resolved',
+  });
   if (current.status === 'expired') return expiredResolution(record);
-  return { status: 'already-resolved', approval: toApprovalView(record), message: `The request to ${record.description} was already ${current.status}.` };
+  return {
+    status: 'already-resolved',
+    approval: toApprovalView(record),
+    message: `The request to ${record.description} was already ${current.status}.`,
+  };
 }
 
 function deny(context: RunnerContext, record: ApprovalRecord, by: Caller): ApprovalResolution {
-  if (!context.memory.approvals.transition({ id: record.id, from: 'pending', to: 'denied', at: context.clock(), by: callerKey(by) })) {
+  if (
+    !context.memory.approvals.transition({
+      id: record.id,
+      from: 'pending',
+      to: 'denied',
+      at: context.clock(),
+      by: callerKey(by),
+    })
+  ) {
     return closed(context, record, by);
   }
-  auditFor(context, auditKinds.approvalDenied, by, { tool: record.tool, host: hostOfRecord(record), detail: `${record.id}: ${record.description}`, outcome: 'denied' });
-  return { status: 'denied', approval: toApprovalView(record), message: `Cancelled: I will not ${record.description}.` };
+  auditFor(context, auditKinds.approvalDenied, by, {
+    tool: record.tool,
+    host: hostOfRecord(record),
+    detail: `${record.id}: ${record.description}`,
+    outcome: 'denied',
+  });
+  return {
+    status: 'denied',
+    approval: toApprovalView(record),
+    message: `Cancelled: I will not ${record.description}.`,
+  };
 }
 
 /** Claims the approval (pending -> executed, atomically) before running, so it can run only once. */
 async function execute(context: RunnerContext, record: ApprovalRecord, by: Caller): Promise<ApprovalResolution> {
-  if (!context.memory.approvals.transition({ id: record.id, from: 'pending', to: 'executed', at: context.clock(), by: callerKey(by) })) {
+  if (
+    !context.memory.approvals.transition({
+      id: record.id,
+      from: 'pending',
+      to: 'executed',
+      at: context.clock(),
+      by: callerKey(by),
+    })
+  ) {
     return closed(context, record, by);
   }
-  auditFor(context, auditKinds.approvalApproved, by, { tool: record.tool, host: hostOfRecord(record), detail: `${record.id}: ${record.description}`, outcome: 'approved' });
+  auditFor(context, auditKinds.approvalApproved, by, {
+    tool: record.tool,
+    host: hostOfRecord(record),
+    detail: `${record.id}: ${record.description}`,
+    outcome: 'approved',
+  });
   const outcome = await runStoredCall(context, record);
   const detail = `${record.description} (approval ${record.id})${outcome.status === 'ok' ? '' : `: ${'message' in outcome ? outcome.message : outcome.status}`}`;
-  auditFor(context, auditKinds.toolCall, by, { tool: record.tool, host: hostOfRecord(record), detail, outcome: outcome.status });
-  const message = outcome.status === 'ok' ? `Done: ${record.description}.` : 'message' in outcome ? outcome.message : `I could not ${record.description}.`;
+  auditFor(context, auditKinds.toolCall, by, {
+    tool: record.tool,
+    host: hostOfRecord(record),
+    detail,
+    outcome: outcome.status,
+  });
+  const message =
+    outcome.status === 'ok'
+      ? `Done: ${record.description}.`
+      : 'message' in outcome
+        ? outcome.message
+        : `I could not ${record.description}.`;
   return { status: 'executed', approval: toApprovalView(record), outcome, message };
 }
 
@@ -146,7 +238,11 @@ async function runStoredCall(context: RunnerContext, record: ApprovalRecord): Pr
   const stored: unknown = JSON.parse(record.inputJson);
   const parsed = tool.input.safeParse(stored);
   if (hashArguments(stored) !== record.inputHash || !parsed.success) {
-    return { status: 'refused', tool: record.tool, message: `The stored arguments for ${record.tool} do not match what was approved.` };
+    return {
+      status: 'refused',
+      tool: record.tool,
+      message: `The stored arguments for ${record.tool} do not match what was approved.`,
+    };
   }
   const host = context.hosts.lookup(hostOf(parsed.data));
   if (!host.ok) return { status: 'refused', tool: record.tool, message: host.message };

@@ -23,7 +23,10 @@ export function toApprovalView(record: ApprovalRecord): ApprovalView {
 }
 
 function normalise(text: string): string {
-  return ` ${text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
+  return ` ${text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()} `;
 }
 
 /** True when the spoken text names the target as whole words ("yes, restart plex server" names "plex-server"). */

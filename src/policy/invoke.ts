@@ -15,28 +15,50 @@ import { auditFor, type RunnerContext } from './runner-context.js';
  */
 export async function invokeTool(context: RunnerContext, request: InvokeRequest): Promise<InvokeOutcome> {
   const tool = context.registry.get(request.tool);
-  if (!tool) return refuse(context, request, { message: `There is no tool named ${request.tool}.`, detail: 'unknown tool' });
+  if (!tool)
+    return refuse(context, request, { message: `There is no tool named ${request.tool}.`, detail: 'unknown tool' });
   const risk = context.registry.riskOf(tool.name);
-  if (risk === 'blocked') return refuse(context, request, { message: `${tool.name} is blocked by policy on this server and never runs.`, detail: 'blocked tool' });
+  if (risk === 'blocked')
+    return refuse(context, request, {
+      message: `${tool.name} is blocked by policy on this server and never runs.`,
+      detail: 'blocked tool',
+    });
   const parsed = tool.input.safeParse(request.input ?? {});
   if (!parsed.success) {
-    return refuse(context, request, { message: `The arguments for ${tool.name} are invalid: ${describeIssues(parsed.error)}.`, detail: `invalid arguments: ${canonicalJson(request.input)}` });
+    return refuse(context, request, {
+      message: `The arguments for ${tool.name} are invalid: ${describeIssues(parsed.error)}.`,
+      detail: `invalid arguments: ${canonicalJson(request.input)}`,
+    });
   }
   const host = context.hosts.lookup(hostOf(parsed.data));
   if (!host.ok) {
-    return refuse(context, request, { message: host.message, detail: `${tool.describeCall(parsed.data)}: host not connected`, host: hostOf(parsed.data) });
+    return refuse(context, request, {
+      message: host.message,
+      detail: `${tool.describeCall(parsed.data)}: host not connected`,
+      host: hostOf(parsed.data),
+    });
   }
   // Canonical host name ("localhost", this machine's name -> 'local'), so the approval binds to it.
   const located: unknown = { ...(parsed.data as object), host: host.host };
   const resolved = await resolveInput(context, tool, located, request.signal);
   if ('message' in resolved) {
-    auditFor(context, auditKinds.toolCall, request.caller, { tool: tool.name, host: host.host, detail: resolved.message, outcome: 'error' });
+    auditFor(context, auditKinds.toolCall, request.caller, {
+      tool: tool.name,
+      host: host.host,
+      detail: resolved.message,
+      outcome: 'error',
+    });
     return { status: 'error', tool: tool.name, message: resolved.message };
   }
   if (risk === 'confirm') return requestApproval(context, request, tool, resolved.input);
   const outcome = await runAllowedTool(context, tool, resolved.input, request.signal);
   const detail = `${tool.describeCall(resolved.input)} (${sourceNote(request)})${outcome.status === 'error' ? `: ${outcome.message}` : ''}`;
-  auditFor(context, auditKinds.toolCall, request.caller, { tool: tool.name, host: host.host, detail, outcome: outcome.status });
+  auditFor(context, auditKinds.toolCall, request.caller, {
+    tool: tool.name,
+    host: host.host,
+    detail,
+    outcome: outcome.status,
+  });
   return outcome;
 }
 
@@ -44,9 +66,15 @@ export async function invokeTool(context: RunnerContext, request: InvokeRequest)
 export function recordDropped(context: RunnerContext, request: InvokeRequest, reason: string): void {
   const tool = context.registry.get(request.tool);
   const parsed = tool?.input.safeParse(request.input ?? {});
-  const description = tool && parsed?.success ? tool.describeCall(parsed.data) : `${request.tool} ${canonicalJson(request.input)}`;
+  const description =
+    tool && parsed?.success ? tool.describeCall(parsed.data) : `${request.tool} ${canonicalJson(request.input)}`;
   const host = parsed?.success ? hostOf(parsed.data) : undefined;
-  auditFor(context, auditKinds.toolDropped, request.caller, { tool: request.tool, host, detail: `${description}: not run, ${reason} (${sourceNote(request)})`, outcome: 'dropped' });
+  auditFor(context, auditKinds.toolDropped, request.caller, {
+    tool: request.tool,
+    host,
+    detail: `${description}: not run, ${reason} (${sourceNote(request)})`,
+    outcome: 'dropped',
+  });
 }
 
 /** "router", "brain", or "system: plex has been unhealthy for 5 minutes". */
@@ -54,8 +82,17 @@ function sourceNote(request: InvokeRequest): string {
   return request.reason ? `${request.source}: ${request.reason}` : request.source;
 }
 
-function refuse(context: RunnerContext, request: InvokeRequest, refusal: { message: string; detail: string; host?: string }): InvokeOutcome {
-  auditFor(context, auditKinds.toolRefused, request.caller, { tool: request.tool, host: refusal.host, detail: `${refusal.detail} (${sourceNote(request)})`, outcome: 'refused' });
+function refuse(
+  context: RunnerContext,
+  request: InvokeRequest,
+  refusal: { message: string; detail: string; host?: string },
+): InvokeOutcome {
+  auditFor(context, auditKinds.toolRefused, request.caller, {
+    tool: request.tool,
+    host: refusal.host,
+    detail: `${refusal.detail} (${sourceNote(request)})`,
+    outcome: 'refused',
+  });
   return { status: 'refused', tool: request.tool, message: refusal.message };
 }
 
@@ -67,11 +104,18 @@ function describeIssues(error: z.ZodError): string {
 }
 
 /** A tool's resolve step runs under the same timeout, signal and failure wording as its execute. */
-async function resolveInput(context: RunnerContext, tool: AnyTool, input: unknown, signal?: AbortSignal): Promise<{ input: unknown } | { message: string }> {
+async function resolveInput(
+  context: RunnerContext,
+  tool: AnyTool,
+  input: unknown,
+  signal?: AbortSignal,
+): Promise<{ input: unknown } | { message: string }> {
   if (!tool.resolve) return { input };
   const resolve = tool.resolve.bind(tool);
   try {
-    return { input: await withinLimits(context, { tool, input, signal }, (toolContext) => resolve(input, toolContext)) };
+    return {
+      input: await withinLimits(context, { tool, input, signal }, (toolContext) => resolve(input, toolContext)),
+    };
   } catch (error) {
     return { message: failureSentence(context, tool, error) };
   }
@@ -82,7 +126,13 @@ function requestApproval(context: RunnerContext, request: InvokeRequest, tool: A
   const now = context.clock();
   const same = context.memory.approvals
     .list({ status: 'pending', personId: request.caller.personId, limit: 50 })
-    .find((record) => record.tool === tool.name && record.inputHash === inputHash && record.channel === request.caller.channel && record.expiresAt > now);
+    .find(
+      (record) =>
+        record.tool === tool.name &&
+        record.inputHash === inputHash &&
+        record.channel === request.caller.channel &&
+        record.expiresAt > now,
+    );
   if (same) return { status: 'approval-required', tool: tool.name, approval: toApprovalView(same) };
   const wording = confirmWording(tool, input);
   const record = context.memory.approvals.insert({
@@ -100,6 +150,11 @@ function requestApproval(context: RunnerContext, request: InvokeRequest, tool: A
     expiresAt: new Date(now.getTime() + context.approvalTtlSeconds * 1000),
   });
   const approval: ApprovalView = toApprovalView(record);
-  auditFor(context, auditKinds.approvalCreated, request.caller, { tool: tool.name, host: hostOf(input), detail: `${record.id}: ${record.description} (${sourceNote(request)})`, outcome: 'pending' });
+  auditFor(context, auditKinds.approvalCreated, request.caller, {
+    tool: tool.name,
+    host: hostOf(input),
+    detail: `${record.id}: ${record.description} (${sourceNote(request)})`,
+    outcome: 'pending',
+  });
   return { status: 'approval-required', tool: tool.name, approval };
 }

@@ -29,9 +29,16 @@ function toolContextFor(context: RunnerContext, step: ToolStep, signal: AbortSig
  * Runs a tool that policy already allowed, bounded by a timeout and the caller's signal. The result is
  * redacted and cut to the budget; a failure becomes one sentence, never a stack.
  */
-export async function runAllowedTool(context: RunnerContext, tool: AnyTool, input: unknown, signal?: AbortSignal): Promise<InvokeOutcome> {
+export async function runAllowedTool(
+  context: RunnerContext,
+  tool: AnyTool,
+  input: unknown,
+  signal?: AbortSignal,
+): Promise<InvokeOutcome> {
   try {
-    const result = await withinLimits(context, { tool, input, signal }, (toolContext) => tool.execute(input, toolContext));
+    const result = await withinLimits(context, { tool, input, signal }, (toolContext) =>
+      tool.execute(input, toolContext),
+    );
     // Secrets masked and terminal controls neutralised before anything (model, router, channel) sees the data.
     return okOutcome(tool.name, neutraliseDeep(redactDeep(result)), context.outputBudgetChars);
   } catch (error) {
@@ -43,10 +50,17 @@ export async function runAllowedTool(context: RunnerContext, tool: AnyTool, inpu
  * One step of a tool (resolve or execute) under the tool timeout and the caller's signal: whichever
  * fires first aborts the step's signal and rejects with a ToolError, even if the step ignores it.
  */
-export async function withinLimits<T>(context: RunnerContext, step: ToolStep, run: (toolContext: ToolContext) => Promise<T>): Promise<T> {
+export async function withinLimits<T>(
+  context: RunnerContext,
+  step: ToolStep,
+  run: (toolContext: ToolContext) => Promise<T>,
+): Promise<T> {
   const { tool, signal } = step;
   const controller = new AbortController();
-  const timeout = setTimeout(() => controller.abort(new ToolError(tool.name, timeoutSentence(tool, context.toolTimeoutMs))), context.toolTimeoutMs);
+  const timeout = setTimeout(
+    () => controller.abort(new ToolError(tool.name, timeoutSentence(tool, context.toolTimeoutMs))),
+    context.toolTimeoutMs,
+  );
   const onAbort = () => controller.abort(new ToolError(tool.name, `${tool.name} was cancelled.`));
   signal?.addEventListener('abort', onAbort, { once: true });
   if (signal?.aborted) onAbort();
@@ -70,7 +84,7 @@ function okOutcome(tool: string, data: unknown, budget: number): InvokeOutcome {
     data,
     get output(): string {
       if (output === undefined) {
-        const text = typeof data === 'string' ? data : JSON.stringify(data, null, 1) ?? '';
+        const text = typeof data === 'string' ? data : (JSON.stringify(data, null, 1) ?? '');
         output = fitToBudget(redactSecrets(text), budget);
       }
       return output;

@@ -29,7 +29,12 @@ export function callerKey(caller: Pick<Caller, 'channel' | 'externalId'>): strin
 }
 
 /** Writes one audit row about a caller; never throws (an audit failure is logged, not fatal to the turn). */
-export function auditFor(context: RunnerContext, kind: AuditKind, caller: Caller | undefined, entry: Omit<AuditEntry, 'kind' | 'personId' | 'channel'>): void {
+export function auditFor(
+  context: RunnerContext,
+  kind: AuditKind,
+  caller: Caller | undefined,
+  entry: Omit<AuditEntry, 'kind' | 'personId' | 'channel'>,
+): void {
   try {
     context.memory.audit.record({ kind, personId: caller?.personId, channel: caller?.channel, ...entry });
   } catch (error) {

@@ -5,7 +5,12 @@ import type { Memory } from '../memory/memory.js';
 import { createLocalHosts, type HostDirectory } from '../toolkit/hosts.js';
 import type { ToolRegistry } from '../toolkit/registry.js';
 import type { ToolContext } from '../toolkit/tool.js';
-import { expire, resolveApproval, type ApprovalResolution, type ResolveApprovalRequest } from './approval-resolution.js';
+import {
+  expire,
+  resolveApproval,
+  type ApprovalResolution,
+  type ResolveApprovalRequest,
+} from './approval-resolution.js';
 import { toApprovalView } from './approval-view.js';
 import { invokeTool, recordDropped } from './invoke.js';
 import type { InvokeOutcome, InvokeRequest, ToolInvoker } from './outcome.js';
@@ -71,7 +76,8 @@ export function createToolRunner(options: ToolRunnerOptions): ToolRunner {
     },
     listApprovals: (filter) => context.memory.approvals.list(filter),
     expireStale() {
-      return context.memory.approvals.stale(context.clock()).filter((record) => expire(context, record) !== undefined).length;
+      return context.memory.approvals.stale(context.clock()).filter((record) => expire(context, record) !== undefined)
+        .length;
     },
   };
 }

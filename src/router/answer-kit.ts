@@ -13,7 +13,11 @@ import type { RouterAnswer } from './types.js';
 export const answer = (text: string): RouterAnswer => ({ kind: 'answer', text });
 
 export function approvalAnswer(approval: ApprovalView, gerund: string): RouterAnswer {
-  return { kind: 'approval', text: capitalise(`${gerund} needs your approval. Say ${approval.confirmPhrase}, or no.`), approval };
+  return {
+    kind: 'approval',
+    text: capitalise(`${gerund} needs your approval. Say ${approval.confirmPhrase}, or no.`),
+    approval,
+  };
 }
 
 /** A tool that did not give data: its error, refusal or approval, said as one sentence. */
@@ -22,7 +26,8 @@ export function notOk(outcome: Exclude<InvokeOutcome, { status: 'ok' }>, gerund:
   return answer(asSentence(speakable(outcome.message, 300)));
 }
 
-export const unreadable = (tool: string): RouterAnswer => answer(`I got an answer from ${tool.replaceAll('_', ' ')} that I could not read.`);
+export const unreadable = (tool: string): RouterAnswer =>
+  answer(`I got an answer from ${tool.replaceAll('_', ' ')} that I could not read.`);
 
 /** What a handler needs to read a tool: its name and the schema of what it returns (a TypedTool is one). */
 export interface ReadableTool<O> {
@@ -35,7 +40,10 @@ export type Read<T> = { value: T } | { failed: RouterAnswer };
 
 /** `gerund` names the call in an approval or refusal sentence: "restarting plex-server needs your approval". */
 export async function readTool<O>(
-  context: Pick<AnswerContext, 'invoke'>, tool: ReadableTool<O>, input: Readonly<Record<string, unknown>>, gerund: string,
+  context: Pick<AnswerContext, 'invoke'>,
+  tool: ReadableTool<O>,
+  input: Readonly<Record<string, unknown>>,
+  gerund: string,
 ): Promise<Read<O>> {
   const outcome = await context.invoke(tool.name, input);
   if (outcome.status !== 'ok') return { failed: notOk(outcome, gerund) };
@@ -45,7 +53,10 @@ export async function readTool<O>(
 
 /** Calls one tool and speaks its data through `speak`, or the reason it could not. */
 export async function answerFrom<O>(
-  context: Pick<AnswerContext, 'invoke'>, tool: ReadableTool<O>, input: Readonly<Record<string, unknown>>, gerund: string,
+  context: Pick<AnswerContext, 'invoke'>,
+  tool: ReadableTool<O>,
+  input: Readonly<Record<string, unknown>>,
+  gerund: string,
   speak: (value: O) => string,
 ): Promise<RouterAnswer> {
   const got = await readTool(context, tool, input, gerund);

@@ -14,7 +14,11 @@ import type { RouterAnswer, RouterMatch, Template, Vocabulary } from './types.js
  * The value these words name, or null when they cannot fill the slot. `values` are the slot's own names
  * this turn; `vocabulary` holds every slot's (a container resolver refuses a word that names a host).
  */
-export type SlotResolve = (words: readonly string[], values: readonly string[], vocabulary: Vocabulary) => string | null;
+export type SlotResolve = (
+  words: readonly string[],
+  values: readonly string[],
+  vocabulary: Vocabulary,
+) => string | null;
 
 /** A slot an area's patterns may use ({container}), with where its names come from and how words fill it. */
 export interface AreaSlot {

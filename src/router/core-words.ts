@@ -24,17 +24,25 @@ export const coreTemplates: readonly Template[] = [
   {
     intent: 'deny',
     patterns: [
-      '<no> [{query}]', 'stop', '(stop | cancel | forget | drop | abort) (that | it | this | about it)',
+      '<no> [{query}]',
+      'stop',
+      '(stop | cancel | forget | drop | abort) (that | it | this | about it)',
       '(do not | dont) [do (it | that)]',
     ],
   },
   {
     intent: 'help',
     patterns: [
-      'help [me]', 'what can you do', 'what can i (ask | say) [you]', 'what do you (know | understand)',
+      'help [me]',
+      'what can you do',
+      'what can i (ask | say) [you]',
+      'what do you (know | understand)',
       'what (commands | questions) (are there | can i (use | ask) | do you (know | understand))',
-      'what are your (commands | options | abilities | skills)', 'how do i use you',
-      'what are you able to do', 'what can you help [me] with', 'list [your | the] commands',
+      'what are your (commands | options | abilities | skills)',
+      'how do i use you',
+      'what are you able to do',
+      'what can you help [me] with',
+      'list [your | the] commands',
     ],
   },
 ];

@@ -70,7 +70,9 @@ function emitNode(node: PatternNode, context: EmitContext): string | null {
     const rule = context.slotRules.get(slot.fills);
     return rule ? `<${rule}>` : null;
   }
-  const options = node.options.map((option) => emitSequence(option, context)).filter((option): option is string => option !== null);
+  const options = node.options
+    .map((option) => emitSequence(option, context))
+    .filter((option): option is string => option !== null);
   const spoken = [...new Set(options.filter((option) => option.length > 0))];
   const canBeEmpty = node.optional || options.some((option) => option.length === 0);
   if (spoken.length === 0) return canBeEmpty ? '' : null;
@@ -90,18 +92,26 @@ function wordList(phrases: readonly string[], context: EmitContext): string[] {
 export function buildJsgf(lexicon: Lexicon, vocabulary: Vocabulary, options: GrammarOptions = {}): Grammar {
   const templates = options.templates ?? lexicon.templates;
   const classes = { ...lexicon.wordClasses, det: spokenDeterminers };
-  const context: EmitContext = { lexicon, isKnownWord: options.isKnownWord ?? (() => true), skipped: new Set(), slotRules: new Map() };
+  const context: EmitContext = {
+    lexicon,
+    isKnownWord: options.isKnownWord ?? (() => true),
+    skipped: new Set(),
+    slotRules: new Map(),
+  };
   const slots = lexicon.namedSlots.map((slot) => {
     const names = (vocabulary[slot.name] ?? []).flatMap((value) => spokenNames(slot, value));
     return { rule: ruleName(slot.name), slot: slot.name, words: wordList(names, context) };
   });
   for (const { rule, slot, words } of slots) if (words.length > 0) context.slotRules.set(slot, rule);
   const slotNames = new Set(lexicon.slots.keys());
-  const patterns = templates.flatMap((template) => template.patterns)
+  const patterns = templates
+    .flatMap((template) => template.patterns)
     .map((pattern) => emitSequence(compilePattern(pattern, classes, slotNames), context))
     .filter((pattern): pattern is string => pattern !== null && pattern.length > 0);
   const lines = [
-    '#JSGF V1.0;', 'grammar sysvox;', '',
+    '#JSGF V1.0;',
+    'grammar sysvox;',
+    '',
     `public <command> = [hey jarvis | jarvis] <utterance> [please];`,
     `<utterance> = ${[...new Set(patterns)].map((pattern) => `(${pattern})`).join(' | ')};`,
     ...slots.filter(({ words }) => words.length > 0).map(({ rule, words }) => `<${rule}> = (${words.join(' | ')});`),

@@ -44,7 +44,10 @@ const slotName = /^[a-z]+(-[a-z]+)*$/;
 const defaultMaxWords = 5;
 
 const freeText = (kind: 'fact' | 'query', maxWords: number): LexiconSlot => ({
-  fills: kind, maxWords, freeText: true, resolve: (words) => resolveFreeText(words, kind),
+  fills: kind,
+  maxWords,
+  freeText: true,
+  resolve: (words) => resolveFreeText(words, kind),
 });
 
 /** The names a pattern slot may be heard as, for the grammar: the slot's own `spoken`, or its words. */
@@ -54,7 +57,10 @@ export function spokenNames(slot: AreaSlot, value: string): readonly string[] {
 
 function addClasses(classes: Record<string, string>, area: ToolArea): void {
   for (const [name, body] of Object.entries(area.wordClasses ?? {})) {
-    if (name in classes) throw new ConfigError(`tool area '${area.name}' defines word class <${name}>, which the core or another area already defines`);
+    if (name in classes)
+      throw new ConfigError(
+        `tool area '${area.name}' defines word class <${name}>, which the core or another area already defines`,
+      );
     classes[name] = body;
   }
 }
@@ -63,8 +69,12 @@ function addSlots(slots: Map<string, LexiconSlot>, named: AreaSlot[], area: Tool
   for (const slot of area.slots ?? []) {
     const forms: [string, SlotResolve][] = [[slot.name, slot.resolve], ...Object.entries(slot.forms ?? {})];
     for (const [name, resolve] of forms) {
-      if (!slotName.test(name)) throw new ConfigError(`tool area '${area.name}': slot {${name}} must be lowercase words joined by dashes`);
-      if (slots.has(name)) throw new ConfigError(`tool area '${area.name}' declares slot {${name}}, which the core or another area already declares`);
+      if (!slotName.test(name))
+        throw new ConfigError(`tool area '${area.name}': slot {${name}} must be lowercase words joined by dashes`);
+      if (slots.has(name))
+        throw new ConfigError(
+          `tool area '${area.name}' declares slot {${name}}, which the core or another area already declares`,
+        );
       slots.set(name, {
         fills: slot.name,
         maxWords: slot.maxWords ?? defaultMaxWords,
@@ -84,7 +94,10 @@ export function createLexicon(areas: readonly ToolArea[]): Lexicon {
     names.add(area.name);
   }
   const wordClasses: Record<string, string> = { ...coreWordClasses };
-  const slots = new Map<string, LexiconSlot>([['fact', freeText('fact', 30)], ['query', freeText('query', 8)]]);
+  const slots = new Map<string, LexiconSlot>([
+    ['fact', freeText('fact', 30)],
+    ['query', freeText('query', 8)],
+  ]);
   const namedSlots: AreaSlot[] = [];
   for (const area of areas) {
     addClasses(wordClasses, area);

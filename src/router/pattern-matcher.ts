@@ -24,7 +24,12 @@ interface MatchContext {
 }
 
 function matchList(
-  context: MatchContext, list: PatternNode[], index: number, position: number, captures: Captures, next: Continuation,
+  context: MatchContext,
+  list: PatternNode[],
+  index: number,
+  position: number,
+  captures: Captures,
+  next: Continuation,
 ): Captures | null {
   if (index === list.length) return next(position, captures);
   const node = list[index]!;

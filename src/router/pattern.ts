@@ -62,7 +62,8 @@ function parseSequence(state: ParseState): PatternNode[] {
     } else if (token.startsWith('<')) {
       nodes.push(expandClass(state, token.slice(1, -1)));
     } else {
-      if (!/^[a-z0-9/]+$/.test(token)) throw new PatternSyntaxError(state.pattern, `'${token}' is not a normalised word`);
+      if (!/^[a-z0-9/]+$/.test(token))
+        throw new PatternSyntaxError(state.pattern, `'${token}' is not a normalised word`);
       nodes.push({ kind: 'word', word: token });
     }
   }
@@ -77,7 +78,13 @@ function expandClass(state: ParseState, name: string): PatternNode {
   const body = state.classes[name];
   if (body === undefined) throw new PatternSyntaxError(state.pattern, `unknown class <${name}>`);
   if (state.expanding.includes(name)) throw new PatternSyntaxError(state.pattern, `class <${name}> refers to itself`);
-  const inner: ParseState = { ...state, pattern: body, tokens: lex(body), position: 0, expanding: [...state.expanding, name] };
+  const inner: ParseState = {
+    ...state,
+    pattern: body,
+    tokens: lex(body),
+    position: 0,
+    expanding: [...state.expanding, name],
+  };
   const options = parseAlternatives(inner);
   if (inner.position !== inner.tokens.length) throw new PatternSyntaxError(body, 'unbalanced brackets');
   return { kind: 'choice', options, optional: false };
@@ -88,7 +95,9 @@ function expandClass(state: ParseState, name: string): PatternNode {
  * class or slot that is not in `classes` / `slots` (by default only the core's free-text slots).
  */
 export function compilePattern(
-  pattern: string, classes: Readonly<Record<string, string>> = {}, slots: ReadonlySet<string> = freeTextSlots,
+  pattern: string,
+  classes: Readonly<Record<string, string>> = {},
+  slots: ReadonlySet<string> = freeTextSlots,
 ): PatternNode[] {
   const state: ParseState = { pattern, tokens: lex(pattern), position: 0, classes, slots, expanding: [] };
   const options = parseAlternatives(state);

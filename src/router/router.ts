@@ -46,16 +46,22 @@ function coreAnswers(lexicon: Lexicon): Record<string, IntentHandler> {
 }
 
 function answerers(lexicon: Lexicon, areas: readonly ToolArea[]): Map<string, Answerer> {
-  const byIntent = new Map<string, Answerer>(Object.entries(coreAnswers(lexicon)).map(([intent, handle]) => [intent, { handle }]));
+  const byIntent = new Map<string, Answerer>(
+    Object.entries(coreAnswers(lexicon)).map(([intent, handle]) => [intent, { handle }]),
+  );
   for (const area of areas) {
     for (const [intent, handle] of Object.entries(area.answers)) {
       const owner = byIntent.get(intent);
-      if (owner) throw new ConfigError(`tool area '${area.name}' answers intent '${intent}', which ${owner.area ? `area '${owner.area.name}'` : 'the core'} already answers`);
+      if (owner)
+        throw new ConfigError(
+          `tool area '${area.name}' answers intent '${intent}', which ${owner.area ? `area '${owner.area.name}'` : 'the core'} already answers`,
+        );
       byIntent.set(intent, { area, handle });
     }
   }
   for (const template of lexicon.templates) {
-    if (!byIntent.has(template.intent)) throw new ConfigError(`router template for intent '${template.intent}' has no answer in any tool area`);
+    if (!byIntent.has(template.intent))
+      throw new ConfigError(`router template for intent '${template.intent}' has no answer in any tool area`);
   }
   return byIntent;
 }
@@ -78,13 +84,16 @@ export function createRouter(options: RouterOptions): Router {
     const host = match.slots.host;
     const base = {
       match,
-      invoke: (tool: string, input: Readonly<Record<string, unknown>>) => invoke(tool, host === undefined ? input : { ...input, host }),
+      invoke: (tool: string, input: Readonly<Record<string, unknown>>) =>
+        invoke(tool, host === undefined ? input : { ...input, host }),
     };
     const statusParts = async (): Promise<StatusPart[]> => {
       const partContext: AnswerContext = { ...base, statusParts: async () => [] };
       const others = options.areas.filter((area) => area !== asking && area.status !== undefined);
       const settled = await Promise.allSettled(others.map((area) => area.status!(partContext)));
-      return settled.flatMap((result) => (result.status === 'fulfilled' && result.value !== null ? [result.value] : []));
+      return settled.flatMap((result) =>
+        result.status === 'fulfilled' && result.value !== null ? [result.value] : [],
+      );
     };
     return { ...base, statusParts };
   }
@@ -116,14 +125,20 @@ export function createRouter(options: RouterOptions): Router {
       return answerer.handle(contextFor(match, invoke, answerer.area));
     },
     async vocabulary() {
-      const entries = await Promise.all(lexicon.namedSlots.map(async (slot) => [slot.name, await namesOf(slot)] as const));
+      const entries = await Promise.all(
+        lexicon.namedSlots.map(async (slot) => [slot.name, await namesOf(slot)] as const),
+      );
       return Object.fromEntries(entries);
     },
   };
 }
 
 /** The captures under the slot each fills ({known-container} -> container), over the template's fixed slots. */
-function toSlots(lexicon: Lexicon, captures: Partial<Record<string, string>>, fixed: RouterSlots | undefined): RouterSlots {
+function toSlots(
+  lexicon: Lexicon,
+  captures: Partial<Record<string, string>>,
+  fixed: RouterSlots | undefined,
+): RouterSlots {
   const slots: RouterSlots = { ...fixed };
   for (const [name, value] of Object.entries(captures)) {
     if (value !== undefined) slots[lexicon.slots.get(name)?.fills ?? name] = value;

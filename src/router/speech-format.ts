@@ -58,7 +58,8 @@ export function spokenDuration(seconds: number): string {
   const hours = Math.floor((seconds % 86_400) / 3600);
   const minutes = Math.floor((seconds % 3600) / 60);
   if (days > 0) return hours > 0 ? `${countOf(days, 'day')} and ${countOf(hours, 'hour')}` : countOf(days, 'day');
-  if (hours > 0) return minutes > 0 ? `${countOf(hours, 'hour')} and ${countOf(minutes, 'minute')}` : countOf(hours, 'hour');
+  if (hours > 0)
+    return minutes > 0 ? `${countOf(hours, 'hour')} and ${countOf(minutes, 'minute')}` : countOf(hours, 'hour');
   return countOf(minutes, 'minute');
 }
 

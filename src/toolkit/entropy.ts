@@ -40,7 +40,8 @@ export function looksRandom(value: string): boolean {
  * case, lower case and digits, and high entropy. Hex (hashes, digests, commit ids) and UUIDs never count.
  */
 export function looksStronglyRandom(value: string): boolean {
-  if (value.length < 24 || !tokenPattern.test(value) || looksLikeStructure(value) || hexPattern.test(value)) return false;
+  if (value.length < 24 || !tokenPattern.test(value) || looksLikeStructure(value) || hexPattern.test(value))
+    return false;
   if (!/\d/.test(value) || !/[a-z]/.test(value) || !/[A-Z]/.test(value)) return false;
   return shannonEntropy(value) >= 3.8;
 }

@@ -40,17 +40,28 @@ function withoutHost(input: unknown): unknown {
 
 /** The tool as the registry hands it out: `host` in its input schema, description and target. */
 export function withHostInput(tool: AnyTool): AnyTool {
-  if (!(tool.input instanceof z.ZodObject)) throw new ConfigError(`tool '${tool.name}' must take an object input (a z.object schema), so the host can be added to it`);
-  if ('host' in tool.input.shape) throw new ConfigError(`tool '${tool.name}' declares its own host input; the registry adds host to every tool, remove it from the tool`);
+  if (!(tool.input instanceof z.ZodObject))
+    throw new ConfigError(
+      `tool '${tool.name}' must take an object input (a z.object schema), so the host can be added to it`,
+    );
+  if ('host' in tool.input.shape)
+    throw new ConfigError(
+      `tool '${tool.name}' declares its own host input; the registry adds host to every tool, remove it from the tool`,
+    );
   const inner = tool;
   const forTool = (context: ToolContext, input: unknown): ToolContext => ({ ...context, host: hostOf(input) });
   return {
     ...inner,
     input: tool.input.extend({ host: hostField }),
     describeCall: (input: unknown) => onHost(inner.describeCall(withoutHost(input)), hostOf(input)),
-    confirmTarget: inner.confirmTarget ? (input: unknown) => onHost(inner.confirmTarget!(withoutHost(input)), hostOf(input)) : undefined,
+    confirmTarget: inner.confirmTarget
+      ? (input: unknown) => onHost(inner.confirmTarget!(withoutHost(input)), hostOf(input))
+      : undefined,
     resolve: inner.resolve
-      ? async (input: unknown, context: ToolContext) => ({ ...(await inner.resolve!(withoutHost(input), forTool(context, input))), host: hostOf(input) })
+      ? async (input: unknown, context: ToolContext) => ({
+          ...(await inner.resolve!(withoutHost(input), forTool(context, input))),
+          host: hostOf(input),
+        })
       : undefined,
     execute: (input: unknown, context: ToolContext) => inner.execute(withoutHost(input), forTool(context, input)),
   };

@@ -10,18 +10,23 @@ import { redactCommandLines, redacted, rules } from './secret-patterns.js';
 export { isSecretKey } from './secret-key.js';
 
 // key = value, key: value, "key": "value", --key=value; value quoted or up to a separator.
-const pairPattern = /(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\1(\s*(?:=>|[:=])\s*)("(?:[^"\\]|\\.)*"|'[^']*'|\$\{\w+\}|[^\s,;&"'{}[\]<>]+)/g;
+const pairPattern =
+  /(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\1(\s*(?:=>|[:=])\s*)("(?:[^"\\]|\\.)*"|'[^']*'|\$\{\w+\}|[^\s,;&"'{}[\]<>]+)/g;
 // "password: correct horse battery staple", "my password is hunter2": a password given in words, up to the end of the line.
-const passphrasePattern = /\b(pass(?:word|wd|phrase|code)?|pwd|pw|creds?|credentials?)(\s*:\s*|\s+(?:is|was)(?:\s*:)?\s+)([^\s"'\\,;&<>[\]=]+(?:[ \t]+[^\s"'\\,;&{}<>[\]=:]+){0,5})(?=[ \t]*(?:$|["'\\\r,;]))/gim;
+const passphrasePattern =
+  /\b(pass(?:word|wd|phrase|code)?|pwd|pw|creds?|credentials?)(\s*:\s*|\s+(?:is|was)(?:\s*:)?\s+)([^\s"'\\,;&<>[\]=]+(?:[ \t]+[^\s"'\\,;&{}<>[\]=:]+){0,5})(?=[ \t]*(?:$|["'\\\r,;]))/gim;
 // "the api key is X", "token was X", "creds: X".
-const plainEnglishPattern = /\b(api[ _-]?key|access[ _-]?key|secret(?:[ _-]?key)?|token|credentials?|creds|key)(\s+(?:is|was|=)\s+|\s*:\s+)("[^"]+"|'[^']+'|[^\s"'\\,;]+)/gi;
+const plainEnglishPattern =
+  /\b(api[ _-]?key|access[ _-]?key|secret(?:[ _-]?key)?|token|credentials?|creds|key)(\s+(?:is|was|=)\s+|\s*:\s+)("[^"]+"|'[^']+'|[^\s"'\\,;]+)/gi;
 // A long random blob shortly after a key-like word ("signing key 3f9a...", "hmac secret: ...").
-const genericPattern = /\b(keys?|tokens?|secrets?|password|passwd|pass|pwd|creds?|credentials?|signature|hmac|salt|apikey|auth)\b([^\n]{0,24}?)([A-Za-z0-9+/_=.-]{16,})/gi;
+const genericPattern =
+  /\b(keys?|tokens?|secrets?|password|passwd|pass|pwd|creds?|credentials?|signature|hmac|salt|apikey|auth)\b([^\n]{0,24}?)([A-Za-z0-9+/_=.-]{16,})/gi;
 
 /** Masks secrets in free text, keeping ordinary text (percentages, names, paths, log lines) intact. */
 export function redactSecrets(text: string): string {
   let result = text;
-  for (const rule of rules) result = result.replace(rule.pattern, rule.replace as (substring: string, ...args: unknown[]) => string);
+  for (const rule of rules)
+    result = result.replace(rule.pattern, rule.replace as (substring: string, ...args: unknown[]) => string);
   result = redactCommandLines(result);
   result = result.replace(passphrasePattern, (match, word: string, separator: string, value: string) =>
     isPlaceholderValue(value.split(/\s/)[0]!) ? match : `${word}${separator}${redacted}`,
@@ -92,7 +97,12 @@ function walk(value: unknown, seen: WeakMap<object, unknown>): unknown {
   const copy: Record<string, unknown> = {};
   seen.set(value, copy);
   for (const [key, item] of Object.entries(value)) {
-    const secret = isSecretKey(key) && item !== null && item !== undefined && item !== '' && (typeof item !== 'number' || isPasswordKey(key));
+    const secret =
+      isSecretKey(key) &&
+      item !== null &&
+      item !== undefined &&
+      item !== '' &&
+      (typeof item !== 'number' || isPasswordKey(key));
     copy[key] = secret ? redacted : walk(item, seen);
   }
   return copy;

@@ -43,11 +43,11 @@ export function createToolRegistry(definitions: AnyTool[], riskOverrides: Record
   for (const name of Object.keys(riskOverrides)) {
     if (byName.has(name)) continue;
     const suggestion = nearestName(name, byName.keys());
-    throw new ConfigError(`tools.risk.${name} names no tool${suggestion ? `; did you mean ${suggestion}?` : '.'} Use a tool name from the README's tool list, or remove the line.`);
+    throw new ConfigError(
+      `tools.risk.${name} names no tool${suggestion ? `; did you mean ${suggestion}?` : '.'} Use a tool name from the README's tool list, or remove the line.`,
+    );
   }
-  const offered = tools
-    .filter((tool) => risks.get(tool.name) !== 'blocked')
-    .map((tool) => toOllamaTool(tool));
+  const offered = tools.filter((tool) => risks.get(tool.name) !== 'blocked').map((tool) => toOllamaTool(tool));
   return {
     all: () => [...byName.values()],
     get: (name) => byName.get(name),

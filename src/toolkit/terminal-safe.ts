@@ -31,5 +31,7 @@ export function neutraliseDeep<T>(value: T): T {
   if (typeof value === 'string') return neutraliseControls(value) as T;
   if (Array.isArray(value)) return value.map((item: unknown) => neutraliseDeep(item)) as T;
   if (value === null || typeof value !== 'object' || value instanceof Date) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [neutraliseControls(key), neutraliseDeep(item)])) as T;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [neutraliseControls(key), neutraliseDeep(item)]),
+  ) as T;
 }

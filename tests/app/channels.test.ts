@@ -37,8 +37,12 @@ function capturedLog() {
   return { lines, log: createLogger({ write: (line) => lines.push(JSON.parse(line) as (typeof lines)[number]) }) };
 }
 
-const unreachable = () => new ChannelError('voice', 'the microphone is busy: close the other program using it', { transient: true });
-const wrongToken = new ChannelError('telegram', 'Telegram rejected the bot token (401): check channels.telegram.token or SYSVOX_TELEGRAM_TOKEN');
+const unreachable = () =>
+  new ChannelError('voice', 'the microphone is busy: close the other program using it', { transient: true });
+const wrongToken = new ChannelError(
+  'telegram',
+  'Telegram rejected the bot token (401): check channels.telegram.token or SYSVOX_TELEGRAM_TOKEN',
+);
 
 describe('starting every channel the same way', () => {
   it('retries a channel whose start fails transiently, with backoff, and gives up at once on a fatal one, saying the fix once', async () => {
@@ -47,7 +51,9 @@ describe('starting every channel the same way', () => {
     const { lines, log } = capturedLog();
     const delays: number[] = [];
     const started = await startChannels([flaky.channel, fatal.channel], {
-      signal: new AbortController().signal, log, backoff: { initialDelayMs: 10, sleep: async (ms) => void delays.push(ms) },
+      signal: new AbortController().signal,
+      log,
+      backoff: { initialDelayMs: 10, sleep: async (ms) => void delays.push(ms) },
     });
 
     expect(started).toEqual([true, false]);
@@ -57,7 +63,10 @@ describe('starting every channel the same way', () => {
     expect(fatal.channel.health().status).toBe('failed');
     const fixes = lines.filter((line) => JSON.stringify(line).includes('SYSVOX_TELEGRAM_TOKEN'));
     expect(fixes).toHaveLength(1);
-    expect(fixes[0]).toMatchObject({ level: 'error', message: 'telegram channel not started; the rest of sysvox keeps running' });
+    expect(fixes[0]).toMatchObject({
+      level: 'error',
+      message: 'telegram channel not started; the rest of sysvox keeps running',
+    });
   });
 
   it('fans a notice out to the running channels only, and stops them all', async () => {

@@ -14,7 +14,12 @@ it('no log scope repeats a segment, across the brain and Docker', async () => {
   const lines: string[] = [];
   // Docker on a closed TCP port: every call is refused, and the client warns once per call.
   const dockerHost = (await closedPortUrl()).replace('http://', 'tcp://');
-  const env = { SYSVOX_DATA: join(folder, 'data'), SYSVOX_OLLAMA_HOST: await closedPortUrl(), DOCKER_HOST: dockerHost, PATH: process.env.PATH };
+  const env = {
+    SYSVOX_DATA: join(folder, 'data'),
+    SYSVOX_OLLAMA_HOST: await closedPortUrl(),
+    DOCKER_HOST: dockerHost,
+    PATH: process.env.PATH,
+  };
   const app = await createApp({ logTo: 'stderr', logLevel: 'debug', env, logWrite: (line) => lines.push(line) });
   try {
     await ask(app, 'list containers');
@@ -23,7 +28,9 @@ it('no log scope repeats a segment, across the brain and Docker', async () => {
     await app.close();
     rmSync(folder, { recursive: true, force: true });
   }
-  const scopes = new Set(lines.map((line) => (JSON.parse(line) as { scope?: string }).scope).filter((scope) => scope !== undefined));
+  const scopes = new Set(
+    lines.map((line) => (JSON.parse(line) as { scope?: string }).scope).filter((scope) => scope !== undefined),
+  );
   expect([...scopes]).toEqual(expect.arrayContaining(['docker', 'brain']));
   for (const scope of scopes) {
     const segments = scope!.split(':');

@@ -85,9 +85,13 @@ describe('the core imports interfaces only', () => {
   it('reports a router file that imports a tool area, and a policy file that imports the core', () => {
     const planted = mkdtempSync(join(tmpdir(), 'sysvox-imports-'));
     try {
-      for (const folder of ['src/router', 'src/policy', 'src/core']) mkdirSync(join(planted, folder), { recursive: true });
+      for (const folder of ['src/router', 'src/policy', 'src/core'])
+        mkdirSync(join(planted, folder), { recursive: true });
       writeFileSync(join(planted, 'src/router/answers.ts'), "import type { X } from '../../tools/docker/types.js';\n");
-      writeFileSync(join(planted, 'src/policy/run.ts'), "import { y } from '../types.js';\nimport { z } from '../core/core.js';\n");
+      writeFileSync(
+        join(planted, 'src/policy/run.ts'),
+        "import { y } from '../types.js';\nimport { z } from '../core/core.js';\n",
+      );
       expect(violations(planted)).toEqual([
         'src/policy/run.ts:2 imports src/core/core.js (an upward arrow)',
         'src/router/answers.ts:1 imports tools/docker/types.js (outside the core)',

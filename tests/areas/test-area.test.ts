@@ -44,13 +44,15 @@ describe('a tool area registered only by a test app', () => {
   it('adds its part to the overall status and its topic to the help, next to the real areas', async () => {
     const status = await ask(test.app, 'status');
     expect(doneOf(status.events).source).toBe('router');
-    expect(status.text).toMatch(/^CPU is at \d+ percent, memory at \d+ percent, (and|but) .*, but the last documents backup failed\./);
+    expect(status.text).toMatch(
+      /^CPU is at \d+ percent, memory at \d+ percent, (and|but) .*, but the last documents backup failed\./,
+    );
     const help = await ask(test.app, 'what can you do');
     expect(help.text).toContain('when a backup job last ran');
     expect(help.text).toContain('the CPU');
   });
 
-  it('collects its names with every other slot\'s, and the real areas still answer', async () => {
+  it("collects its names with every other slot's, and the real areas still answer", async () => {
     const vocabulary = await test.app.router.vocabulary();
     expect(vocabulary.job).toEqual(['photos', 'documents']);
     expect(vocabulary.mount).toContain('/');
@@ -58,20 +60,31 @@ describe('a tool area registered only by a test app', () => {
     expect(cpu.text).toMatch(/CPU is at \d+ percent/);
   });
 
-  it.skipIf(!speechReady)('is heard by pocketsphinx (espeak-ng audio) with the grammar built from the registered areas', async () => {
-    const vocabulary = await test.app.router.vocabulary();
-    const grammar = commandGrammar({ vocabulary }, { lexicon: test.app.router.lexicon });
-    expect(grammar).toMatch(/<slot_job> = \(photos \| documents\);/);
-    const stt = createPocketsphinxStt({ grammar: (hints) => commandGrammar(hints, { lexicon: test.app.router.lexicon }) });
-    try {
-      const transcript = await stt.transcribe(speak('when did backup photos last run'), { hints: { vocabulary } });
-      expect(transcript.text).toBe('when did backup photos last run');
-      const turn = { channel: 'voice', person: { channel: 'voice', externalId: 'room' }, conversation: 'mic', text: transcript.text, modality: 'voice' as const };
-      const reply = await collectReply(test.app.core.handle(turn));
-      expect(doneOf(reply.events).source).toBe('router');
-      expect(reply.text).toBe('Photos last ran 2 hours ago and succeeded.');
-    } finally {
-      await stt.close?.();
-    }
-  });
+  it.skipIf(!speechReady)(
+    'is heard by pocketsphinx (espeak-ng audio) with the grammar built from the registered areas',
+    async () => {
+      const vocabulary = await test.app.router.vocabulary();
+      const grammar = commandGrammar({ vocabulary }, { lexicon: test.app.router.lexicon });
+      expect(grammar).toMatch(/<slot_job> = \(photos \| documents\);/);
+      const stt = createPocketsphinxStt({
+        grammar: (hints) => commandGrammar(hints, { lexicon: test.app.router.lexicon }),
+      });
+      try {
+        const transcript = await stt.transcribe(speak('when did backup photos last run'), { hints: { vocabulary } });
+        expect(transcript.text).toBe('when did backup photos last run');
+        const turn = {
+          channel: 'voice',
+          person: { channel: 'voice', externalId: 'room' },
+          conversation: 'mic',
+          text: transcript.text,
+          modality: 'voice' as const,
+        };
+        const reply = await collectReply(test.app.core.handle(turn));
+        expect(doneOf(reply.events).source).toBe('router');
+        expect(reply.text).toBe('Photos last ran 2 hours ago and succeeded.');
+      } finally {
+        await stt.close?.();
+      }
+    },
+  );
 });

@@ -21,7 +21,10 @@ export function device(id: number, name: string, inputs: number, outputs: number
 }
 
 /** chunks: the raw bytes the "microphone" delivers; endless: keep delivering silence until aborted. */
-export function fakeNaudiodon(devices: NaudiodonDevice[], input: { chunks?: Buffer[]; endless?: boolean } = {}): FakeNaudiodon {
+export function fakeNaudiodon(
+  devices: NaudiodonDevice[],
+  input: { chunks?: Buffer[]; endless?: boolean } = {},
+): FakeNaudiodon {
   const fake: FakeNaudiodon = {
     SampleFormat16Bit: 16,
     opened: [],
@@ -33,8 +36,14 @@ export function fakeNaudiodon(devices: NaudiodonDevice[], input: { chunks?: Buff
       const stream = options.inOptions ? readable(input) : writable(fake);
       return Object.assign(stream, {
         start: () => fake.calls.push('start'),
-        quit: (callback?: () => void) => { fake.calls.push('quit'); callback?.(); },
-        abort: (callback?: () => void) => { fake.calls.push('abort'); callback?.(); },
+        quit: (callback?: () => void) => {
+          fake.calls.push('quit');
+          callback?.();
+        },
+        abort: (callback?: () => void) => {
+          fake.calls.push('abort');
+          callback?.();
+        },
       });
     },
   };

@@ -53,7 +53,9 @@ describe('audio sources', () => {
 describe('ALSA devices and capture', () => {
   it('parses arecord -l output into ALSA names', () => {
     const output = 'card 1: Device [USB Audio Device], device 0: USB Audio [USB Audio]\n  Subdevices: 1/1\n';
-    expect(parseAlsaList(output, 'capture')).toEqual([{ direction: 'capture', card: 1, device: 0, alsaName: 'plughw:1,0', description: 'USB Audio Device - USB Audio' }]);
+    expect(parseAlsaList(output, 'capture')).toEqual([
+      { direction: 'capture', card: 1, device: 0, alsaName: 'plughw:1,0', description: 'USB Audio Device - USB Audio' },
+    ]);
   });
 
   const alsa = requireAudio({ commands: ['arecord', 'aplay'] });
@@ -71,13 +73,19 @@ describe('ALSA devices and capture', () => {
   });
 
   it.skipIf(alsa.skip)('fails with a clear message for a device that does not exist', async () => {
-    await expect(collect(alsaCapture({ device: 'no_such_device', durationSeconds: 1 }))).rejects.toThrow(/arecord on "no_such_device" exited.*sysvox devices/);
+    await expect(collect(alsaCapture({ device: 'no_such_device', durationSeconds: 1 }))).rejects.toThrow(
+      /arecord on "no_such_device" exited.*sysvox devices/,
+    );
   });
 });
 
 describe('Porcupine', () => {
   it('says what is missing: the AccessKey, then the package', async () => {
-    await expect(createPorcupineWake({ keywordPaths: [] })).rejects.toThrow(/AccessKey.*voice\.wake\.porcupine\.accessKey/);
-    await expect(createPorcupineWake({ accessKey: 'x', keywordPaths: [] })).rejects.toThrow(/porcupine-node is not installed/);
+    await expect(createPorcupineWake({ keywordPaths: [] })).rejects.toThrow(
+      /AccessKey.*voice\.wake\.porcupine\.accessKey/,
+    );
+    await expect(createPorcupineWake({ accessKey: 'x', keywordPaths: [] })).rejects.toThrow(
+      /porcupine-node is not installed/,
+    );
   });
 });

@@ -6,7 +6,11 @@ import { readWav, writeWav } from '../../voice/audio/wav.js';
 import { audioDir, requireAudio } from '../helpers/audio-fixtures.js';
 
 /** A WAV header for any format, followed by `data`. */
-function wavFile(format: { code?: number; channels: number; rate: number; bits: number }, data: Uint8Array, claimedBytes = data.length): Buffer {
+function wavFile(
+  format: { code?: number; channels: number; rate: number; bits: number },
+  data: Uint8Array,
+  claimedBytes = data.length,
+): Buffer {
   const header = Buffer.alloc(44);
   header.write('RIFF', 0, 'ascii');
   header.writeUInt32LE(36 + data.length, 4);
@@ -71,7 +75,9 @@ describe('readWav on bad audio', () => {
 describe('readWav conversion to 16 kHz mono 16-bit', () => {
   it('converts 8-bit unsigned PCM', () => {
     const samples = sine(8000, 40, 100).map((value) => value + 128);
-    const { pcm, durationMs, format } = readWav(wavFile({ channels: 1, rate: 8000, bits: 8 }, Uint8Array.from(samples)));
+    const { pcm, durationMs, format } = readWav(
+      wavFile({ channels: 1, rate: 8000, bits: 8 }, Uint8Array.from(samples)),
+    );
     expect(format.bitsPerSample).toBe(8);
     expect(durationMs).toBe(1000);
     expect(pcm.samples.length).toBe(16000);

@@ -4,7 +4,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createBrain } from '../../src/brain/brain.js';
 import { EngineError } from '../../src/errors.js';
 import { silentLogger } from '../../src/log.js';
-import { collect, createTestInvoker, offeredTools, request, settingsFor, startHarness, type Harness } from './brain-harness.js';
+import {
+  collect,
+  createTestInvoker,
+  offeredTools,
+  request,
+  settingsFor,
+  startHarness,
+  type Harness,
+} from './brain-harness.js';
 
 let harness: Harness | undefined;
 afterEach(async () => {
@@ -37,7 +45,10 @@ describe('brain when Ollama fails', () => {
   });
 
   it('honours the overall deadline across a stream that keeps trickling', async () => {
-    harness = await startHarness({ turns: [{ content: ['One. ', 'Two. ', 'Three. ', 'Four. ', 'Five.'], chunkDelayMs: 200 }] }, { requestTimeoutMs: 500 });
+    harness = await startHarness(
+      { turns: [{ content: ['One. ', 'Two. ', 'Three. ', 'Four. ', 'Five.'], chunkDelayMs: 200 }] },
+      { requestTimeoutMs: 500 },
+    );
     const run = await harness.run('count slowly');
     expect(run.done.text).toMatch(/^One\. Two\. .*The language model took too long to answer\.$/);
     expect(run.done.error?.message).toMatch(/requestTimeoutMs/);

@@ -18,29 +18,72 @@ interface TestTool {
 export const testTools: TestTool[] = [
   { name: 'cpu_usage', risk: 'safe', input: z.object({}).strict(), output: () => 'cpu total 12 percent' },
   { name: 'memory_usage', risk: 'safe', input: z.object({}).strict(), output: () => 'memory used 41 percent' },
-  { name: 'container_logs', risk: 'safe', input: z.object({ name: z.string(), lines: z.number().int().optional() }).strict(), output: (input: { name: string }) => `logs of ${input.name}: started` },
-  { name: 'restart_container', risk: 'confirm', input: z.object({ name: z.string() }).strict(), output: () => 'restarted' },
-  { name: 'shell_exec', risk: 'blocked', input: z.object({ command: z.string() }), output: () => 'ran a shell command' },
+  {
+    name: 'container_logs',
+    risk: 'safe',
+    input: z.object({ name: z.string(), lines: z.number().int().optional() }).strict(),
+    output: (input: { name: string }) => `logs of ${input.name}: started`,
+  },
+  {
+    name: 'restart_container',
+    risk: 'confirm',
+    input: z.object({ name: z.string() }).strict(),
+    output: () => 'restarted',
+  },
+  {
+    name: 'shell_exec',
+    risk: 'blocked',
+    input: z.object({ command: z.string() }),
+    output: () => 'ran a shell command',
+  },
 ];
 
 export const offeredTools: OllamaToolSpec[] = testTools
   .filter((tool) => tool.risk !== 'blocked')
-  .map((tool) => toOllamaTool({ name: tool.name, description: `${tool.name} tool`, risk: tool.risk, input: tool.input, describeCall: () => tool.name, execute: async () => undefined }));
+  .map((tool) =>
+    toOllamaTool({
+      name: tool.name,
+      description: `${tool.name} tool`,
+      risk: tool.risk,
+      input: tool.input,
+      describeCall: () => tool.name,
+      execute: async () => undefined,
+    }),
+  );
 
 /**
  * Stands in for the policy runner: unknown, blocked and invalid calls are refused and never run,
  * confirm calls need an approval, safe calls run. `executed` lists what actually ran.
  */
-export function createTestInvoker(outputs: Record<string, string> = {}): { invoke: BrainInvoke; executed: { tool: string; input: unknown }[] } {
+export function createTestInvoker(outputs: Record<string, string> = {}): {
+  invoke: BrainInvoke;
+  executed: { tool: string; input: unknown }[];
+} {
   const executed: { tool: string; input: unknown }[] = [];
   const invoke: BrainInvoke = async (name, input): Promise<InvokeOutcome> => {
     const tool = testTools.find((candidate) => candidate.name === name);
     if (!tool) return { status: 'refused', tool: name, message: `There is no tool called ${name}.` };
-    if (tool.risk === 'blocked') return { status: 'refused', tool: name, message: `${name} is blocked and never runs.` };
+    if (tool.risk === 'blocked')
+      return { status: 'refused', tool: name, message: `${name} is blocked and never runs.` };
     const parsed = tool.input.safeParse(input);
-    if (!parsed.success) return { status: 'refused', tool: name, message: `Invalid arguments for ${name}: ${parsed.error.issues[0]?.message ?? 'invalid'}.` };
+    if (!parsed.success)
+      return {
+        status: 'refused',
+        tool: name,
+        message: `Invalid arguments for ${name}: ${parsed.error.issues[0]?.message ?? 'invalid'}.`,
+      };
     if (tool.risk === 'confirm') {
-      return { status: 'approval-required', tool: name, approval: { id: 'a1', tool: name, description: "restart container 'plex'", expiresAt: new Date(Date.now() + 300_000), confirmPhrase: 'yes, restart plex' } };
+      return {
+        status: 'approval-required',
+        tool: name,
+        approval: {
+          id: 'a1',
+          tool: name,
+          description: "restart container 'plex'",
+          expiresAt: new Date(Date.now() + 300_000),
+          confirmPhrase: 'yes, restart plex',
+        },
+      };
     }
     executed.push({ tool: name, input: parsed.data });
     const output = outputs[name] ?? tool.output(parsed.data as never);
@@ -50,7 +93,16 @@ export function createTestInvoker(outputs: Record<string, string> = {}): { invok
 }
 
 export function settingsFor(url: string, overrides: Partial<OllamaSettings> = {}): OllamaSettings {
-  return { host: url, model: 'qwen2.5:7b', numCtx: 8192, keepAlive: '30m', requestTimeoutMs: 5000, firstTokenTimeoutMs: 2000, maxToolSteps: 6, ...overrides };
+  return {
+    host: url,
+    model: 'qwen2.5:7b',
+    numCtx: 8192,
+    keepAlive: '30m',
+    requestTimeoutMs: 5000,
+    firstTokenTimeoutMs: 2000,
+    maxToolSteps: 6,
+    ...overrides,
+  };
 }
 
 export function request(text: string, extra: Partial<BrainRequest> = {}): BrainRequest {
@@ -87,7 +139,11 @@ export interface Harness {
 }
 
 /** A real brain on the real ollama client, against the fake server over a real socket. */
-export async function startHarness(fakeOptions: FakeOllamaOptions, settings: Partial<OllamaSettings> = {}, outputs: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(
+  fakeOptions: FakeOllamaOptions,
+  settings: Partial<OllamaSettings> = {},
+  outputs: Record<string, string> = {},
+): Promise<Harness> {
   const fake = await startFakeOllama(fakeOptions);
   const logs: string[] = [];
   const log: Logger = createLogger({ level: 'debug', write: (line) => logs.push(line) });

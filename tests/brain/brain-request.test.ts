@@ -9,7 +9,10 @@ afterEach(async () => {
 
 describe('what the brain sends to Ollama', () => {
   it('sends model, keep_alive and num_ctx as configured, streaming, with the offered tools', async () => {
-    harness = await startHarness({ model: 'llama3.1:8b', turns: [{ content: ['Fine.'] }] }, { model: 'llama3.1:8b', keepAlive: '1h', numCtx: 16384 });
+    harness = await startHarness(
+      { model: 'llama3.1:8b', turns: [{ content: ['Fine.'] }] },
+      { model: 'llama3.1:8b', keepAlive: '1h', numCtx: 16384 },
+    );
     await harness.run('hi');
     const body = harness.fake.chatBodies()[0]!;
     expect(body).toMatchObject({ model: 'llama3.1:8b', stream: true, keep_alive: '1h', options: { num_ctx: 16384 } });
@@ -21,7 +24,10 @@ describe('what the brain sends to Ollama', () => {
     await harness.run('how is the nas?', {
       facts: ['nas is the storage box'],
       contextNotes: '## nas\nThe NAS runs TrueNAS at 10.0.0.5.',
-      history: [{ role: 'user', content: 'hello' }, { role: 'assistant', content: 'Hi, what can I check?' }],
+      history: [
+        { role: 'user', content: 'hello' },
+        { role: 'assistant', content: 'Hi, what can I check?' },
+      ],
     });
     const messages = harness.fake.chatBodies()[0]!.messages;
     expect(messages.map((message) => message.role)).toEqual(['system', 'user', 'assistant', 'user']);
@@ -36,7 +42,12 @@ describe('what the brain sends to Ollama', () => {
   });
 
   it('sends each tool call back as the assistant message before its result', async () => {
-    harness = await startHarness({ turns: [{ content: ['Checking.'], toolCalls: [{ name: 'cpu_usage', arguments: {} }] }, { content: ['CPU is at 12 percent.'] }] });
+    harness = await startHarness({
+      turns: [
+        { content: ['Checking.'], toolCalls: [{ name: 'cpu_usage', arguments: {} }] },
+        { content: ['CPU is at 12 percent.'] },
+      ],
+    });
     const run = await harness.run('cpu?');
     const messages = harness.fake.chatBodies()[1]!.messages;
     expect(messages.slice(-2).map((message) => message.role)).toEqual(['assistant', 'tool']);

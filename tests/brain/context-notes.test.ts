@@ -20,7 +20,9 @@ describe('context notes', () => {
     await writeFile(join(dir, 'notes.txt'), 'not a note');
     await writeFile(join(dir, 'empty.md'), '   \n');
     const notes = await loadContextNotes(dir);
-    expect(notes).toBe('## local\nThis machine runs plex and sonarr in Docker.\n\n## nas\nTrueNAS box at 10.0.0.5; pool "tank".');
+    expect(notes).toBe(
+      '## local\nThis machine runs plex and sonarr in Docker.\n\n## nas\nTrueNAS box at 10.0.0.5; pool "tank".',
+    );
     expect(buildSystemMessage({ facts: [], contextNotes: notes })).toContain('## nas\nTrueNAS box');
   });
 

@@ -6,11 +6,16 @@ import { startFakeOllama, type FakeOllama } from '../fakes/fake-ollama.js';
 import { collect, request, settingsFor } from './brain-harness.js';
 
 const wire = (name: string) => readFileSync(new URL(`../fakes/ollama-wire/${name}`, import.meta.url), 'utf8');
-const ndjson = (text: string) => text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+const ndjson = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 /** created_at and the timing figures differ on every run; everything else must match the recording. */
 const stable = (chunk: Record<string, unknown>) => {
   const copy: Record<string, unknown> = { ...chunk };
-  for (const key of Object.keys(copy)) if (key === 'created_at' || key.endsWith('_duration') || key.endsWith('_count')) copy[key] = typeof copy[key];
+  for (const key of Object.keys(copy))
+    if (key === 'created_at' || key.endsWith('_duration') || key.endsWith('_count')) copy[key] = typeof copy[key];
   return copy;
 };
 
@@ -21,7 +26,11 @@ afterEach(async () => {
 });
 
 async function post(path: string, body: unknown): Promise<Response> {
-  return fetch(`${fake!.url}${path}`, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+  return fetch(`${fake!.url}${path}`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'Content-Type': 'application/json' },
+  });
 }
 
 describe('the fake Ollama speaks the recorded wire format', () => {
@@ -29,7 +38,9 @@ describe('the fake Ollama speaks the recorded wire format', () => {
     fake = await startFakeOllama({ turns: [{ toolCalls: [{ name: 'cpu_usage', arguments: {} }] }] });
     const response = await post('/api/chat', JSON.parse(wire('chat-tool-call.request.json')));
     expect(response.headers.get('content-type')).toBe('application/x-ndjson');
-    expect(ndjson(await response.text()).map(stable)).toEqual(ndjson(wire('chat-tool-call.response.ndjson')).map(stable));
+    expect(ndjson(await response.text()).map(stable)).toEqual(
+      ndjson(wire('chat-tool-call.response.ndjson')).map(stable),
+    );
   });
 
   it('streams text like the recording', async () => {
@@ -41,10 +52,15 @@ describe('the fake Ollama speaks the recorded wire format', () => {
   it('answers /api/show and /api/tags like the recordings', async () => {
     fake = await startFakeOllama();
     const show = (await (await post('/api/show', { model: 'qwen2.5:7b' })).json()) as Record<string, unknown>;
-    expect({ ...show, modified_at: 'x' }).toEqual({ ...JSON.parse(wire('show-tools.response.json')), modified_at: 'x' });
+    expect({ ...show, modified_at: 'x' }).toEqual({
+      ...JSON.parse(wire('show-tools.response.json')),
+      modified_at: 'x',
+    });
     const tags = (await (await fetch(`${fake.url}/api/tags`)).json()) as { models: Record<string, unknown>[] };
     const recorded = JSON.parse(wire('tags.response.json')) as { models: Record<string, unknown>[] };
-    expect(tags.models.map((model) => ({ ...model, modified_at: 'x' }))).toEqual(recorded.models.map((model) => ({ ...model, modified_at: 'x' })));
+    expect(tags.models.map((model) => ({ ...model, modified_at: 'x' }))).toEqual(
+      recorded.models.map((model) => ({ ...model, modified_at: 'x' })),
+    );
   });
 
   it('receives from the real ollama client a request shaped like the recording', async () => {

@@ -19,14 +19,22 @@ describe('Ollama probe (sysvox doctor, start-up check)', () => {
     const probe = await brain.probe();
     expect(probe).toMatchObject({ name: 'ollama', status: 'ok' });
     expect(probe.detail).toContain('0.12.6');
-    expect(fake.requests.map((entry) => `${entry.method} ${entry.path}`)).toEqual(['GET /api/version', 'GET /api/tags', 'POST /api/show']);
+    expect(fake.requests.map((entry) => `${entry.method} ${entry.path}`)).toEqual([
+      'GET /api/version',
+      'GET /api/tags',
+      'POST /api/show',
+    ]);
     expect(fake.requests[2]?.body).toMatchObject({ model: 'qwen2.5:7b' });
   });
 
   it('fails with the fix when the model cannot call tools, and the start-up check warns', async () => {
     fake = await startFakeOllama({ model: 'gemma2:2b', capabilities: ['completion'] });
     const lines: string[] = [];
-    const probe = await checkToolCapability({ host: fake.url, model: 'gemma2:2b', log: createLogger({ write: (line) => lines.push(line) }) });
+    const probe = await checkToolCapability({
+      host: fake.url,
+      model: 'gemma2:2b',
+      log: createLogger({ write: (line) => lines.push(line) }),
+    });
     expect(probe.status).toBe('fail');
     expect(probe.detail).toMatch(/gemma2:2b cannot call tools/);
     expect(probe.fix).toMatch(/qwen2\.5/);

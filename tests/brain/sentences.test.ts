@@ -38,7 +38,8 @@ describe('sentence splitter', () => {
   });
 
   it('splits on newlines and paragraphs and strips markdown bullets', () => {
-    const text = 'Three containers are unhealthy:\n\n- plex\n* sonarr\n1. radarr is restarting\n2) **db** is `exited`\n## Summary\nAll else is fine';
+    const text =
+      'Three containers are unhealthy:\n\n- plex\n* sonarr\n1. radarr is restarting\n2) **db** is `exited`\n## Summary\nAll else is fine';
     expect(split(text)).toEqual([
       'Three containers are unhealthy:',
       'plex',

@@ -6,16 +6,31 @@ const offered = new Set(['cpu_usage', 'container_logs']);
 
 describe('tool calls printed as text', () => {
   it.each([
-    ['{"name": "container_logs", "arguments": {"name": "plex"}}', [{ name: 'container_logs', arguments: { name: 'plex' } }]],
-    ['{"name": "container_logs", "parameters": {"name": "plex"}}', [{ name: 'container_logs', arguments: { name: 'plex' } }]],
+    [
+      '{"name": "container_logs", "arguments": {"name": "plex"}}',
+      [{ name: 'container_logs', arguments: { name: 'plex' } }],
+    ],
+    [
+      '{"name": "container_logs", "parameters": {"name": "plex"}}',
+      [{ name: 'container_logs', arguments: { name: 'plex' } }],
+    ],
     ['{"function": {"name": "cpu_usage", "arguments": "{}"}}', [{ name: 'cpu_usage', arguments: {} }]],
-    ['[{"name": "cpu_usage", "arguments": {}}, {"name": "container_logs", "arguments": {"name": "a}b"}}]', [{ name: 'cpu_usage', arguments: {} }, { name: 'container_logs', arguments: { name: 'a}b' } }]],
+    [
+      '[{"name": "cpu_usage", "arguments": {}}, {"name": "container_logs", "arguments": {"name": "a}b"}}]',
+      [
+        { name: 'cpu_usage', arguments: {} },
+        { name: 'container_logs', arguments: { name: 'a}b' } },
+      ],
+    ],
   ])('recognises %s', (text, calls) => {
     expect(findTextToolCalls(text, offered)).toEqual({ calls, rest: '' });
   });
 
   it('ignores names that were not offered but still removes the call from what is spoken', () => {
-    expect(findTextToolCalls('Sure. {"name": "shell_exec", "arguments": {"command": "ls"}}', offered)).toEqual({ calls: [], rest: 'Sure. ' });
+    expect(findTextToolCalls('Sure. {"name": "shell_exec", "arguments": {"command": "ls"}}', offered)).toEqual({
+      calls: [],
+      rest: 'Sure. ',
+    });
   });
 
   it('leaves JSON that is not a call, and plain text, alone', () => {

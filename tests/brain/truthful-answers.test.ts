@@ -15,9 +15,13 @@ afterEach(async () => {
 describe('truthful answers from a model that overreaches', () => {
   it('15 restarts in one message: one approval, the other 14 recorded as dropped and named in the answer', async () => {
     const names = Array.from({ length: 15 }, (_, index) => `app${index + 1}`);
-    harness = await startHarness({ turns: [{ toolCalls: names.map((name) => ({ name: 'restart_container', arguments: { name } })) }] });
+    harness = await startHarness({
+      turns: [{ toolCalls: names.map((name) => ({ name: 'restart_container', arguments: { name } })) }],
+    });
     const dropped: { tool: string; input: unknown; reason: string }[] = [];
-    const run = await harness.run('restart everything', { drop: (tool, input, reason) => dropped.push({ tool, input, reason }) });
+    const run = await harness.run('restart everything', {
+      drop: (tool, input, reason) => dropped.push({ tool, input, reason }),
+    });
     expect(run.events.filter((event) => event.type === 'approval-request')).toHaveLength(1);
     expect(dropped.map((entry) => entry.input)).toEqual(names.slice(1).map((name) => ({ name })));
     expect(dropped.every((entry) => entry.reason.includes('waiting for approval'))).toBe(true);
@@ -26,21 +30,22 @@ describe('truthful answers from a model that overreaches', () => {
   });
 
   it('"Done." after a refused unknown tool becomes "Nothing was done" with the reason', async () => {
-    harness = await startHarness({ turns: [
-      { toolCalls: [{ name: 'wipe_backups', arguments: {} }] },
-      { content: ['Done.'] },
-    ] });
+    harness = await startHarness({
+      turns: [{ toolCalls: [{ name: 'wipe_backups', arguments: {} }] }, { content: ['Done.'] }],
+    });
     const run = await harness.run('wipe the backups');
     expect(run.heard).not.toContain('Done.');
     expect(run.done.text).toBe('Nothing was done: there is no tool called wipe_backups.');
   });
 
   it('a tool that ran lets the model speak for itself again', async () => {
-    harness = await startHarness({ turns: [
-      { toolCalls: [{ name: 'wipe_backups', arguments: {} }] },
-      { toolCalls: [{ name: 'cpu_usage', arguments: {} }] },
-      { content: ['CPU is at 12 percent.'] },
-    ] });
+    harness = await startHarness({
+      turns: [
+        { toolCalls: [{ name: 'wipe_backups', arguments: {} }] },
+        { toolCalls: [{ name: 'cpu_usage', arguments: {} }] },
+        { content: ['CPU is at 12 percent.'] },
+      ],
+    });
     const run = await harness.run('cpu please');
     expect(run.done.text).toBe('CPU is at 12 percent.');
   });

@@ -7,7 +7,14 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeDocker, waitFor } from '../helpers/docker-engine.js';
 import {
-  approvalIdIn, buildCli, chatSession, containerStartedAt, createOwnedContainer, createWorkspace, removeContainer, type CliWorkspace,
+  approvalIdIn,
+  buildCli,
+  chatSession,
+  containerStartedAt,
+  createOwnedContainer,
+  createWorkspace,
+  removeContainer,
+  type CliWorkspace,
 } from './cli-harness.js';
 
 describeDocker('sysvox approvals on the real Docker engine', () => {
@@ -22,7 +29,8 @@ describeDocker('sysvox approvals on the real Docker engine', () => {
     containers.forEach(removeContainer);
     workspace?.remove();
   });
-  const restartedSince = (name: string, before: string) => waitFor(async () => (containerStartedAt(name) !== before ? true : undefined), 15_000, `${name} to restart`);
+  const restartedSince = (name: string, before: string) =>
+    waitFor(async () => (containerStartedAt(name) !== before ? true : undefined), 15_000, `${name} to restart`);
 
   it('asks first, restarts once on approve, and says a second approve was already handled', async () => {
     const [name = ''] = containers;
@@ -71,11 +79,16 @@ describeDocker('sysvox approvals on the real Docker engine', () => {
   it('audit --jsonl prints valid JSON lines with the approval created and approved', async () => {
     const result = await workspace.run(['audit', '--jsonl', '-n', '200']);
     expect(result.exitCode).toBe(0);
-    const entries = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { kind: string; tool: string | null; detail: string });
+    const entries = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { kind: string; tool: string | null; detail: string });
     const kinds = entries.map((entry) => entry.kind);
     expect(kinds).toContain('approval-created');
     expect(kinds).toContain('approval-approved');
-    expect(entries.some((entry) => entry.kind === 'approval-approved' && entry.detail.includes(containers[0] ?? '-'))).toBe(true);
+    expect(
+      entries.some((entry) => entry.kind === 'approval-approved' && entry.detail.includes(containers[0] ?? '-')),
+    ).toBe(true);
   });
 
   it('chat answers, and "yes" at the prompt approves and restarts', async () => {

@@ -14,16 +14,25 @@ const bin = join(checkout, 'bin', 'sysvox.js');
 
 /** `npm run build` once per file, serialised across test files with flock so builds never overlap. */
 export function buildCli(): void {
-  const built = spawnSync('flock', ['/tmp/sysvox-cli-build.lock', 'npm', 'run', 'build'], { cwd: checkout, encoding: 'utf8', timeout: 240_000 });
+  const built = spawnSync('flock', ['/tmp/sysvox-cli-build.lock', 'npm', 'run', 'build'], {
+    cwd: checkout,
+    encoding: 'utf8',
+    timeout: 240_000,
+  });
   if (built.status === 0) return;
   const detail = `${built.stdout}${built.stderr}`.slice(-1500);
   // Under CI the build must be clean; in the shared checkout another engineer's half-written file may
   // fail type checking while tsc still emits every file, so the CLI can still be tested.
-  if (process.env.CI === 'true' || !existsSync(join(checkout, 'dist', 'src', 'cli', 'main.js'))) throw new Error(`npm run build failed:\n${detail}`);
+  if (process.env.CI === 'true' || !existsSync(join(checkout, 'dist', 'src', 'cli', 'main.js')))
+    throw new Error(`npm run build failed:\n${detail}`);
   console.warn(`npm run build reported errors (tsc still emitted the CLI):\n${detail}`);
 }
 
-export interface CliResult { stdout: string; stderr: string; exitCode: number | null }
+export interface CliResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number | null;
+}
 
 export interface CliWorkspace {
   folder: string;
@@ -36,20 +45,36 @@ export interface CliWorkspace {
 export function createWorkspace(): CliWorkspace {
   const folder = mkdtempSync(join(tmpdir(), 'sysvox-cli-'));
   const env: NodeJS.ProcessEnv = {
-    ...process.env, SYSVOX_DATA: join(folder, 'data'), DOCKER_HOST: testDockerHost, SYSVOX_OLLAMA_HOST: 'http://127.0.0.1:9',
+    ...process.env,
+    SYSVOX_DATA: join(folder, 'data'),
+    DOCKER_HOST: testDockerHost,
+    SYSVOX_OLLAMA_HOST: 'http://127.0.0.1:9',
   };
   delete env.SYSVOX_CONFIG;
   return {
     folder,
     env,
-    run: (args, options = {}) => runCli(args, { cwd: folder, env: { ...env, ...options.env }, input: options.input, timeoutMs: options.timeoutMs }),
+    run: (args, options = {}) =>
+      runCli(args, {
+        cwd: folder,
+        env: { ...env, ...options.env },
+        input: options.input,
+        timeoutMs: options.timeoutMs,
+      }),
     remove: () => rmSync(folder, { recursive: true, force: true }),
   };
 }
 
-function runCli(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; input?: string; timeoutMs?: number }): Promise<CliResult> {
+function runCli(
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; input?: string; timeoutMs?: number },
+): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: options.cwd, env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -65,14 +90,26 @@ function runCli(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; 
 }
 
 function docker(args: string[]): string {
-  return execFileSync('docker', args, { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: testDockerHost } }).trim();
+  return execFileSync('docker', args, {
+    encoding: 'utf8',
+    env: { ...process.env, DOCKER_HOST: testDockerHost },
+  }).trim();
 }
 
 /** A running busybox container owned by one test; remove it with removeContainer. */
 export function createOwnedContainer(): string {
   const name = `sysvox-cli-${Math.random().toString(36).slice(2, 8)}`;
   // Exits promptly on SIGTERM, so a restart takes about a second instead of Docker's 10 s kill timeout.
-  docker(['run', '-d', '--name', name, 'busybox:sysvox', 'sh', '-c', "trap 'exit 0' TERM; while true; do sleep 1; done"]);
+  docker([
+    'run',
+    '-d',
+    '--name',
+    name,
+    'busybox:sysvox',
+    'sh',
+    '-c',
+    "trap 'exit 0' TERM; while true; do sleep 1; done",
+  ]);
   return name;
 }
 
@@ -97,7 +134,11 @@ export function approvalIdIn(output: string): string {
  */
 export function chatSession(workspace: CliWorkspace, lines: string[], timeoutMs = 40_000): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [bin, 'chat'], { cwd: workspace.folder, env: workspace.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, 'chat'], {
+      cwd: workspace.folder,
+      env: workspace.env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     let typed = 0;

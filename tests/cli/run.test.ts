@@ -13,7 +13,10 @@ describe('sysvox run', () => {
   afterAll(() => workspace?.remove());
 
   it('stays up with no microphone and no chat channel, logs JSON lines, and stops on SIGTERM with exit 0', async () => {
-    const child = spawn(process.execPath, [join(checkout, 'bin', 'sysvox.js'), 'run'], { cwd: workspace.folder, env: workspace.env });
+    const child = spawn(process.execPath, [join(checkout, 'bin', 'sysvox.js'), 'run'], {
+      cwd: workspace.folder,
+      env: workspace.env,
+    });
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path';
 const checkout = resolve(import.meta.dirname, '..', '..');
 const cli = join(checkout, 'bin', 'sysvox.js');
 export const cliBuilt = existsSync(join(checkout, 'dist', 'src', 'cli', 'main.js'));
-if (!cliBuilt && process.env.CI === 'true') throw new Error('CI=true and dist/ is missing: run npm run build before the config tests');
+if (!cliBuilt && process.env.CI === 'true')
+  throw new Error('CI=true and dist/ is missing: run npm run build before the config tests');
 
 export interface CliRun {
   status: number | null;
@@ -19,7 +20,9 @@ export interface CliRun {
 export function runCli(folder: string, args: string[], env: Record<string, string> = {}, timeoutMs = 20_000): CliRun {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('SYSVOX_')));
   const result = spawnSync(process.execPath, [cli, ...args], {
-    cwd: folder, encoding: 'utf8', timeout: timeoutMs,
+    cwd: folder,
+    encoding: 'utf8',
+    timeout: timeoutMs,
     env: { ...clean, SYSVOX_DATA: join(folder, 'data'), DOCKER_HOST: 'unix:///nonexistent/docker.sock', ...env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, timedOut: result.signal === 'SIGTERM' };

@@ -38,7 +38,15 @@ const noStack = /\n\s+at /;
 
 describe('config mistakes are refused when loading', () => {
   it('a misspelt key anywhere, also inside a list, names the nearest valid key', () => {
-    const path = writeConfig(['ollama:', '  modle: llama3.1:8b', 'voice:', '  wake:', '    models:', '      - name: hey_jarvis', '        treshold: 0.4']);
+    const path = writeConfig([
+      'ollama:',
+      '  modle: llama3.1:8b',
+      'voice:',
+      '  wake:',
+      '    models:',
+      '      - name: hey_jarvis',
+      '        treshold: 0.4',
+    ]);
     const message = loadError(path);
     expect(message).toContain(`unknown key ollama.modle in ${path}; did you mean ollama.model?`);
     expect(message).toContain('unknown key voice.wake.models.0.treshold');
@@ -61,18 +69,29 @@ describe('config mistakes are refused when loading', () => {
     expect(loadConfig({ env: {}, cwd: folder, path }).config.ollama.requestTimeoutMs).toBe(2_147_483_647);
   });
 
-  it.each(['file:///etc/passwd', 'ftp://nas.lan/', 'javascript:alert(1)'])('ollama.host %s is refused: http and https only', (host) => {
-    const message = loadError(writeConfig(['ollama:', `  host: "${host}"`]));
-    expect(message).toContain('ollama.host: must be an http:// or https:// URL');
-  });
+  it.each(['file:///etc/passwd', 'ftp://nas.lan/', 'javascript:alert(1)'])(
+    'ollama.host %s is refused: http and https only',
+    (host) => {
+      const message = loadError(writeConfig(['ollama:', `  host: "${host}"`]));
+      expect(message).toContain('ollama.host: must be an http:// or https:// URL');
+    },
+  );
 
   it('a blank model name is refused', () => {
     expect(loadError(writeConfig(['ollama:', '  model: "   "']))).toContain('ollama.model: must not be blank');
-    expect(loadError(writeConfig(['voice:', '  stt:', '    whisper:', '      model: " "']))).toContain('voice.stt.whisper.model');
+    expect(loadError(writeConfig(['voice:', '  stt:', '    whisper:', '      model: " "']))).toContain(
+      'voice.stt.whisper.model',
+    );
   });
 
   it('config check masks a user and password inside any URL setting', () => {
-    const path = writeConfig(['ollama:', '  host: http://jane:hunter2pw@ollama.lan:11434', 'channels:', '  telegram:', '    apiRoot: https://bot:apiroot-secret@tg.lan']);
+    const path = writeConfig([
+      'ollama:',
+      '  host: http://jane:hunter2pw@ollama.lan:11434',
+      'channels:',
+      '  telegram:',
+      '    apiRoot: https://bot:apiroot-secret@tg.lan',
+    ]);
     const masked = JSON.stringify(maskSecrets(loadConfig({ env: {}, cwd: folder, path }).config));
     expect(masked).not.toContain('hunter2pw');
     expect(masked).not.toContain('apiroot-secret');
@@ -80,52 +99,59 @@ describe('config mistakes are refused when loading', () => {
   });
 });
 
-describe.skipIf(!cliBuilt)(`the CLI on silently wrong config${cliBuilt ? '' : ' [skipped: dist/ missing, run npm run build]'}`, () => {
-  it('config check exits 1 on a misspelt key with the nearest valid key', () => {
-    const path = writeConfig(['ollama:', '  modle: llama3.1:8b']);
-    const result = runCli(folder, ['config', 'check']);
-    expect(result.status).toBe(1);
-    expect(result.stderr).toBe(`sysvox: unknown key ollama.modle in ${path}; did you mean ollama.model?\n`);
-  });
-
-  it('ollama.host file:///etc/passwd gives one sentence and no stack trace, from config check and from ask', () => {
-    writeConfig(['ollama:', '  host: file:///etc/passwd']);
-    for (const args of [['config', 'check'], ['ask', 'status']]) {
-      const result = runCli(folder, args);
+describe.skipIf(!cliBuilt)(
+  `the CLI on silently wrong config${cliBuilt ? '' : ' [skipped: dist/ missing, run npm run build]'}`,
+  () => {
+    it('config check exits 1 on a misspelt key with the nearest valid key', () => {
+      const path = writeConfig(['ollama:', '  modle: llama3.1:8b']);
+      const result = runCli(folder, ['config', 'check']);
       expect(result.status).toBe(1);
-      expect(result.stderr).toContain('ollama.host: must be an http:// or https:// URL');
-      expect(result.stderr).not.toMatch(noStack);
-    }
-  });
+      expect(result.stderr).toBe(`sysvox: unknown key ollama.modle in ${path}; did you mean ollama.model?\n`);
+    });
 
-  it('a loosening under tools.risk shows the effective tier and a warning in config check', () => {
-    writeConfig(['tools:', '  risk:', '    docker_restart: safe', '    docker_list_containers: confirm']);
-    const result = runCli(folder, ['config', 'check']);
-    expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^ {4}docker_restart: confirm$/m);
-    expect(result.stdout).not.toMatch(/^ {4}docker_restart: safe$/m);
-    expect(result.stdout).toMatch(/^ {4}docker_list_containers: confirm$/m);
-    expect(result.stdout).toContain('# warning: tools.risk.docker_restart: safe is ignored');
-    expect(result.stderr).toContain('warning: tools.risk.docker_restart: safe is ignored');
-  });
+    it('ollama.host file:///etc/passwd gives one sentence and no stack trace, from config check and from ask', () => {
+      writeConfig(['ollama:', '  host: file:///etc/passwd']);
+      for (const args of [
+        ['config', 'check'],
+        ['ask', 'status'],
+      ]) {
+        const result = runCli(folder, args);
+        expect(result.status).toBe(1);
+        expect(result.stderr).toContain('ollama.host: must be an http:// or https:// URL');
+        expect(result.stderr).not.toMatch(noStack);
+      }
+    });
 
-  it('a tool under tools.risk that does not exist gives the same clear error from config check and every other command', () => {
-    writeConfig(['tools:', '  risk:', '    docker_restrat: blocked']);
-    const expected = "sysvox: tools.risk.docker_restrat names no tool; did you mean docker_restart? Use a tool name from the README's tool list, or remove the line.\n";
-    for (const args of [['config', 'check'], ['audit'], ['approvals']]) {
-      const result = runCli(folder, args);
-      expect(result.status).toBe(1);
-      expect(result.stderr).toBe(expected);
-    }
-  });
+    it('a loosening under tools.risk shows the effective tier and a warning in config check', () => {
+      writeConfig(['tools:', '  risk:', '    docker_restart: safe', '    docker_list_containers: confirm']);
+      const result = runCli(folder, ['config', 'check']);
+      expect(result.status).toBe(0);
+      expect(result.stdout).toMatch(/^ {4}docker_restart: confirm$/m);
+      expect(result.stdout).not.toMatch(/^ {4}docker_restart: safe$/m);
+      expect(result.stdout).toMatch(/^ {4}docker_list_containers: confirm$/m);
+      expect(result.stdout).toContain('# warning: tools.risk.docker_restart: safe is ignored');
+      expect(result.stderr).toContain('warning: tools.risk.docker_restart: safe is ignored');
+    });
 
-  it('config check and doctor do not print a password embedded in ollama.host', () => {
-    writeConfig(['ollama:', '  host: http://jane:hunter2pw@127.0.0.1:9/']);
-    const check = runCli(folder, ['config', 'check']);
-    expect(check.status).toBe(0);
-    expect(check.stdout).toContain('host: http://****@127.0.0.1:9/');
-    const doctor = runCli(folder, ['doctor']);
-    expect(doctor.stdout).toContain('ollama');
-    expect(doctor.stdout + doctor.stderr).not.toContain('hunter2pw');
-  });
-});
+    it('a tool under tools.risk that does not exist gives the same clear error from config check and every other command', () => {
+      writeConfig(['tools:', '  risk:', '    docker_restrat: blocked']);
+      const expected =
+        "sysvox: tools.risk.docker_restrat names no tool; did you mean docker_restart? Use a tool name from the README's tool list, or remove the line.\n";
+      for (const args of [['config', 'check'], ['audit'], ['approvals']]) {
+        const result = runCli(folder, args);
+        expect(result.status).toBe(1);
+        expect(result.stderr).toBe(expected);
+      }
+    });
+
+    it('config check and doctor do not print a password embedded in ollama.host', () => {
+      writeConfig(['ollama:', '  host: http://jane:hunter2pw@127.0.0.1:9/']);
+      const check = runCli(folder, ['config', 'check']);
+      expect(check.status).toBe(0);
+      expect(check.stdout).toContain('host: http://****@127.0.0.1:9/');
+      const doctor = runCli(folder, ['doctor']);
+      expect(doctor.stdout).toContain('ollama');
+      expect(doctor.stdout + doctor.stderr).not.toContain('hunter2pw');
+    });
+  },
+);

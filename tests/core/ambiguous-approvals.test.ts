@@ -23,7 +23,9 @@ describeDocker('a "yes" with several approvals pending', () => {
 
     for (const phrase of ['yes', 'approve them all', 'yes do it']) {
       const reply = await ask(app, phrase);
-      expect(reply.text).toMatch(/^2 requests are waiting: .*restart container 'web-healthy'.*stop container 'db-unhealthy'|^2 requests are waiting: .*stop container 'db-unhealthy'.*restart container 'web-healthy'/);
+      expect(reply.text).toMatch(
+        /^2 requests are waiting: .*restart container 'web-healthy'.*stop container 'db-unhealthy'|^2 requests are waiting: .*stop container 'db-unhealthy'.*restart container 'web-healthy'/,
+      );
       expect(reply.text).toMatch(/Say which one/);
       expect(app.runner.pending()).toHaveLength(2);
     }

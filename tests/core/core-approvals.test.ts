@@ -6,7 +6,15 @@ import { afterEach, expect, it } from 'vitest';
 import { describeDocker } from '../helpers/docker-engine.js';
 import { startFakeOllama, type FakeOllama, type FakeTurn } from '../fakes/fake-ollama.js';
 import type { App } from '../../src/app/main.js';
-import { ask, createCoreTestApp, doneOf, eventsOf, localPerson, otherPerson, type CoreTestApp } from './core-test-app.js';
+import {
+  ask,
+  createCoreTestApp,
+  doneOf,
+  eventsOf,
+  localPerson,
+  otherPerson,
+  type CoreTestApp,
+} from './core-test-app.js';
 import { startTestContainer, type TestContainer } from './test-container.js';
 
 let fake: FakeOllama | undefined;
@@ -23,7 +31,10 @@ afterEach(async () => {
 });
 
 /** A fresh container, a fake scripted with turns that name it, and the app pointed at the fake. */
-async function setUp(turnsFor: (name: string) => FakeTurn[], yaml: string[] = []): Promise<{ app: App; container: TestContainer; fake: FakeOllama }> {
+async function setUp(
+  turnsFor: (name: string) => FakeTurn[],
+  yaml: string[] = [],
+): Promise<{ app: App; container: TestContainer; fake: FakeOllama }> {
   container = startTestContainer({ prefix: 'sysvox-core' });
   fake = await startFakeOllama({ turns: turnsFor(container.name) });
   test = await createCoreTestApp({ ollamaHost: fake.url, yaml });
@@ -67,7 +78,12 @@ describeDocker('approvals and blocked tools through createApp', () => {
 
     const stranger = await ask(app, 'yes', otherPerson);
     expect(stranger.text).toMatch(/nothing waiting/i);
-    const byId = await app.core.resolveApproval({ approvalId: pending!.id, decision: 'approve', person: otherPerson, channel: otherPerson.channel });
+    const byId = await app.core.resolveApproval({
+      approvalId: pending!.id,
+      decision: 'approve',
+      person: otherPerson,
+      channel: otherPerson.channel,
+    });
     expect(byId.message).toMatch(/only the person who asked/i);
     expect(container.startedAt()).toBe(before);
     expect(app.listApprovals({ all: false }).map((approval) => approval.id)).toEqual([pending!.id]);
@@ -76,7 +92,10 @@ describeDocker('approvals and blocked tools through createApp', () => {
 
   it('a blocked tool the model asks for is refused and the container keeps running', async () => {
     const { app, container, fake } = await setUp(
-      (name) => [{ toolCalls: [{ name: 'docker_stop', arguments: { name } }] }, { content: ['I was not allowed to stop it.'] }],
+      (name) => [
+        { toolCalls: [{ name: 'docker_stop', arguments: { name } }] },
+        { content: ['I was not allowed to stop it.'] },
+      ],
       ['tools:', '  risk:', '    docker_stop: blocked'],
     );
     const before = container.startedAt();
@@ -90,7 +109,9 @@ describeDocker('approvals and blocked tools through createApp', () => {
     const offered = fake.chatBodies()[0]!.tools?.map((tool) => tool.function.name) ?? [];
     expect(offered).toContain('docker_restart');
     expect(offered).not.toContain('docker_stop');
-    expect(fake.chatBodies()[1]!.messages.some((message) => message.role === 'tool' && /refused/i.test(message.content))).toBe(true);
+    expect(
+      fake.chatBodies()[1]!.messages.some((message) => message.role === 'tool' && /refused/i.test(message.content)),
+    ).toBe(true);
   }, 30_000);
 
   it('facts, history and a pending approval survive closing and re-creating the app', async () => {

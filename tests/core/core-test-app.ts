@@ -36,13 +36,32 @@ export interface CoreTestAppOptions {
 export async function createCoreTestApp(options: CoreTestAppOptions): Promise<CoreTestApp> {
   const folder = mkdtempSync(join(tmpdir(), 'sysvox-core-'));
   const configPath = join(folder, 'sysvox.yaml');
-  writeFileSync(configPath, [
-    'ollama:', `  host: ${options.ollamaHost}`, '  requestTimeoutMs: 15000', '  firstTokenTimeoutMs: 10000',
-    ...(options.yaml ?? []), '',
-  ].join('\n'));
-  const env = { ...process.env, SYSVOX_DATA: join(folder, 'data'), SYSVOX_CONFIG: configPath, DOCKER_HOST: testDockerHost() };
+  writeFileSync(
+    configPath,
+    [
+      'ollama:',
+      `  host: ${options.ollamaHost}`,
+      '  requestTimeoutMs: 15000',
+      '  firstTokenTimeoutMs: 10000',
+      ...(options.yaml ?? []),
+      '',
+    ].join('\n'),
+  );
+  const env = {
+    ...process.env,
+    SYSVOX_DATA: join(folder, 'data'),
+    SYSVOX_CONFIG: configPath,
+    DOCKER_HOST: testDockerHost(),
+  };
   const logLines: string[] = [];
-  const build = () => createApp({ logTo: 'stderr', logLevel: 'debug', env, logWrite: (line) => logLines.push(line), areas: options.areas });
+  const build = () =>
+    createApp({
+      logTo: 'stderr',
+      logLevel: 'debug',
+      env,
+      logWrite: (line) => logLines.push(line),
+      areas: options.areas,
+    });
   const test: CoreTestApp = {
     app: await build(),
     folder,
@@ -61,8 +80,20 @@ export async function createCoreTestApp(options: CoreTestAppOptions): Promise<Co
 }
 
 /** One text turn through app.core.handle, run to the end. */
-export function ask(app: App, text: string, person: PersonRef = localPerson): Promise<{ text: string; events: TurnEvent[] }> {
-  return collectReply(app.core.handle({ channel: person.channel, person, conversation: `${person.channel}-${person.externalId}`, text, modality: 'text' }));
+export function ask(
+  app: App,
+  text: string,
+  person: PersonRef = localPerson,
+): Promise<{ text: string; events: TurnEvent[] }> {
+  return collectReply(
+    app.core.handle({
+      channel: person.channel,
+      person,
+      conversation: `${person.channel}-${person.externalId}`,
+      text,
+      modality: 'text',
+    }),
+  );
 }
 
 export function eventsOf<T extends TurnEvent['type']>(events: TurnEvent[], type: T): Extract<TurnEvent, { type: T }>[] {

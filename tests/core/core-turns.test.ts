@@ -4,7 +4,16 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeOllama, type FakeOllama, type FakeTurn } from '../fakes/fake-ollama.js';
-import { ask, closedPortUrl, createCoreTestApp, doneOf, eventsOf, localPerson, type CoreTestApp, type CoreTestAppOptions } from './core-test-app.js';
+import {
+  ask,
+  closedPortUrl,
+  createCoreTestApp,
+  doneOf,
+  eventsOf,
+  localPerson,
+  type CoreTestApp,
+  type CoreTestAppOptions,
+} from './core-test-app.js';
 import type { TurnEvent } from '../../src/types.js';
 import { dockerTestEngineProblem } from '../helpers/docker-engine.js';
 
@@ -59,7 +68,13 @@ describe('the core through createApp', () => {
     ]);
     const started = performance.now();
     const seen: { event: TurnEvent; at: number }[] = [];
-    for await (const event of app.core.handle({ channel: 'cli', person: localPerson, conversation: 'terminal', text: 'is the processor busy at all today', modality: 'text' })) {
+    for await (const event of app.core.handle({
+      channel: 'cli',
+      person: localPerson,
+      conversation: 'terminal',
+      text: 'is the processor busy at all today',
+      modality: 'text',
+    })) {
       seen.push({ event, at: performance.now() - started });
     }
     const events = seen.map((entry) => entry.event);
@@ -97,11 +112,16 @@ describe('the core through createApp', () => {
   }, 20_000);
 
   it('sends the previous turn of the conversation with the next question', async () => {
-    const { app } = await appWithFake([{ content: ['Your backups run at three in the morning.'] }, { content: ['Yes, every night.'] }]);
+    const { app } = await appWithFake([
+      { content: ['Your backups run at three in the morning.'] },
+      { content: ['Yes, every night.'] },
+    ]);
     await ask(app, 'when do my backups run');
     await ask(app, 'and does that happen every day');
     const second = fake!.chatBodies()[1]!;
-    const turns = second.messages.filter((message) => message.role === 'user' || message.role === 'assistant').map((message) => `${message.role}: ${message.content}`);
+    const turns = second.messages
+      .filter((message) => message.role === 'user' || message.role === 'assistant')
+      .map((message) => `${message.role}: ${message.content}`);
     expect(turns).toContain('assistant: Your backups run at three in the morning.');
     expect(turns.some((turn) => turn.startsWith('user:') && turn.includes('when do my backups run'))).toBe(true);
     expect(turns.at(-1)).toContain('and does that happen every day');

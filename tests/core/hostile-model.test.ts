@@ -22,10 +22,14 @@ async function appWithFake(turns: FakeTurn[]): Promise<CoreTestApp> {
   return test;
 }
 
-const auditKinds = (test: CoreTestApp) => test.app.auditEntries(100).map((entry) => `${entry.kind}:${entry.tool}:${entry.outcome}`);
+const auditKinds = (test: CoreTestApp) =>
+  test.app.auditEntries(100).map((entry) => `${entry.kind}:${entry.tool}:${entry.outcome}`);
 
 it('"Done." after an unknown tool: the audit has the refusal and the answer says nothing was done', async () => {
-  const { app } = await appWithFake([{ toolCalls: [{ name: 'delete_all_volumes', arguments: {} }] }, { content: ['Done.'] }]);
+  const { app } = await appWithFake([
+    { toolCalls: [{ name: 'delete_all_volumes', arguments: {} }] },
+    { content: ['Done.'] },
+  ]);
   const reply = await ask(app, 'clean up the volumes');
   expect(reply.text).toBe('Nothing was done: there is no tool named delete_all_volumes.');
   expect(auditKinds(test!)).toContain('tool-refused:delete_all_volumes:refused');
@@ -34,10 +38,14 @@ it('"Done." after an unknown tool: the audit has the refusal and the answer says
 describeDocker('restarts the model asks for all at once', () => {
   it('one approval, the other calls audited as dropped, and nothing restarted', async () => {
     const names = ['web-healthy', 'db-unhealthy', 'plex-server'];
-    const { app } = await appWithFake([{ toolCalls: names.map((name) => ({ name: 'docker_restart', arguments: { name } })) }]);
+    const { app } = await appWithFake([
+      { toolCalls: names.map((name) => ({ name: 'docker_restart', arguments: { name } })) },
+    ]);
     const reply = await ask(app, 'restart all my containers');
     expect(reply.text).toMatch(/needs your approval: restart container 'web-healthy'/);
-    expect(reply.text).toMatch(/I did not do the other 2 requests: restart container 'db-unhealthy', restart container 'plex-server'\./);
+    expect(reply.text).toMatch(
+      /I did not do the other 2 requests: restart container 'db-unhealthy', restart container 'plex-server'\./,
+    );
     const kinds = auditKinds(test!);
     expect(kinds.filter((kind) => kind === 'approval-created:docker_restart:pending')).toHaveLength(1);
     expect(kinds.filter((kind) => kind === 'tool-dropped:docker_restart:dropped')).toHaveLength(2);

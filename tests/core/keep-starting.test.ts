@@ -12,10 +12,19 @@ describe('starting a channel', () => {
     let attempts = 0;
     const delays: number[] = [];
     const lines: string[] = [];
-    const started = await keepStarting(async () => {
-      attempts += 1;
-      if (attempts < 3) throw new ChannelError('telegram', 'Telegram is unreachable', { transient: true });
-    }, { what: 'Telegram channel', signal: new AbortController().signal, log: logTo(lines), initialDelayMs: 10, sleep: async (ms) => void delays.push(ms) });
+    const started = await keepStarting(
+      async () => {
+        attempts += 1;
+        if (attempts < 3) throw new ChannelError('telegram', 'Telegram is unreachable', { transient: true });
+      },
+      {
+        what: 'Telegram channel',
+        signal: new AbortController().signal,
+        log: logTo(lines),
+        initialDelayMs: 10,
+        sleep: async (ms) => void delays.push(ms),
+      },
+    );
     expect(started).toBe(true);
     expect(attempts).toBe(3);
     expect(delays).toEqual([10, 20]);
@@ -25,10 +34,13 @@ describe('starting a channel', () => {
   it('gives up at once on a fatal failure and says so', async () => {
     let attempts = 0;
     const lines: string[] = [];
-    const started = await keepStarting(async () => {
-      attempts += 1;
-      throw new ChannelError('telegram', 'Telegram rejected the bot token (401)');
-    }, { what: 'Telegram channel', signal: new AbortController().signal, log: logTo(lines) });
+    const started = await keepStarting(
+      async () => {
+        attempts += 1;
+        throw new ChannelError('telegram', 'Telegram rejected the bot token (401)');
+      },
+      { what: 'Telegram channel', signal: new AbortController().signal, log: logTo(lines) },
+    );
     expect(started).toBe(false);
     expect(attempts).toBe(1);
     expect(lines[0]).toContain('401');

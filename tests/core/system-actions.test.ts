@@ -20,7 +20,10 @@ let container: TestContainer;
 beforeAll(async () => {
   // A name a person can say: the spoken confirmation must name it.
   container = startTestContainer({ prefix: 'sysvox-system', name: 'sysvox-alert-demo' });
-  test = await createCoreTestApp({ ollamaHost: await closedPortUrl(), yaml: ['policy:', "  approvers: ['telegram:999', 'voice:room']"] });
+  test = await createCoreTestApp({
+    ollamaHost: await closedPortUrl(),
+    yaml: ['policy:', "  approvers: ['telegram:999', 'voice:room']"],
+  });
 }, 60_000);
 afterAll(async () => {
   await test?.close();
@@ -30,7 +33,8 @@ afterAll(async () => {
 const reason = 'sysvox-alert-demo has been unhealthy for 5 minutes';
 const answer = (person: PersonRef, approvalId: string, decision: 'approve' | 'deny' = 'approve') =>
   test.app.core.resolveApproval({ approvalId, decision, person, channel: person.channel });
-const say = (text: string) => collectReply(test.app.core.handle({ channel: 'voice', person: room, conversation: 'mic', text, modality: 'voice' }));
+const say = (text: string) =>
+  collectReply(test.app.core.handle({ channel: 'voice', person: room, conversation: 'mic', text, modality: 'voice' }));
 
 describeDocker('actions sysvox asks for itself', () => {
   it('a restart waits for approval: not a stranger, not sysvox itself; an approver by voice naming the target; once', async () => {
@@ -40,7 +44,9 @@ describeDocker('actions sysvox asks for itself', () => {
     if (outcome.status !== 'approval-required') throw new Error(`expected an approval, got ${JSON.stringify(outcome)}`);
     const { approval } = outcome;
     expect(approval.description).toBe("restart container 'sysvox-alert-demo'");
-    expect(app.listApprovals({ all: false })).toMatchObject([{ id: approval.id, requester: 'sysvox', channel: 'system', status: 'pending' }]);
+    expect(app.listApprovals({ all: false })).toMatchObject([
+      { id: approval.id, requester: 'sysvox', channel: 'system', status: 'pending' },
+    ]);
 
     expect((await answer(stranger, approval.id)).status).toBe('not-allowed');
     expect((await ask(app, 'yes', stranger)).text).toMatch(/nothing waiting/i);
@@ -71,19 +77,36 @@ describeDocker('actions sysvox asks for itself', () => {
     expect(rows.every((row) => row.host === 'local')).toBe(true);
   }, 60_000);
 
-  it('the operator at the CLI may answer sysvox\'s requests too; a safe action simply runs and is audited', async () => {
+  it("the operator at the CLI may answer sysvox's requests too; a safe action simply runs and is audited", async () => {
     const { app } = test;
     const before = container.startedAt();
-    const outcome = await app.core.requestAction({ tool: 'docker_restart', input: { name: 'sysvox-alert-demo' }, reason });
+    const outcome = await app.core.requestAction({
+      tool: 'docker_restart',
+      input: { name: 'sysvox-alert-demo' },
+      reason,
+    });
     if (outcome.status !== 'approval-required') throw new Error(`expected an approval, got ${JSON.stringify(outcome)}`);
     const denied = await answer(localPerson, outcome.approval.id, 'deny');
-    expect(denied).toMatchObject({ status: 'denied', message: "Cancelled: I will not restart container 'sysvox-alert-demo'." });
+    expect(denied).toMatchObject({
+      status: 'denied',
+      message: "Cancelled: I will not restart container 'sysvox-alert-demo'.",
+    });
     expect(container.startedAt()).toBe(before);
 
-    const inspected = await app.core.requestAction({ tool: 'docker_inspect', input: { name: 'sysvox-alert-demo' }, reason });
+    const inspected = await app.core.requestAction({
+      tool: 'docker_inspect',
+      input: { name: 'sysvox-alert-demo' },
+      reason,
+    });
     expect(inspected.status).toBe('ok');
     const last = app.auditEntries(1)[0];
-    expect(last).toMatchObject({ kind: 'tool-call', channel: 'system', tool: 'docker_inspect', outcome: 'ok', host: 'local' });
+    expect(last).toMatchObject({
+      kind: 'tool-call',
+      channel: 'system',
+      tool: 'docker_inspect',
+      outcome: 'ok',
+      host: 'local',
+    });
     expect(last?.detail).toContain('(system: ');
   }, 30_000);
 });

@@ -23,15 +23,37 @@ export interface TestContainerOptions {
 }
 
 function docker(args: string[]): string {
-  return execFileSync('docker', args, { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: testDockerHost() }, timeout: 30_000 }).trim();
+  return execFileSync('docker', args, {
+    encoding: 'utf8',
+    env: { ...process.env, DOCKER_HOST: testDockerHost() },
+    timeout: 30_000,
+  }).trim();
 }
 
 export function startTestContainer(options: TestContainerOptions): TestContainer {
   const name = options.name ?? `${options.prefix}-${randomUUID().slice(0, 8)}`;
-  if (options.name) execFileSync('docker', ['rm', '-f', name], { env: { ...process.env, DOCKER_HOST: testDockerHost() }, stdio: 'ignore' });
+  if (options.name)
+    execFileSync('docker', ['rm', '-f', name], {
+      env: { ...process.env, DOCKER_HOST: testDockerHost() },
+      stdio: 'ignore',
+    });
   const environment = Object.entries(options.env ?? {}).flatMap(([key, value]) => ['-e', `${key}=${value}`]);
   const script = `${options.script ?? ''}\ntrap 'exit 0' TERM\nwhile true; do sleep 1; done`;
-  docker(['run', '-d', '--name', name, '--label', 'sysvox.test=1', '--network', 'none', ...environment, 'busybox:sysvox', 'sh', '-c', script]);
+  docker([
+    'run',
+    '-d',
+    '--name',
+    name,
+    '--label',
+    'sysvox.test=1',
+    '--network',
+    'none',
+    ...environment,
+    'busybox:sysvox',
+    'sh',
+    '-c',
+    script,
+  ]);
   return {
     name,
     startedAt: () => docker(['inspect', '-f', '{{.State.StartedAt}}', name]),

@@ -15,10 +15,20 @@ import { describeDocker, testDockerEnv, testDockerHost, waitFor } from '../helpe
 const actionContainer = 'sysvox-test-action-target';
 const ttyContainer = 'sysvox-test-tty';
 const longName = `sysvox-test-${'very-long-name.'.repeat(12)}end`;
-const context: ToolContext = { signal: new AbortController().signal, log: silentLogger, clock: () => new Date(), host: 'local' };
+const context: ToolContext = {
+  signal: new AbortController().signal,
+  log: silentLogger,
+  clock: () => new Date(),
+  host: 'local',
+};
 
 describeDocker('docker tools on the real engine', () => {
-  const client = createDockerClient({ env: testDockerEnv(), log: silentLogger, stopTimeoutSeconds: 1, namesCacheMs: 0 });
+  const client = createDockerClient({
+    env: testDockerEnv(),
+    log: silentLogger,
+    stopTimeoutSeconds: 1,
+    namesCacheMs: 0,
+  });
   const tools = createDockerTools(client, { logLines: 50, logBytes: 120 });
   const docker = new Docker({ socketPath: testDockerHost().replace('unix://', '') });
 
@@ -33,9 +43,14 @@ describeDocker('docker tools on the real engine', () => {
   }
 
   async function createTestContainer(name: string): Promise<void> {
-    await docker.getContainer(name).remove({ force: true }).catch(() => undefined);
+    await docker
+      .getContainer(name)
+      .remove({ force: true })
+      .catch(() => undefined);
     const container = await docker.createContainer({
-      name, Image: 'busybox:sysvox', Labels: { 'sysvox.test': '1' },
+      name,
+      Image: 'busybox:sysvox',
+      Labels: { 'sysvox.test': '1' },
       Cmd: ['sh', '-c', 'trap "exit 0" TERM; echo ready; while true; do sleep 0.2; done'],
       HostConfig: { NetworkMode: 'none' },
     });
@@ -45,16 +60,27 @@ describeDocker('docker tools on the real engine', () => {
   beforeAll(async () => {
     await createTestContainer(actionContainer);
     await createTestContainer(longName);
-    await docker.getContainer(ttyContainer).remove({ force: true }).catch(() => undefined);
+    await docker
+      .getContainer(ttyContainer)
+      .remove({ force: true })
+      .catch(() => undefined);
     const tty = await docker.createContainer({
-      name: ttyContainer, Image: 'busybox:sysvox', Tty: true, Labels: { 'sysvox.test': '1' },
-      Cmd: ['sh', '-c', 'echo "tty says hello"; echo "tty error" >&2'], HostConfig: { NetworkMode: 'none' },
+      name: ttyContainer,
+      Image: 'busybox:sysvox',
+      Tty: true,
+      Labels: { 'sysvox.test': '1' },
+      Cmd: ['sh', '-c', 'echo "tty says hello"; echo "tty error" >&2'],
+      HostConfig: { NetworkMode: 'none' },
     });
     await tty.start();
     await tty.wait();
   });
   afterAll(async () => {
-    for (const name of [actionContainer, longName, ttyContainer]) await docker.getContainer(name).remove({ force: true }).catch(() => undefined);
+    for (const name of [actionContainer, longName, ttyContainer])
+      await docker
+        .getContainer(name)
+        .remove({ force: true })
+        .catch(() => undefined);
   });
 
   it('lists the fixtures with their state and health', async () => {
@@ -88,7 +114,12 @@ describeDocker('docker tools on the real engine', () => {
 
   it('reads logs with stderr separated from stdout', async () => {
     const logs = await run<ContainerLogs>('docker_logs', { name: 'job exited' });
-    expect(logs).toEqual({ name: 'job-exited', stdout: ['job: backup started'], stderr: ['job: backup failed: disk full'], truncated: false });
+    expect(logs).toEqual({
+      name: 'job-exited',
+      stdout: ['job: backup started'],
+      stderr: ['job: backup failed: disk full'],
+      truncated: false,
+    });
     const onlyErrors = await run<ContainerLogs>('docker_logs', { name: 'job-exited', stream: 'stderr' });
     expect(onlyErrors.stdout).toEqual([]);
     expect(onlyErrors.stderr).toEqual(['job: backup failed: disk full']);
@@ -101,11 +132,16 @@ describeDocker('docker tools on the real engine', () => {
   });
 
   it('bounds logs by lines and by bytes', async () => {
-    await waitFor(async () => ((await client.logs('plex-server', { lines: 6, bytes: 10_000 })).stdout.length >= 2 ? true : undefined));
+    await waitFor(async () =>
+      (await client.logs('plex-server', { lines: 6, bytes: 10_000 })).stdout.length >= 2 ? true : undefined,
+    );
     const byLines = await run<ContainerLogs>('docker_logs', { name: 'plex-server', lines: 3 });
     expect(byLines.stdout.length + byLines.stderr.length).toBeLessThanOrEqual(3);
     const byBytes = await client.logs('plex-server', { lines: 500, bytes: 60 });
-    const bytes = [...byBytes.stdout, ...byBytes.stderr].reduce((total, line) => total + Buffer.byteLength(line) + 1, 0);
+    const bytes = [...byBytes.stdout, ...byBytes.stderr].reduce(
+      (total, line) => total + Buffer.byteLength(line) + 1,
+      0,
+    );
     expect(bytes).toBeLessThanOrEqual(60);
     expect(byBytes.truncated).toBe(true);
     expect(byBytes.stdout.every((line) => line.startsWith('plex: '))).toBe(true);

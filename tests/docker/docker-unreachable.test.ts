@@ -17,7 +17,10 @@ const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'sysvox-docker-unreachab
 const fixture = path.join(import.meta.dirname, 'fixtures', 'list-containers.ts');
 
 async function failureOf(promise: Promise<unknown>): Promise<ToolError> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(ToolError);
   return error as ToolError;
 }
@@ -40,16 +43,27 @@ describe('Docker unreachable', () => {
   it('says the socket does not exist and asks whether the engine runs', async () => {
     const client = createDockerClient({ socketPath: '/nonexistent/docker.sock', env: {}, log: silentLogger });
     const error = await failureOf(client.listContainers());
-    expect(error.message).toBe("I can't reach Docker: /nonexistent/docker.sock does not exist; is the Docker engine running?");
+    expect(error.message).toBe(
+      "I can't reach Docker: /nonexistent/docker.sock does not exist; is the Docker engine running?",
+    );
     expect(error.tool).toBe('docker_list_containers');
   });
 
   it('honours DOCKER_HOST over the configured socket', async () => {
     const missing = path.join(directory, 'missing.sock');
-    const client = createDockerClient({ socketPath: '/var/run/docker.sock', env: { DOCKER_HOST: `unix://${missing}` }, log: silentLogger });
+    const client = createDockerClient({
+      socketPath: '/var/run/docker.sock',
+      env: { DOCKER_HOST: `unix://${missing}` },
+      log: silentLogger,
+    });
     const tools = createDockerTools(client, { logLines: 10, logBytes: 1000 });
     const problems = tools.find((tool) => tool.name === 'docker_problem_containers')!;
-    const error = await failureOf(problems.execute({}, { signal: AbortSignal.timeout(5000), log: silentLogger, clock: () => new Date(), host: 'local' }));
+    const error = await failureOf(
+      problems.execute(
+        {},
+        { signal: AbortSignal.timeout(5000), log: silentLogger, clock: () => new Date(), host: 'local' },
+      ),
+    );
     expect(error.message).toContain(`${missing} does not exist`);
     expect((await client.probe()).status).toBe('fail');
   });
@@ -77,6 +91,8 @@ describe('Docker unreachable', () => {
     });
     const user = os.userInfo().uid === 0 ? 'nobody' : os.userInfo().username;
     expect(result.stderr).toBe('');
-    expect(result.stdout.trim()).toBe(`I can't reach Docker: ${lockedSocket} is not readable by user ${user}; add it to the docker group`);
+    expect(result.stdout.trim()).toBe(
+      `I can't reach Docker: ${lockedSocket} is not readable by user ${user}; add it to the docker group`,
+    );
   });
 });

@@ -3,7 +3,17 @@ import { speakableName } from '../../tools/docker/docker-errors.js';
 import { boundLogs, demultiplexLogs } from '../../tools/docker/log-demux.js';
 import { matchContainerName } from '../../tools/docker/name-match.js';
 
-const names = ['plex-server', 'homeassistant', 'web-healthy', 'db-unhealthy', 'sonarr', 'radarr', 'Jellyfin', 'nginx-proxy', 'nginx-internal'];
+const names = [
+  'plex-server',
+  'homeassistant',
+  'web-healthy',
+  'db-unhealthy',
+  'sonarr',
+  'radarr',
+  'Jellyfin',
+  'nginx-proxy',
+  'nginx-internal',
+];
 
 describe('matchContainerName', () => {
   it.each([

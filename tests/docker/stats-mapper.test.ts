@@ -5,7 +5,12 @@ import { toStats } from '../../tools/docker/container-mappers.js';
 describe('docker stats of a container that stops meanwhile', () => {
   it('gives no figures instead of throwing when the engine sends empty CPU stats', () => {
     // What the engine answers for a container that exited between the listing and the stats call.
-    const stopped = { read: '0001-01-01T00:00:00Z', cpu_stats: {}, precpu_stats: {}, memory_stats: {} } as unknown as Docker.ContainerStats;
+    const stopped = {
+      read: '0001-01-01T00:00:00Z',
+      cpu_stats: {},
+      precpu_stats: {},
+      memory_stats: {},
+    } as unknown as Docker.ContainerStats;
     expect(toStats('worker', stopped)).toBeNull();
   });
 
@@ -15,6 +20,12 @@ describe('docker stats of a container that stops meanwhile', () => {
       precpu_stats: { cpu_usage: { total_usage: 1_000_000 }, system_cpu_usage: 10_000_000 },
       memory_stats: { usage: 300, limit: 1000, stats: { inactive_file: 100 } },
     } as unknown as Docker.ContainerStats;
-    expect(toStats('web', running)).toEqual({ name: 'web', cpuPercent: 20, memoryBytes: 200, memoryLimitBytes: 1000, memoryPercent: 20 });
+    expect(toStats('web', running)).toEqual({
+      name: 'web',
+      cpuPercent: 20,
+      memoryBytes: 200,
+      memoryLimitBytes: 1000,
+      memoryPercent: 20,
+    });
   });
 });

@@ -26,7 +26,11 @@ describe('earcons', () => {
   });
 
   it('the listening earcon rises and the error earcon falls (zero-crossing rate, first vs last third)', () => {
-    const crossings = (samples: Int16Array) => samples.reduce((count, sample, index) => count + (index > 0 && (samples[index - 1] ?? 0) < 0 !== sample < 0 ? 1 : 0), 0);
+    const crossings = (samples: Int16Array) =>
+      samples.reduce(
+        (count, sample, index) => count + (index > 0 && (samples[index - 1] ?? 0) < 0 !== sample < 0 ? 1 : 0),
+        0,
+      );
     const thirds = (name: 'listening' | 'error') => {
       const samples = samplesOf(earcon(name, 16000).pcm);
       const third = Math.floor(samples.length / 3);

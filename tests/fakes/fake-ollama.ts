@@ -89,14 +89,20 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
     chatBodies: () => requests.filter((entry) => entry.path === '/api/chat').map((entry) => entry.body as ChatBody),
     abortedChats: () => aborted,
     waitForAbortedChat: (timeoutMs = 2000) =>
-      aborted > 0 ? Promise.resolve() : new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('the client never closed the chat request')), timeoutMs);
-        abortWaiters.push(() => { clearTimeout(timer); resolve(); });
+      aborted > 0
+        ? Promise.resolve()
+        : new Promise<void>((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error('the client never closed the chat request')), timeoutMs);
+            abortWaiters.push(() => {
+              clearTimeout(timer);
+              resolve();
+            });
+          }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
       }),
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
   };
 }
 
@@ -108,15 +114,28 @@ interface ChunkContext {
 /** The NDJSON lines of one scripted turn, exactly as Ollama would stream them. */
 function chatChunks(turn: Extract<FakeTurn, { content?: string[] }>, context: ChunkContext): object[] {
   const base = () => ({ model: context.model, created_at: context.clock().toISOString() });
-  const chunks: object[] = (turn.content ?? []).map((text) => ({ ...base(), message: { role: 'assistant', content: text }, done: false }));
+  const chunks: object[] = (turn.content ?? []).map((text) => ({
+    ...base(),
+    message: { role: 'assistant', content: text },
+    done: false,
+  }));
   if (turn.toolCalls?.length) {
-    const toolCalls = turn.toolCalls.map((call, index) => ({ function: { index, name: call.name, arguments: call.arguments } }));
+    const toolCalls = turn.toolCalls.map((call, index) => ({
+      function: { index, name: call.name, arguments: call.arguments },
+    }));
     chunks.push({ ...base(), message: { role: 'assistant', content: '', tool_calls: toolCalls }, done: false });
   }
   chunks.push({
-    ...base(), message: { role: 'assistant', content: '' }, done_reason: 'stop', done: true,
-    total_duration: 885095291, load_duration: 3753500, prompt_eval_count: 122, prompt_eval_duration: 328493000,
-    eval_count: 33, eval_duration: 552222000,
+    ...base(),
+    message: { role: 'assistant', content: '' },
+    done_reason: 'stop',
+    done: true,
+    total_duration: 885095291,
+    load_duration: 3753500,
+    prompt_eval_count: 122,
+    prompt_eval_duration: 328493000,
+    eval_count: 33,
+    eval_duration: 552222000,
   });
   return chunks;
 }
@@ -125,7 +144,8 @@ async function answerChat(response: ServerResponse, turn: FakeTurn | undefined, 
   if (!turn) return sendJson(response, 500, { error: 'fake-ollama: no scripted turn left for this /api/chat request' });
   if ('behaviour' in turn) {
     if (turn.behaviour === 'hang') return;
-    if (turn.behaviour === 'http500') return sendJson(response, 500, { error: turn.error ?? 'llama runner process has terminated: exit status 2' });
+    if (turn.behaviour === 'http500')
+      return sendJson(response, 500, { error: turn.error ?? 'llama runner process has terminated: exit status 2' });
     return answerChat(response, { content: ['<|im_start|>', '  ', '\n', '<|im_end|>'] }, context);
   }
   response.writeHead(200, { 'Content-Type': 'application/x-ndjson' });
@@ -137,12 +157,21 @@ async function answerChat(response: ServerResponse, turn: FakeTurn | undefined, 
   response.end();
 }
 
-function answerModelApi(response: ServerResponse, path: string, body: unknown, options: FakeOllamaOptions & ChunkContext): void {
+function answerModelApi(
+  response: ServerResponse,
+  path: string,
+  body: unknown,
+  options: FakeOllamaOptions & ChunkContext,
+): void {
   if (path === '/api/version') return sendJson(response, 200, { version: options.version ?? '0.12.6' });
-  if (path === '/api/tags') return sendJson(response, 200, { models: (options.pulled ?? [options.model]).map((name) => tagEntry(name, options.clock)) });
+  if (path === '/api/tags')
+    return sendJson(response, 200, {
+      models: (options.pulled ?? [options.model]).map((name) => tagEntry(name, options.clock)),
+    });
   if (path === '/api/show') {
     const wanted = (body as { model?: string } | undefined)?.model ?? '';
-    if (!(options.pulled ?? [options.model]).map(withTag).includes(withTag(wanted))) return sendJson(response, 404, { error: `model '${wanted}' not found` });
+    if (!(options.pulled ?? [options.model]).map(withTag).includes(withTag(wanted)))
+      return sendJson(response, 404, { error: `model '${wanted}' not found` });
     return sendJson(response, 200, showEntry(options.capabilities ?? ['completion', 'tools'], options.clock));
   }
   sendJson(response, 404, { error: `fake-ollama: ${path} is not served` });
@@ -150,17 +179,39 @@ function answerModelApi(response: ServerResponse, path: string, body: unknown, o
 
 function tagEntry(name: string, clock: () => Date): object {
   return {
-    name, model: name, modified_at: clock().toISOString(), size: 4683087332,
+    name,
+    model: name,
+    modified_at: clock().toISOString(),
+    size: 4683087332,
     digest: '845dbda0ea48ed749caafd9e6037047aa19acfcfd82e704d7ca97d631a0b697e',
-    details: { parent_model: '', format: 'gguf', family: 'qwen2', families: ['qwen2'], parameter_size: '7.6B', quantization_level: 'Q4_K_M' },
+    details: {
+      parent_model: '',
+      format: 'gguf',
+      family: 'qwen2',
+      families: ['qwen2'],
+      parameter_size: '7.6B',
+      quantization_level: 'Q4_K_M',
+    },
   };
 }
 
 function showEntry(capabilities: string[], clock: () => Date): object {
   return {
-    license: 'Apache License 2.0', modelfile: '# Modelfile generated by "ollama show"', parameters: 'stop "<|im_start|>"\nstop "<|im_end|>"',
-    template: '{{- if .Messages }}...', details: { parent_model: '', format: 'gguf', family: 'qwen2', families: ['qwen2'], parameter_size: '7.6B', quantization_level: 'Q4_K_M' },
-    model_info: { 'general.architecture': 'qwen2', 'qwen2.context_length': 32768 }, capabilities, modified_at: clock().toISOString(),
+    license: 'Apache License 2.0',
+    modelfile: '# Modelfile generated by "ollama show"',
+    parameters: 'stop "<|im_start|>"\nstop "<|im_end|>"',
+    template: '{{- if .Messages }}...',
+    details: {
+      parent_model: '',
+      format: 'gguf',
+      family: 'qwen2',
+      families: ['qwen2'],
+      parameter_size: '7.6B',
+      quantization_level: 'Q4_K_M',
+    },
+    model_info: { 'general.architecture': 'qwen2', 'qwen2.context_length': 32768 },
+    capabilities,
+    modified_at: clock().toISOString(),
   };
 }
 

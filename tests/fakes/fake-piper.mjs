@@ -12,7 +12,10 @@ import { createInterface } from 'node:readline';
 const [generation, ...args] = process.argv.slice(2);
 const rawFlag = generation === 'cpp' ? '--output_raw' : '--output-raw';
 if (args.includes('--help') || args.includes('-h')) {
-  if (generation === 'cpp') process.stderr.write(`usage: piper [options]\n  --model FILE  path to onnx model\n  ${rawFlag}  output raw audio to stdout as it becomes available\n`);
+  if (generation === 'cpp')
+    process.stderr.write(
+      `usage: piper [options]\n  --model FILE  path to onnx model\n  ${rawFlag}  output raw audio to stdout as it becomes available\n`,
+    );
   else process.stdout.write(`usage: piper [-h] -m MODEL [-c CONFIG] [-f OUTPUT_FILE] [${rawFlag}] [text ...]\n`);
   process.exit(0);
 }
@@ -38,7 +41,8 @@ if (!model || !raw) {
 const sampleRate = JSON.parse(readFileSync(`${model}.json`, 'utf8')).audio.sample_rate;
 const tone = (characters) => {
   const samples = new Int16Array(Math.round(sampleRate * 0.01) * characters);
-  for (let index = 0; index < samples.length; index++) samples[index] = Math.round(8000 * Math.sin((2 * Math.PI * 440 * index) / sampleRate));
+  for (let index = 0; index < samples.length; index++)
+    samples[index] = Math.round(8000 * Math.sin((2 * Math.PI * 440 * index) / sampleRate));
   return Buffer.from(samples.buffer);
 };
 const pause = (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds));
@@ -50,7 +54,10 @@ lines.on('line', (line) => work.push(line));
 lines.on('close', () => work.push(null));
 for (;;) {
   const line = work.shift();
-  if (line === undefined) { await pause(5); continue; }
+  if (line === undefined) {
+    await pause(5);
+    continue;
+  }
   if (line === null) break;
   const audio = tone((spokenFlags ? spokenFlags.length + 1 : 0) + line.length);
   spokenFlags = '';
@@ -59,5 +66,8 @@ for (;;) {
     process.stdout.write(part);
     await pause(10);
   }
-  if (generation === 'cpp') process.stderr.write(`[piper] [info] Real-time factor: 0.05 (infer=0.01 sec, audio=${(audio.length / 2 / sampleRate).toFixed(2)} sec)\n`);
+  if (generation === 'cpp')
+    process.stderr.write(
+      `[piper] [info] Real-time factor: 0.05 (infer=0.01 sec, audio=${(audio.length / 2 / sampleRate).toFixed(2)} sec)\n`,
+    );
 }

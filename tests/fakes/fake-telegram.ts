@@ -48,12 +48,19 @@ export interface FakeTelegramOptions {
 /** The bot as it appears in Message.from. */
 export const botSender = { id: 7000001, is_bot: true, first_name: 'sysvox', username: 'sysvox_test_bot' };
 /** The bot as getMe describes it. */
-export const botUser = { ...botSender, can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false };
+export const botUser = {
+  ...botSender,
+  can_join_groups: false,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+};
 
 export async function startFakeTelegram(options: FakeTelegramOptions = {}): Promise<FakeTelegram> {
   const state = createState(options.token ?? '123456789:TEST-token-for-the-fake-server', options.maxHoldMs ?? 300);
   const server = createServer((request, response) => {
-    route(state, request, response).catch((error: unknown) => reply(response, 500, { ok: false, error_code: 500, description: String(error) }));
+    route(state, request, response).catch((error: unknown) =>
+      reply(response, 500, { ok: false, error_code: 500, description: String(error) }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -74,7 +81,18 @@ interface FakeState {
 }
 
 function createState(token: string, maxHoldMs: number): FakeState {
-  return { token, maxHoldMs, calls: [], updates: [], confirmedBelow: 0, nextUpdateId: 1000, nextMessageId: 1, files: new Map(), failures: new Map(), waiters: new Set() };
+  return {
+    token,
+    maxHoldMs,
+    calls: [],
+    updates: [],
+    confirmedBelow: 0,
+    nextUpdateId: 1000,
+    nextMessageId: 1,
+    files: new Map(),
+    failures: new Map(),
+    waiters: new Set(),
+  };
 }
 
 function buildHandle(state: FakeState, server: Server, apiRoot: string): FakeTelegram {
@@ -84,7 +102,10 @@ function buildHandle(state: FakeState, server: Server, apiRoot: string): FakeTel
     token: state.token,
     calls: state.calls,
     callsTo: (method) => state.calls.filter((call) => call.method === method),
-    sentTexts: (chatId) => state.calls.filter((call) => call.method === 'sendMessage' && call.params.chat_id === chatId).map((call) => shownText(call.params)),
+    sentTexts: (chatId) =>
+      state.calls
+        .filter((call) => call.method === 'sendMessage' && call.params.chat_id === chatId)
+        .map((call) => shownText(call.params)),
     enqueueUpdate(update) {
       const full = { ...update, update_id: state.nextUpdateId++ };
       state.updates.push(full);
@@ -107,10 +128,17 @@ function buildHandle(state: FakeState, server: Server, apiRoot: string): FakeTel
   };
 }
 
-async function waitFor(state: FakeState, predicate: (calls: FakeTelegramCall[]) => boolean, timeoutMs: number): Promise<void> {
+async function waitFor(
+  state: FakeState,
+  predicate: (calls: FakeTelegramCall[]) => boolean,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!predicate(state.calls)) {
-    if (Date.now() > deadline) throw new Error(`fake Telegram: condition not met in ${timeoutMs} ms; calls: ${state.calls.map((call) => call.method).join(', ')}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `fake Telegram: condition not met in ${timeoutMs} ms; calls: ${state.calls.map((call) => call.method).join(', ')}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -124,7 +152,8 @@ async function route(state: FakeState, request: IncomingMessage, response: Serve
   const method = methodMatch[2] ?? '';
   const call = await readCall(request, method);
   state.calls.push(call);
-  if (methodMatch[1] !== state.token) return reply(response, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
+  if (methodMatch[1] !== state.token)
+    return reply(response, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
   const failure = state.failures.get(method)?.shift();
   if (failure) return fail(failure, response);
   const result = await answer(state, call);
@@ -134,9 +163,16 @@ async function route(state: FakeState, request: IncomingMessage, response: Serve
 
 function fail(failure: ScriptedFailure, response: ServerResponse): void {
   if (failure.kind === 'connection-reset') return void response.socket?.destroy();
-  if (failure.kind === 'unauthorized') return reply(response, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
-  if (failure.kind === 'server-error') return reply(response, 502, { ok: false, error_code: 502, description: 'Bad Gateway' });
-  reply(response, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${failure.retryAfterSeconds}`, parameters: { retry_after: failure.retryAfterSeconds } });
+  if (failure.kind === 'unauthorized')
+    return reply(response, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
+  if (failure.kind === 'server-error')
+    return reply(response, 502, { ok: false, error_code: 502, description: 'Bad Gateway' });
+  reply(response, 429, {
+    ok: false,
+    error_code: 429,
+    description: `Too Many Requests: retry after ${failure.retryAfterSeconds}`,
+    parameters: { retry_after: failure.retryAfterSeconds },
+  });
 }
 
 function reply(response: ServerResponse, status: number, body: unknown): void {
@@ -145,7 +181,8 @@ function reply(response: ServerResponse, status: number, body: unknown): void {
 }
 
 function serveFile(state: FakeState, token: string, filePath: string, response: ServerResponse): void {
-  const data = token === state.token ? state.files.get(filePath.replace(/^voice\//, '').replace(/\.oga$/, '')) : undefined;
+  const data =
+    token === state.token ? state.files.get(filePath.replace(/^voice\//, '').replace(/\.oga$/, '')) : undefined;
   state.calls.push({ method: 'file-download', params: { file_path: filePath }, files: {} });
   if (!data) return reply(response, 404, { ok: false, error_code: 404, description: 'Not Found' });
   response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': data.length });
@@ -158,7 +195,8 @@ async function readCall(request: IncomingMessage, method: string): Promise<FakeT
   const body = Buffer.concat(chunks);
   const contentType = request.headers['content-type'] ?? '';
   if (contentType.startsWith('multipart/form-data')) return { method, ...(await parseMultipart(body, contentType)) };
-  const params = body.length > 0 && contentType.includes('json') ? (JSON.parse(body.toString()) as Record<string, unknown>) : {};
+  const params =
+    body.length > 0 && contentType.includes('json') ? (JSON.parse(body.toString()) as Record<string, unknown>) : {};
   return { method, params, files: {} };
 }
 
@@ -187,18 +225,44 @@ type Answer = { value: unknown } | { error_code: number; description: string };
 async function answer(state: FakeState, call: FakeTelegramCall): Promise<Answer> {
   const params = call.params;
   switch (call.method) {
-    case 'getMe': return { value: botUser };
-    case 'deleteWebhook': case 'setWebhook': case 'sendChatAction': case 'answerCallbackQuery': return { value: true };
-    case 'getUpdates': return { value: await serveUpdates(state, params) };
-    case 'sendMessage': case 'editMessageText': return textMessage(state, params);
-    case 'getFile': return describeFile(state, String(params.file_id));
+    case 'getMe':
+      return { value: botUser };
+    case 'deleteWebhook':
+    case 'setWebhook':
+    case 'sendChatAction':
+    case 'answerCallbackQuery':
+      return { value: true };
+    case 'getUpdates':
+      return { value: await serveUpdates(state, params) };
+    case 'sendMessage':
+    case 'editMessageText':
+      return textMessage(state, params);
+    case 'getFile':
+      return describeFile(state, String(params.file_id));
     case 'sendVoice': {
       const voice = call.files.voice;
       if (!voice) return { error_code: 400, description: 'Bad Request: there is no voice in the request' };
-      const message = { message_id: state.nextMessageId++, from: botSender, chat: { id: params.chat_id, type: 'private' }, date: now() };
-      return { value: { ...message, voice: { file_id: `sent-${message.message_id}`, file_unique_id: `u${message.message_id}`, duration: 1, mime_type: 'audio/ogg', file_size: voice.data.length } } };
+      const message = {
+        message_id: state.nextMessageId++,
+        from: botSender,
+        chat: { id: params.chat_id, type: 'private' },
+        date: now(),
+      };
+      return {
+        value: {
+          ...message,
+          voice: {
+            file_id: `sent-${message.message_id}`,
+            file_unique_id: `u${message.message_id}`,
+            duration: 1,
+            mime_type: 'audio/ogg',
+            file_size: voice.data.length,
+          },
+        },
+      };
     }
-    default: return { error_code: 404, description: 'Not Found: method not found' };
+    default:
+      return { error_code: 404, description: 'Not Found: method not found' };
   }
 }
 
@@ -225,12 +289,22 @@ async function serveUpdates(state: FakeState, params: Record<string, unknown>): 
 function textMessage(state: FakeState, params: Record<string, unknown>): Answer {
   const raw = String(params.text ?? '');
   const text = params.parse_mode === 'HTML' ? parseHtml(raw) : raw;
-  if (text === undefined) return { error_code: 400, description: "Bad Request: can't parse entities: unsupported start tag" };
+  if (text === undefined)
+    return { error_code: 400, description: "Bad Request: can't parse entities: unsupported start tag" };
   if (text.trim() === '') return { error_code: 400, description: 'Bad Request: message text is empty' };
   if (text.length > 4096) return { error_code: 400, description: 'Bad Request: message is too long' };
   const messageId = params.message_id === undefined ? state.nextMessageId++ : Number(params.message_id);
   const markup = params.reply_markup === undefined ? {} : { reply_markup: params.reply_markup };
-  return { value: { message_id: messageId, from: botSender, chat: { id: params.chat_id, type: 'private' }, date: now(), text, ...markup } };
+  return {
+    value: {
+      message_id: messageId,
+      from: botSender,
+      chat: { id: params.chat_id, type: 'private' },
+      date: now(),
+      text,
+      ...markup,
+    },
+  };
 }
 
 /** The text a person sees for a sendMessage/editMessageText call (HTML parsed like Telegram does). */
@@ -242,13 +316,24 @@ export function shownText(params: Record<string, unknown>): string {
 function parseHtml(html: string): string | undefined {
   const withoutTags = html.replace(/<\/?(b|i|u|s|code|pre)>/g, '');
   if (/<|>/.test(withoutTags) || /&(?!(amp|lt|gt|quot);)/.test(withoutTags)) return undefined;
-  return withoutTags.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  return withoutTags
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 }
 
 function describeFile(state: FakeState, fileId: string): Answer {
   const data = state.files.get(fileId);
   if (!data) return { error_code: 400, description: 'Bad Request: invalid file_id' };
-  return { value: { file_id: fileId, file_unique_id: `unique-${fileId}`, file_size: data.length, file_path: `voice/${fileId}.oga` } };
+  return {
+    value: {
+      file_id: fileId,
+      file_unique_id: `unique-${fileId}`,
+      file_size: data.length,
+      file_path: `voice/${fileId}.oga`,
+    },
+  };
 }
 
 const now = () => Math.floor(Date.now() / 1000);

@@ -11,7 +11,9 @@ import type { Pcm16 } from '../../voice/stt/stt.js';
 import { readWav } from '../../voice/audio/wav.js';
 
 export const sampleRate = 16000;
-export const audioDir = resolve(process.env.SYSVOX_AUDIO_DIR ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'audio'));
+export const audioDir = resolve(
+  process.env.SYSVOX_AUDIO_DIR ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'audio'),
+);
 
 export interface Requirement {
   skip: boolean;
@@ -21,8 +23,12 @@ export interface Requirement {
 /** Checks commands and shared clips; under CI=true anything missing throws instead of skipping. */
 export function requireAudio(what: { commands?: string[]; clips?: string[] }): Requirement {
   const missing = [
-    ...(what.commands ?? []).filter((command) => spawnSync('which', [command]).status !== 0).map((command) => `command ${command}`),
-    ...(what.clips ?? []).filter((clip) => !existsSync(join(audioDir, clip))).map((clip) => `clip ${join(audioDir, clip)}`),
+    ...(what.commands ?? [])
+      .filter((command) => spawnSync('which', [command]).status !== 0)
+      .map((command) => `command ${command}`),
+    ...(what.clips ?? [])
+      .filter((clip) => !existsSync(join(audioDir, clip)))
+      .map((clip) => `clip ${join(audioDir, clip)}`),
   ];
   if (missing.length === 0) return { skip: false, reason: '' };
   const reason = `missing ${missing.join(', ')}`;
@@ -40,7 +46,17 @@ export function speak(text: string, options: { voice?: string; speed?: number; p
   const folder = mkdtempSync(join(tmpdir(), 'sysvox-espeak-'));
   try {
     const path = join(folder, 'speech.wav');
-    const args = ['-v', options.voice ?? 'en-us', '-s', String(options.speed ?? 160), '-p', String(options.pitch ?? 50), '-w', path, text];
+    const args = [
+      '-v',
+      options.voice ?? 'en-us',
+      '-s',
+      String(options.speed ?? 160),
+      '-p',
+      String(options.pitch ?? 50),
+      '-w',
+      path,
+      text,
+    ];
     const result = spawnSync('espeak-ng', args, { encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`espeak-ng failed: ${result.stderr}`);
     return readWav(readFileSync(path)).pcm;
@@ -81,7 +97,8 @@ export function addNoise(pcm: Pcm16, amplitude: number, seed: number = 1): Pcm16
 
 /** Splits audio into frames of `size` samples (the last one dropped when short), as a capture device would. */
 export function* framesOf(pcm: Pcm16, size: number): Generator<Int16Array> {
-  for (let offset = 0; offset + size <= pcm.samples.length; offset += size) yield pcm.samples.subarray(offset, offset + size);
+  for (let offset = 0; offset + size <= pcm.samples.length; offset += size)
+    yield pcm.samples.subarray(offset, offset + size);
 }
 
 export function durationMs(pcm: Pcm16): number {

@@ -22,14 +22,19 @@ export function testDockerEnv(): NodeJS.ProcessEnv {
 async function dockerEngineProblem(host = testDockerHost()): Promise<string | undefined> {
   if (!host.startsWith('unix://')) return undefined;
   const socketPath = host.slice('unix://'.length);
-  if (!fs.existsSync(socketPath)) return `no Docker test engine at ${socketPath}; run scripts/docker-test-engine.sh start`;
+  if (!fs.existsSync(socketPath))
+    return `no Docker test engine at ${socketPath}; run scripts/docker-test-engine.sh start`;
   return new Promise((resolve) => {
     const request = http.get({ socketPath, path: '/_ping', timeout: 3000 }, (response) => {
       response.resume();
       resolve(response.statusCode === 200 ? undefined : `Docker test engine answered ${response.statusCode}`);
     });
     request.on('timeout', () => request.destroy(new Error('timeout')));
-    request.on('error', (error) => resolve(`Docker test engine at ${socketPath} does not answer (${error.message}); run scripts/docker-test-engine.sh start`));
+    request.on('error', (error) =>
+      resolve(
+        `Docker test engine at ${socketPath} does not answer (${error.message}); run scripts/docker-test-engine.sh start`,
+      ),
+    );
   });
 }
 
@@ -53,7 +58,11 @@ export function describeDocker(name: string, body: () => void): void {
 }
 
 /** Polls until check() returns a value, or fails after timeoutMs with the last value seen. */
-export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs = 15_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -20,8 +20,12 @@ function unused<T>(path: string): T {
 
 export function inertWiring(): AreaOptions {
   return {
-    config: configSchema.parse({}), env: {}, log: silentLogger,
-    memory: unused('memory'), sampler: unused('sampler'), docker: unused('docker'),
+    config: configSchema.parse({}),
+    env: {},
+    log: silentLogger,
+    memory: unused('memory'),
+    sampler: unused('sampler'),
+    docker: unused('docker'),
   };
 }
 

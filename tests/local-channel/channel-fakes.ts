@@ -16,7 +16,9 @@ export class ScriptedWake implements WakeWordDetector {
   constructor(private readonly fireAtFrames: number[]) {}
   async process(): Promise<WakeDetection[]> {
     const index = this.frame++;
-    return this.fireAtFrames.includes(index) ? [{ name: 'hey_jarvis', score: 0.9, endSample: index * frameSamples, endMs: index * 80 }] : [];
+    return this.fireAtFrames.includes(index)
+      ? [{ name: 'hey_jarvis', score: 0.9, endSample: index * frameSamples, endMs: index * 80 }]
+      : [];
   }
   setMode(mode: WakeMode): void {
     this.modes.push(mode);
@@ -29,14 +31,23 @@ export class ScriptedWake implements WakeWordDetector {
 
 /** Frames of a loud 300 Hz tone (speech to an energy VAD) or of silence. */
 export function toneFrames(milliseconds: number): Int16Array[] {
-  return Array.from({ length: Math.round(milliseconds / 80) }, () => Int16Array.from({ length: frameSamples }, (_, index) => Math.round(10000 * Math.sin((2 * Math.PI * 300 * index) / 16000))));
+  return Array.from({ length: Math.round(milliseconds / 80) }, () =>
+    Int16Array.from({ length: frameSamples }, (_, index) =>
+      Math.round(10000 * Math.sin((2 * Math.PI * 300 * index) / 16000)),
+    ),
+  );
 }
 export function silenceFrames(milliseconds: number): Int16Array[] {
   return Array.from({ length: Math.round(milliseconds / 80) }, () => new Int16Array(frameSamples));
 }
 
 export function energyEndpointers(request: EndpointerRequest) {
-  return createEndpointer({ vad: createEnergyVad(), preset: 'fast', noSpeechTimeoutMs: request.noSpeechTimeoutMs ?? 3000, minSpeechMs: request.minSpeechMs ?? 160 });
+  return createEndpointer({
+    vad: createEnergyVad(),
+    preset: 'fast',
+    noSpeechTimeoutMs: request.noSpeechTimeoutMs ?? 3000,
+    minSpeechMs: request.minSpeechMs ?? 160,
+  });
 }
 
 export async function* paced(frames: Int16Array[], delayMs: number): AsyncGenerator<Int16Array> {
@@ -46,7 +57,12 @@ export async function* paced(frames: Int16Array[], delayMs: number): AsyncGenera
   }
 }
 
-export type Script = { sentences: string[]; delayMs?: number; firstDelayMs?: number; approval?: { confirmPhrase: string } };
+export type Script = {
+  sentences: string[];
+  delayMs?: number;
+  firstDelayMs?: number;
+  approval?: { confirmPhrase: string };
+};
 
 /** A core that answers each turn from a script, with delays between sentences; records turns. */
 export class ScriptedCore implements Core {
@@ -59,7 +75,16 @@ export class ScriptedCore implements Core {
     const script = this.scripts.shift() ?? { sentences: ['I have nothing scripted.'] };
     if (script.firstDelayMs) await sleep(script.firstDelayMs, turn.signal);
     if (script.approval) {
-      yield { type: 'approval-request', approval: { id: 'a1', tool: 'docker_restart', description: "restart container 'plex-server'", expiresAt: new Date(Date.now() + 60_000), confirmPhrase: script.approval.confirmPhrase } };
+      yield {
+        type: 'approval-request',
+        approval: {
+          id: 'a1',
+          tool: 'docker_restart',
+          description: "restart container 'plex-server'",
+          expiresAt: new Date(Date.now() + 60_000),
+          confirmPhrase: script.approval.confirmPhrase,
+        },
+      };
     }
     for (const [index, text] of script.sentences.entries()) {
       if (index > 0 && script.delayMs) await sleep(script.delayMs, turn.signal);
@@ -80,9 +105,13 @@ export class ScriptedCore implements Core {
 function sleep(milliseconds: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, milliseconds);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }

@@ -4,11 +4,28 @@ import { createLocalVoiceChannel } from '../../channels/local/local-voice-channe
 import type { LocalChannelEvent, LocalVoiceChannelOptions } from '../../channels/local/ports.js';
 import { FakeStt } from '../../voice/stt/fake-stt.js';
 import { FakeTts } from '../../voice/tts/fake-tts.js';
-import { ScriptedCore, ScriptedWake, energyEndpointers, paced, silenceFrames, toneFrames, type Script } from './channel-fakes.js';
+import {
+  ScriptedCore,
+  ScriptedWake,
+  energyEndpointers,
+  paced,
+  silenceFrames,
+  toneFrames,
+  type Script,
+} from './channel-fakes.js';
 
 const vocabulary = async () => ({ containers: ['plex-server'], hosts: ['nas'], mounts: ['/'] });
 
-function setup(options: { wakeAt: number[]; transcripts: string[]; scripts: Script[]; frames: Int16Array[]; delayMs?: number; sinkSpeed?: number } & Partial<LocalVoiceChannelOptions>) {
+function setup(
+  options: {
+    wakeAt: number[];
+    transcripts: string[];
+    scripts: Script[];
+    frames: Int16Array[];
+    delayMs?: number;
+    sinkSpeed?: number;
+  } & Partial<LocalVoiceChannelOptions>,
+) {
   const core = new ScriptedCore(options.scripts);
   const stt = new FakeStt('fake', options.transcripts);
   const tts = new FakeTts();
@@ -17,7 +34,12 @@ function setup(options: { wakeAt: number[]; transcripts: string[]; scripts: Scri
   const timings: { turnId: string; stage: string; ms: number }[] = [];
   const events: LocalChannelEvent[] = [];
   const channel = createLocalVoiceChannel({
-    core, stt, tts, sink, wake, vocabulary,
+    core,
+    stt,
+    tts,
+    sink,
+    wake,
+    vocabulary,
     source: paced(options.frames, options.delayMs ?? 0),
     createEndpointer: energyEndpointers,
     timings: { record: (entry) => timings.push(entry) },
@@ -31,12 +53,20 @@ function setup(options: { wakeAt: number[]; transcripts: string[]; scripts: Scri
 describe('local voice channel', () => {
   it('wake word, a question, a spoken answer, earcons and the timings of the turn', async () => {
     const test = setup({
-      wakeAt: [2], transcripts: ['what is the cpu usage'], scripts: [{ sentences: ['The CPU is at 12%.'] }],
+      wakeAt: [2],
+      transcripts: ['what is the cpu usage'],
+      scripts: [{ sentences: ['The CPU is at 12%.'] }],
       frames: [...silenceFrames(240), ...silenceFrames(240), ...toneFrames(800), ...silenceFrames(800)],
     });
     await test.run();
     expect(test.core.turns).toHaveLength(1);
-    expect(test.core.turns[0]).toMatchObject({ channel: 'voice', person: { channel: 'voice', externalId: 'room' }, conversation: 'mic', text: 'what is the cpu usage', modality: 'voice' });
+    expect(test.core.turns[0]).toMatchObject({
+      channel: 'voice',
+      person: { channel: 'voice', externalId: 'room' },
+      conversation: 'mic',
+      text: 'what is the cpu usage',
+      modality: 'voice',
+    });
     expect(test.stt.calls[0]?.hints?.vocabulary?.containers).toEqual(['plex-server']);
     expect(test.tts.spoken).toEqual(['The CPU is at 12 percent.']);
     expect(test.events.map((event) => event.type)).toEqual(['wake-detected', 'heard', 'answered']);
@@ -52,20 +82,40 @@ describe('local voice channel', () => {
 
   it('starts no turn for an empty transcript, for silence after the wake word, or for speech without it', async () => {
     const test = setup({
-      wakeAt: [1, 60], transcripts: [''], scripts: [],
-      frames: [...silenceFrames(160), ...toneFrames(800), ...silenceFrames(2000), ...toneFrames(800), ...silenceFrames(400), ...silenceFrames(3500)],
+      wakeAt: [1, 60],
+      transcripts: [''],
+      scripts: [],
+      frames: [
+        ...silenceFrames(160),
+        ...toneFrames(800),
+        ...silenceFrames(2000),
+        ...toneFrames(800),
+        ...silenceFrames(400),
+        ...silenceFrames(3500),
+      ],
     });
     await test.run();
     expect(test.core.turns).toHaveLength(0);
     expect(test.stt.calls).toHaveLength(1);
-    expect(test.events.filter((event) => event.type === 'nothing-heard').map((event) => 'reason' in event && event.reason)).toEqual(['empty-transcript', 'no-speech']);
+    expect(
+      test.events.filter((event) => event.type === 'nothing-heard').map((event) => 'reason' in event && event.reason),
+    ).toEqual(['empty-transcript', 'no-speech']);
   });
 
   it('takes a follow-up without the wake word inside the window, and none after it', async () => {
     const test = setup({
-      wakeAt: [1], transcripts: ['what is the cpu usage', 'and the memory', 'too late'],
+      wakeAt: [1],
+      transcripts: ['what is the cpu usage', 'and the memory', 'too late'],
       scripts: [{ sentences: ['The CPU is at 12%.'] }, { sentences: ['Memory is at 40%.'] }],
-      frames: [...silenceFrames(160), ...toneFrames(800), ...silenceFrames(480), ...toneFrames(800), ...silenceFrames(1600), ...toneFrames(800), ...silenceFrames(800)],
+      frames: [
+        ...silenceFrames(160),
+        ...toneFrames(800),
+        ...silenceFrames(480),
+        ...toneFrames(800),
+        ...silenceFrames(1600),
+        ...toneFrames(800),
+        ...silenceFrames(800),
+      ],
     });
     await test.run();
     expect(test.core.turns.map((turn) => turn.text)).toEqual(['what is the cpu usage', 'and the memory']);
@@ -73,9 +123,22 @@ describe('local voice channel', () => {
 
   it('ends a voice approval request with the exact phrase and keeps listening for it without the wake word', async () => {
     const test = setup({
-      wakeAt: [1], transcripts: ['restart plex server', 'yes restart plex server'],
-      scripts: [{ sentences: ['Restarting plex-server needs your approval.'], approval: { confirmPhrase: 'yes, restart plex-server' } }, { sentences: ['Done: plex-server restarted.'] }],
-      frames: [...silenceFrames(160), ...toneFrames(800), ...silenceFrames(2400), ...toneFrames(800), ...silenceFrames(800)],
+      wakeAt: [1],
+      transcripts: ['restart plex server', 'yes restart plex server'],
+      scripts: [
+        {
+          sentences: ['Restarting plex-server needs your approval.'],
+          approval: { confirmPhrase: 'yes, restart plex-server' },
+        },
+        { sentences: ['Done: plex-server restarted.'] },
+      ],
+      frames: [
+        ...silenceFrames(160),
+        ...toneFrames(800),
+        ...silenceFrames(2400),
+        ...toneFrames(800),
+        ...silenceFrames(800),
+      ],
       settings: { followUpSeconds: 1 },
     });
     await test.run();
@@ -87,7 +150,9 @@ describe('local voice channel', () => {
 
   it('plays the first sentence while the core is still producing the rest', async () => {
     const test = setup({
-      wakeAt: [1], transcripts: ['status'], scripts: [{ sentences: ['First.', 'Second.', 'Third.'], delayMs: 300 }],
+      wakeAt: [1],
+      transcripts: ['status'],
+      scripts: [{ sentences: ['First.', 'Second.', 'Third.'], delayMs: 300 }],
       frames: [...silenceFrames(160), ...toneFrames(800), ...silenceFrames(800)],
       settings: { earcons: false },
     });
@@ -99,13 +164,19 @@ describe('local voice channel', () => {
 
   it('plays the thinking earcon when the answer is slow, not when it is quick', async () => {
     const slow = setup({
-      wakeAt: [1], transcripts: ['why is it slow'], scripts: [{ sentences: ['Let me see.'], firstDelayMs: 900 }],
-      frames: [...silenceFrames(160), ...toneFrames(800), ...silenceFrames(800)], settings: { thinkingAfterMs: 300, followUpSeconds: 0 },
+      wakeAt: [1],
+      transcripts: ['why is it slow'],
+      scripts: [{ sentences: ['Let me see.'], firstDelayMs: 900 }],
+      frames: [...silenceFrames(160), ...toneFrames(800), ...silenceFrames(800)],
+      settings: { thinkingAfterMs: 300, followUpSeconds: 0 },
     });
     await slow.run();
     const quick = setup({
-      wakeAt: [1], transcripts: ['status'], scripts: [{ sentences: ['All good.'] }],
-      frames: [...silenceFrames(160), ...toneFrames(800), ...silenceFrames(800)], settings: { thinkingAfterMs: 300, followUpSeconds: 0 },
+      wakeAt: [1],
+      transcripts: ['status'],
+      scripts: [{ sentences: ['All good.'] }],
+      frames: [...silenceFrames(160), ...toneFrames(800), ...silenceFrames(800)],
+      settings: { thinkingAfterMs: 300, followUpSeconds: 0 },
     });
     await quick.run();
     // slow: listening, thinking, speech, done; quick: listening, speech, done
@@ -115,10 +186,22 @@ describe('local voice channel', () => {
 
   it('barge-in: the wake word during playback stops it within 100 ms of detection and listens again', async () => {
     const test = setup({
-      wakeAt: [1, 25], transcripts: ['tell me everything', 'stop'],
-      scripts: [{ sentences: ['One long sentence that takes a while to play.', 'Another sentence.', 'And a third one.'] }],
-      frames: [...silenceFrames(160), ...toneFrames(800), ...silenceFrames(400), ...silenceFrames(800), ...silenceFrames(1600)],
-      delayMs: 20, sinkSpeed: 1, waitForReplies: false, settings: { earcons: false },
+      wakeAt: [1, 25],
+      transcripts: ['tell me everything', 'stop'],
+      scripts: [
+        { sentences: ['One long sentence that takes a while to play.', 'Another sentence.', 'And a third one.'] },
+      ],
+      frames: [
+        ...silenceFrames(160),
+        ...toneFrames(800),
+        ...silenceFrames(400),
+        ...silenceFrames(800),
+        ...silenceFrames(1600),
+      ],
+      delayMs: 20,
+      sinkSpeed: 1,
+      waitForReplies: false,
+      settings: { earcons: false },
     });
     const started = performance.now();
     await test.run();

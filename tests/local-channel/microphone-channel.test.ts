@@ -8,7 +8,8 @@ import { FakeTts } from '../../voice/tts/fake-tts.js';
 import { ScriptedCore, ScriptedWake, energyEndpointers } from './channel-fakes.js';
 
 const notice = { key: 'alert:disk:/', severity: 'warning' as const, text: 'Disk / is 95% full.' };
-const noMicrophone = 'no capture device (arecord -l lists none); plug in a microphone and check `sysvox devices`, or use `sysvox listen --file`';
+const noMicrophone =
+  'no capture device (arecord -l lists none); plug in a microphone and check `sysvox devices`, or use `sysvox listen --file`';
 
 /** A mic loop like the voice app's: silence frames every 20 ms until its signal aborts. */
 function silentLoop(tts: FakeTts): MicrophoneLoop & { runs: number } {
@@ -23,8 +24,14 @@ function silentLoop(tts: FakeTts): MicrophoneLoop & { runs: number } {
         }
       }
       const channel = createLocalVoiceChannel({
-        core: new ScriptedCore([]), source: frames(), sink: createRecordingSink(), wake: new ScriptedWake([]),
-        createEndpointer: energyEndpointers, stt: new FakeStt('fake', []), tts, vocabulary: async () => ({ containers: [], hosts: [], mounts: [] }),
+        core: new ScriptedCore([]),
+        source: frames(),
+        sink: createRecordingSink(),
+        wake: new ScriptedWake([]),
+        createEndpointer: energyEndpointers,
+        stt: new FakeStt('fake', []),
+        tts,
+        vocabulary: async () => ({ containers: [], hosts: [], mounts: [] }),
       });
       options.onListening?.(channel);
       await channel.run({ signal: options.signal });
@@ -36,10 +43,16 @@ function silentLoop(tts: FakeTts): MicrophoneLoop & { runs: number } {
 
 describe('the microphone channel', () => {
   it('with no capture device, starts without a crash and its health says why; notices are skipped with that reason', async () => {
-    const channel = createMicrophoneChannel({ loop: { runMicrophone: async () => ({ started: false, reason: noMicrophone }) }, log: silentLogger });
+    const channel = createMicrophoneChannel({
+      loop: { runMicrophone: async () => ({ started: false, reason: noMicrophone }) },
+      log: silentLogger,
+    });
     await channel.start(new AbortController().signal);
     expect(channel.health()).toEqual({ status: 'failed', detail: noMicrophone });
-    expect(await channel.notify(notice)).toEqual({ status: 'skipped', detail: `the microphone loop is not running: ${noMicrophone}` });
+    expect(await channel.notify(notice)).toEqual({
+      status: 'skipped',
+      detail: `the microphone loop is not running: ${noMicrophone}`,
+    });
   });
 
   it('runs the mic loop in the background, speaks a notice through it, and stops it', async () => {

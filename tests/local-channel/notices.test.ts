@@ -22,7 +22,11 @@ const rate = 22050;
 const diskFull: Notice = { key: 'alert:disk:/', severity: 'warning', text: 'Disk slash is 95% full.' };
 
 /** A question (wake word at frame 1, a tone as speech), answered by a scripted core that can act mid-turn. */
-function setup(options: { tts: TextToSpeech; duringTurn?: (channel: LocalVoiceChannel) => void; followUpSeconds?: number }) {
+function setup(options: {
+  tts: TextToSpeech;
+  duringTurn?: (channel: LocalVoiceChannel) => void;
+  followUpSeconds?: number;
+}) {
   const sink = createRecordingSink();
   const scripted = new ScriptedCore([{ sentences: ['Plex is healthy.'] }]);
   const core: Core = {
@@ -41,11 +45,23 @@ function setup(options: { tts: TextToSpeech; duringTurn?: (channel: LocalVoiceCh
       yield frame;
     }
   }
-  const recording: RecordingSink = { ...sink, play: (chunk) => (framesAtPlay.push(framesRead), sink.play(chunk)), chunks: sink.chunks, stops: sink.stops, samples: sink.samples };
+  const recording: RecordingSink = {
+    ...sink,
+    play: (chunk) => (framesAtPlay.push(framesRead), sink.play(chunk)),
+    chunks: sink.chunks,
+    stops: sink.stops,
+    samples: sink.samples,
+  };
   const channel = createLocalVoiceChannel({
-    core, stt: new FakeStt('fake', ['is plex healthy']), tts: options.tts, sink: recording, wake: new ScriptedWake([1]),
+    core,
+    stt: new FakeStt('fake', ['is plex healthy']),
+    tts: options.tts,
+    sink: recording,
+    wake: new ScriptedWake([1]),
     vocabulary: async () => ({ containers: ['plex'], hosts: [], mounts: ['/'] }),
-    source: source(), createEndpointer: energyEndpointers, waitForReplies: true,
+    source: source(),
+    createEndpointer: energyEndpointers,
+    waitForReplies: true,
     settings: { followUpSeconds: options.followUpSeconds ?? 1 },
   });
   const events: LocalChannelEvent[] = [];
@@ -59,7 +75,8 @@ async function audioOf(tts: TextToSpeech, text: string): Promise<Buffer> {
 }
 
 const bytes = (chunks: AudioChunk[]) => Buffer.from(joinChunks(chunks, rate).buffer);
-const isEarcon = (chunk: AudioChunk, name: Parameters<typeof earcon>[0]) => Buffer.compare(chunk.pcm, earcon(name).pcm) === 0;
+const isEarcon = (chunk: AudioChunk, name: Parameters<typeof earcon>[0]) =>
+  Buffer.compare(chunk.pcm, earcon(name).pcm) === 0;
 
 describe.skipIf(espeak.skip)(`notices on the microphone${espeak.skip ? ` [skipped: ${espeak.reason}]` : ''}`, () => {
   it('a notice that arrives while a question is answered waits for the reply and the follow-up window, then follows the chime', async () => {
@@ -87,8 +104,18 @@ describe.skipIf(espeak.skip)(`notices on the microphone${espeak.skip ? ` [skippe
     const tts = createEspeakTts();
     const test = setup({ tts });
     const restartPlex: Notice = {
-      key: 'alert:container:plex', severity: 'critical', text: 'Plex has been unhealthy for 5 minutes.',
-      actions: [{ id: 'n1', tool: 'docker_restart', description: "restart container 'plex'", expiresAt: new Date(Date.now() + 60_000), confirmPhrase: 'yes, restart plex' }],
+      key: 'alert:container:plex',
+      severity: 'critical',
+      text: 'Plex has been unhealthy for 5 minutes.',
+      actions: [
+        {
+          id: 'n1',
+          tool: 'docker_restart',
+          description: "restart container 'plex'",
+          expiresAt: new Date(Date.now() + 60_000),
+          confirmPhrase: 'yes, restart plex',
+        },
+      ],
     };
     expect(await test.channel.announce(restartPlex)).toEqual({ status: 'delivered', detail: 'spoken' });
 
@@ -105,7 +132,7 @@ describe.skipIf(espeak.skip)(`notices on the microphone${espeak.skip ? ` [skippe
 });
 
 describe('the microphone notice queue', () => {
-  it('speaks waiting notices in order after the conversation; a newer notice with the same key takes the older one\'s place', async () => {
+  it("speaks waiting notices in order after the conversation; a newer notice with the same key takes the older one's place", async () => {
     const tts = new FakeTts();
     const deliveries: Promise<NoticeDelivery>[] = [];
     const test = setup({
@@ -118,7 +145,9 @@ describe('the microphone notice queue', () => {
     });
     await test.run();
     expect((await Promise.all(deliveries)).map((delivery) => delivery.detail)).toEqual([
-      'waits until the conversation ends', 'waits until the conversation ends', 'replaced a waiting notice with the same key',
+      'waits until the conversation ends',
+      'waits until the conversation ends',
+      'replaced a waiting notice with the same key',
     ]);
     expect(tts.spoken).toEqual(['Plex is healthy.', 'Disk is 95 percent full.', 'Plex is down.']);
     expect(test.sink.chunks.filter((recorded) => isEarcon(recorded.chunk, 'alert'))).toHaveLength(2);

@@ -10,7 +10,11 @@ function recordingLog() {
 describe('the mic loop supervisor', () => {
   it('starts a loop that failed or ended again, with growing delays, until the service stops', async () => {
     const controller = new AbortController();
-    const outcomes: (Error | { started: boolean; reason: string })[] = [new Error('arecord died'), { started: true, reason: 'capture ended' }, new Error('device gone')];
+    const outcomes: (Error | { started: boolean; reason: string })[] = [
+      new Error('arecord died'),
+      { started: true, reason: 'capture ended' },
+      new Error('device gone'),
+    ];
     let runs = 0;
     const voice = {
       async runMicrophone() {
@@ -26,18 +30,29 @@ describe('the mic loop supervisor', () => {
     };
     const delays: number[] = [];
     const { lines, log } = recordingLog();
-    await superviseMicrophone(voice, { signal: controller.signal, log, initialDelayMs: 10, maxDelayMs: 25, sleep: async (ms) => void delays.push(ms) });
+    await superviseMicrophone(voice, {
+      signal: controller.signal,
+      log,
+      initialDelayMs: 10,
+      maxDelayMs: 25,
+      sleep: async (ms) => void delays.push(ms),
+    });
     expect(runs).toBe(4);
     expect(delays).toEqual([10, 20, 25]);
     expect(lines.map((line) => line.message)).toEqual([
-      'mic loop failed; starting it again', 'mic loop ended; starting it again', 'mic loop failed; starting it again',
+      'mic loop failed; starting it again',
+      'mic loop ended; starting it again',
+      'mic loop failed; starting it again',
     ]);
   });
 
   it('says once why there is no microphone and does not retry', async () => {
     let runs = 0;
     const { lines, log } = recordingLog();
-    await superviseMicrophone({ runMicrophone: async () => (runs++, { started: false, reason: 'no capture device' }) }, { signal: new AbortController().signal, log });
+    await superviseMicrophone(
+      { runMicrophone: async () => (runs++, { started: false, reason: 'no capture device' }) },
+      { signal: new AbortController().signal, log },
+    );
     expect(runs).toBe(1);
     expect(lines).toHaveLength(1);
     expect(JSON.stringify(lines[0])).toContain('no capture device');

@@ -13,8 +13,17 @@ afterEach(() => rmSync(base, { recursive: true, force: true }));
 
 describe('data dir', () => {
   it('$SYSVOX_DATA wins over the configured dir, and the directory is created', () => {
-    const choice = resolveDataDir({ env: { SYSVOX_DATA: join(base, 'from-env') }, configured: join(base, 'configured'), cwd: base, packageRoot: null });
-    expect(choice).toEqual({ dir: join(base, 'from-env'), databasePath: join(base, 'from-env', 'sysvox.db'), source: 'env' });
+    const choice = resolveDataDir({
+      env: { SYSVOX_DATA: join(base, 'from-env') },
+      configured: join(base, 'configured'),
+      cwd: base,
+      packageRoot: null,
+    });
+    expect(choice).toEqual({
+      dir: join(base, 'from-env'),
+      databasePath: join(base, 'from-env', 'sysvox.db'),
+      source: 'env',
+    });
     expect(existsSync(choice.dir)).toBe(true);
   });
 
@@ -27,8 +36,14 @@ describe('data dir', () => {
     const checkout = join(base, 'sysvox');
     mkdirSync(join(checkout, '.git'), { recursive: true });
     writeFileSync(join(checkout, 'package.json'), JSON.stringify({ name: 'sysvox' }));
-    expect(resolveDataDir({ env: {}, cwd: checkout, packageRoot: null })).toMatchObject({ dir: join(checkout, 'data'), source: 'checkout' });
-    expect(resolveDataDir({ env: {}, cwd: base, packageRoot: checkout })).toMatchObject({ dir: join(checkout, 'data'), source: 'checkout' });
+    expect(resolveDataDir({ env: {}, cwd: checkout, packageRoot: null })).toMatchObject({
+      dir: join(checkout, 'data'),
+      source: 'checkout',
+    });
+    expect(resolveDataDir({ env: {}, cwd: base, packageRoot: checkout })).toMatchObject({
+      dir: join(checkout, 'data'),
+      source: 'checkout',
+    });
   });
 
   it('this repository, run from its own checkout, keeps its data in ./data', () => {
@@ -46,11 +61,14 @@ describe('data dir', () => {
 });
 
 describe('data dir refusals before anything is created', () => {
-  it.each(['/proc/sysvox', '/proc/self/sysvox/deeper', '/sys/sysvox', '/dev/sysvox'])('%s is refused as a kernel filesystem', (dir) => {
-    const attempt = () => resolveDataDir({ env: { SYSVOX_DATA: dir }, cwd: base, packageRoot: null });
-    expect(attempt).toThrow(ConfigError);
-    expect(attempt).toThrow(/is under \/(proc|sys|dev), a kernel filesystem.*set SYSVOX_DATA/);
-  });
+  it.each(['/proc/sysvox', '/proc/self/sysvox/deeper', '/sys/sysvox', '/dev/sysvox'])(
+    '%s is refused as a kernel filesystem',
+    (dir) => {
+      const attempt = () => resolveDataDir({ env: { SYSVOX_DATA: dir }, cwd: base, packageRoot: null });
+      expect(attempt).toThrow(ConfigError);
+      expect(attempt).toThrow(/is under \/(proc|sys|dev), a kernel filesystem.*set SYSVOX_DATA/);
+    },
+  );
 
   it('a symlink that leads into /proc is refused too, and nothing is created', () => {
     const link = join(base, 'looks-normal');

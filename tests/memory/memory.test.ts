@@ -30,14 +30,30 @@ describe('SQLite memory', () => {
     expect(database.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(database.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = database.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['approvals', 'audit', 'conversations', 'facts', 'identities', 'kv', 'messages', 'people', 'timings']);
+    expect(tables).toEqual([
+      'approvals',
+      'audit',
+      'conversations',
+      'facts',
+      'identities',
+      'kv',
+      'messages',
+      'people',
+      'timings',
+    ]);
   });
 
   it('applies only the new steps of a later migration, each in a transaction', () => {
     const database = new BetterSqlite3(join(dir, 'steps.db'));
     expect(migrate(database, ['CREATE TABLE one (x)'])).toEqual({ from: 0, to: 1 });
     expect(migrate(database, ['CREATE TABLE one (x)', 'CREATE TABLE two (y)'])).toEqual({ from: 1, to: 2 });
-    expect(() => migrate(database, ['CREATE TABLE one (x)', 'CREATE TABLE two (y)', 'CREATE TABLE three (z); CREATE TABLE broken ('])).toThrow();
+    expect(() =>
+      migrate(database, [
+        'CREATE TABLE one (x)',
+        'CREATE TABLE two (y)',
+        'CREATE TABLE three (z); CREATE TABLE broken (',
+      ]),
+    ).toThrow();
     expect(database.pragma('user_version', { simple: true })).toBe(2);
     expect(database.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'three'").pluck().get()).toBe(0);
     database.close();
@@ -50,7 +66,13 @@ describe('SQLite memory', () => {
     old.close();
     const opened = open();
     expect(opened.schemaVersion).toBe(migrations.length);
-    opened.audit.record({ kind: 'tool-refused', tool: 'docker_restart', host: 'nas', detail: "restart container 'plex' on nas", outcome: 'refused' });
+    opened.audit.record({
+      kind: 'tool-refused',
+      tool: 'docker_restart',
+      host: 'nas',
+      detail: "restart container 'plex' on nas",
+      outcome: 'refused',
+    });
     expect(opened.audit.list({ limit: 10 }).map((row) => [row.detail, row.host])).toEqual([
       ['restart plex', null],
       ["restart container 'plex' on nas", 'nas'],
@@ -68,14 +90,24 @@ describe('SQLite memory', () => {
       first.conversations.append(conversation, index % 2 === 0 ? 'user' : 'assistant', text);
     });
     first.facts.remember('nas is the storage box', alice.id);
-    first.audit.record({ kind: 'tool-call', personId: alice.id, channel: 'telegram', tool: 'docker_list', detail: 'list containers', outcome: 'ok' });
+    first.audit.record({
+      kind: 'tool-call',
+      personId: alice.id,
+      channel: 'telegram',
+      tool: 'docker_list',
+      detail: 'list containers',
+      outcome: 'ok',
+    });
     first.timings.record({ turnId: 't1', channel: 'telegram', stage: 'router', ms: 3.5 });
     first.kv.set('telegram:offset', '1234');
     first.close();
     memory = undefined;
 
     const second = open();
-    expect(second.people.resolve({ channel: 'telegram', externalId: '42' })).toEqual({ id: alice.id, displayName: 'Alice' });
+    expect(second.people.resolve({ channel: 'telegram', externalId: '42' })).toEqual({
+      id: alice.id,
+      displayName: 'Alice',
+    });
     const again = second.conversations.open({ channel: 'telegram', key: 'chat-42' });
     expect(again).toBe(conversation);
     expect(second.conversations.recent(again, 2).map((message) => [message.role, message.text])).toEqual([
@@ -83,7 +115,9 @@ describe('SQLite memory', () => {
       ['user', 'and jellyfin?'],
     ]);
     expect(second.facts.list().map((fact) => fact.text)).toEqual(['nas is the storage box']);
-    expect(second.audit.list({ limit: 10 })).toMatchObject([{ kind: 'tool-call', personId: alice.id, tool: 'docker_list', outcome: 'ok' }]);
+    expect(second.audit.list({ limit: 10 })).toMatchObject([
+      { kind: 'tool-call', personId: alice.id, tool: 'docker_list', outcome: 'ok' },
+    ]);
     expect(second.timings.recent(5)).toMatchObject([{ turnId: 't1', stages: { router: 3.5 } }]);
     expect(second.kv.get('telegram:offset')).toBe('1234');
   });
@@ -108,7 +142,11 @@ describe('SQLite memory', () => {
     opened.timings.record({ turnId: 'b', channel: 'cli', stage: 'brain', ms: 1200 });
     opened.timings.record({ turnId: 'c', channel: 'cli', stage: 'router', ms: 2 });
     expect(opened.timings.recent(2).map((turn) => turn.turnId)).toEqual(['c', 'b']);
-    expect(opened.timings.recent(5).at(-1)).toMatchObject({ turnId: 'a', channel: 'voice', stages: { stt: 300, 'wake-to-speech': 900 } });
+    expect(opened.timings.recent(5).at(-1)).toMatchObject({
+      turnId: 'a',
+      channel: 'voice',
+      stages: { stt: 300, 'wake-to-speech': 900 },
+    });
   });
 
   it('lists audit rows since a time, oldest first, with secrets removed from the detail', () => {

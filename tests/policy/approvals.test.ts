@@ -34,23 +34,40 @@ describe('confirm-tier tools and approvals', () => {
   it('runs exactly once when approved; a second approval is already-resolved', async () => {
     fixture = createPolicyFixture();
     const approval = await requestRestart('plex');
-    const first = await fixture.runner.resolveApproval({ decision: 'approve', by: fixture.caller(), approvalId: approval.id });
+    const first = await fixture.runner.resolveApproval({
+      decision: 'approve',
+      by: fixture.caller(),
+      approvalId: approval.id,
+    });
     expect(first.status).toBe('executed');
-    if (first.status === 'executed') expect(first.outcome).toMatchObject({ status: 'ok', data: { restarted: 'plex-server' } });
-    const second = await fixture.runner.resolveApproval({ decision: 'approve', by: fixture.caller(), approvalId: approval.id });
+    if (first.status === 'executed')
+      expect(first.outcome).toMatchObject({ status: 'ok', data: { restarted: 'plex-server' } });
+    const second = await fixture.runner.resolveApproval({
+      decision: 'approve',
+      by: fixture.caller(),
+      approvalId: approval.id,
+    });
     expect(second.status).toBe('already-resolved');
     const third = await fixture.runner.resolveApproval({ decision: 'approve', by: fixture.caller() });
     expect(third.status).toBe('not-found');
     expect(fixture.runs).toEqual(['plex-server']);
     expect(auditKindsWritten()).toEqual([
-      'approval-created/pending', 'approval-approved/approved', 'tool-call/ok', 'approval-rejected/already-resolved', 'approval-rejected/not-found',
+      'approval-created/pending',
+      'approval-approved/approved',
+      'tool-call/ok',
+      'approval-rejected/already-resolved',
+      'approval-rejected/not-found',
     ]);
   });
 
   it('concurrent approvals of one request still run it once', async () => {
     fixture = createPolicyFixture();
     const approval = await requestRestart('plex');
-    const results = await Promise.all([1, 2, 3].map(() => fixture.runner.resolveApproval({ decision: 'approve', by: fixture.caller(), approvalId: approval.id })));
+    const results = await Promise.all(
+      [1, 2, 3].map(() =>
+        fixture.runner.resolveApproval({ decision: 'approve', by: fixture.caller(), approvalId: approval.id }),
+      ),
+    );
     expect(results.map((result) => result.status).sort()).toEqual(['already-resolved', 'already-resolved', 'executed']);
     expect(fixture.runs).toEqual(['plex-server']);
   });
@@ -60,7 +77,11 @@ describe('confirm-tier tools and approvals', () => {
     const approval = await requestRestart('plex');
     fixture.now.value = new Date(fixture.now.value.getTime() + 301_000);
     expect(fixture.runner.pending(fixture.caller().personId)).toEqual([]);
-    const result = await fixture.runner.resolveApproval({ decision: 'approve', by: fixture.caller(), approvalId: approval.id });
+    const result = await fixture.runner.resolveApproval({
+      decision: 'approve',
+      by: fixture.caller(),
+      approvalId: approval.id,
+    });
     expect(result.status).toBe('expired');
     expect(fixture.runs).toEqual([]);
     expect(fixture.memory.approvals.get(approval.id)?.status).toBe('expired');
@@ -76,8 +97,15 @@ describe('confirm-tier tools and approvals', () => {
     expect(fixture.runner.expireStale()).toBe(2);
     expect(fixture.runner.listApprovals({ status: 'expired' })).toHaveLength(2);
     expect(auditKindsWritten().filter((kind) => kind === 'approval-expired/expired')).toHaveLength(2);
-    const late = await fixture.runner.resolveApproval({ decision: 'approve', by: fixture.caller(), approvalId: plex.id });
-    expect(late).toMatchObject({ status: 'expired', message: "The request to restart container 'plex-server' has expired; ask again." });
+    const late = await fixture.runner.resolveApproval({
+      decision: 'approve',
+      by: fixture.caller(),
+      approvalId: plex.id,
+    });
+    expect(late).toMatchObject({
+      status: 'expired',
+      message: "The request to restart container 'plex-server' has expired; ask again.",
+    });
     expect(fixture.runs).toEqual([]);
   });
 
@@ -85,13 +113,25 @@ describe('confirm-tier tools and approvals', () => {
     fixture = createPolicyFixture({ approvers: ['telegram:999'] });
     const approval = await requestRestart('plex');
     const stranger = fixture.caller({ channel: 'telegram', externalId: '555' });
-    const refused = await fixture.runner.resolveApproval({ decision: 'approve', by: stranger, approvalId: approval.id });
+    const refused = await fixture.runner.resolveApproval({
+      decision: 'approve',
+      by: stranger,
+      approvalId: approval.id,
+    });
     expect(refused.status).toBe('not-allowed');
-    const refusedDeny = await fixture.runner.resolveApproval({ decision: 'deny', by: stranger, approvalId: approval.id });
+    const refusedDeny = await fixture.runner.resolveApproval({
+      decision: 'deny',
+      by: stranger,
+      approvalId: approval.id,
+    });
     expect(refusedDeny.status).toBe('not-allowed');
     expect(fixture.runs).toEqual([]);
     const approver = fixture.caller({ channel: 'telegram', externalId: '999' });
-    const granted = await fixture.runner.resolveApproval({ decision: 'approve', by: approver, approvalId: approval.id });
+    const granted = await fixture.runner.resolveApproval({
+      decision: 'approve',
+      by: approver,
+      approvalId: approval.id,
+    });
     expect(granted.status).toBe('executed');
     expect(fixture.runs).toEqual(['plex-server']);
     const row = fixture.memory.approvals.get(approval.id);
@@ -117,8 +157,14 @@ describe('confirm-tier tools and approvals', () => {
   it('refuses a stored call whose arguments were altered after approval was requested', async () => {
     fixture = createPolicyFixture();
     const approval = await requestRestart('plex');
-    fixture.memory.database.prepare('UPDATE approvals SET input_json = ? WHERE id = ?').run('{"name":"jellyfin"}', approval.id);
-    const result = await fixture.runner.resolveApproval({ decision: 'approve', by: fixture.caller(), approvalId: approval.id });
+    fixture.memory.database
+      .prepare('UPDATE approvals SET input_json = ? WHERE id = ?')
+      .run('{"name":"jellyfin"}', approval.id);
+    const result = await fixture.runner.resolveApproval({
+      decision: 'approve',
+      by: fixture.caller(),
+      approvalId: approval.id,
+    });
     expect(result.status === 'executed' && result.outcome.status).toBe('refused');
     expect(fixture.runs).toEqual([]);
   });
@@ -128,7 +174,9 @@ describe('confirm-tier tools and approvals', () => {
     await requestRestart('plex');
     const denied = await fixture.runner.resolveApproval({ decision: 'deny', by: fixture.caller() });
     expect(denied.status).toBe('denied');
-    expect((await fixture.runner.resolveApproval({ decision: 'approve', by: fixture.caller() })).status).toBe('not-found');
+    expect((await fixture.runner.resolveApproval({ decision: 'approve', by: fixture.caller() })).status).toBe(
+      'not-found',
+    );
     expect(fixture.runs).toEqual([]);
     expect(auditKindsWritten()).toContain('approval-denied/denied');
   });
@@ -139,10 +187,18 @@ describe('confirm-tier tools and approvals', () => {
     await requestRestart('plex', room);
     const bare = await fixture.runner.resolveApproval({ decision: 'approve', by: room, spokenText: 'yes' });
     expect(bare).toMatchObject({ status: 'needs-target', confirmPhrase: 'yes, restart plex-server' });
-    const other = await fixture.runner.resolveApproval({ decision: 'approve', by: room, spokenText: 'yes restart jellyfin' });
+    const other = await fixture.runner.resolveApproval({
+      decision: 'approve',
+      by: room,
+      spokenText: 'yes restart jellyfin',
+    });
     expect(other.status).toBe('needs-target');
     expect(fixture.runs).toEqual([]);
-    const named = await fixture.runner.resolveApproval({ decision: 'approve', by: room, spokenText: 'Yes, restart Plex server.' });
+    const named = await fixture.runner.resolveApproval({
+      decision: 'approve',
+      by: room,
+      spokenText: 'Yes, restart Plex server.',
+    });
     expect(named.status).toBe('executed');
     expect(fixture.runs).toEqual(['plex-server']);
     expect(auditKindsWritten().filter((kind) => kind === 'approval-rejected/needs-target')).toHaveLength(2);
@@ -157,10 +213,16 @@ describe('confirm-tier tools and approvals', () => {
     expect(plain.status).toBe('ambiguous');
     expect(plain.message).toMatch(/^2 requests are waiting: .*Say which one/);
     expect(fixture.runs).toEqual([]);
-    const result = await fixture.runner.resolveApproval({ decision: 'approve', by: telegram, spokenText: 'yes restart plex server' });
+    const result = await fixture.runner.resolveApproval({
+      decision: 'approve',
+      by: telegram,
+      spokenText: 'yes restart plex server',
+    });
     expect(result.status).toBe('executed');
     expect(fixture.runs).toEqual(['plex-server']);
-    expect(fixture.runner.pending(telegram.personId).map((view) => view.description)).toEqual(["restart container 'jellyfin'"]);
+    expect(fixture.runner.pending(telegram.personId).map((view) => view.description)).toEqual([
+      "restart container 'jellyfin'",
+    ]);
   });
 
   it("lists one person's pending requests, or everyone's for an approver", async () => {
@@ -169,8 +231,15 @@ describe('confirm-tier tools and approvals', () => {
     const bob = fixture.caller({ channel: 'telegram', externalId: '43' });
     await requestRestart('jellyfin', alice);
     await requestRestart('plex', bob);
-    expect(fixture.runner.pending(alice.personId).map((view) => view.description)).toEqual(["restart container 'jellyfin'"]);
-    expect(fixture.runner.pending().map((view) => view.description).sort()).toEqual(["restart container 'jellyfin'", "restart container 'plex-server'"]);
+    expect(fixture.runner.pending(alice.personId).map((view) => view.description)).toEqual([
+      "restart container 'jellyfin'",
+    ]);
+    expect(
+      fixture.runner
+        .pending()
+        .map((view) => view.description)
+        .sort(),
+    ).toEqual(["restart container 'jellyfin'", "restart container 'plex-server'"]);
   });
 
   it('a pending approval survives close and reopen, and can then be approved', async () => {
@@ -199,7 +268,12 @@ describe('refusals and tiers', () => {
 
   it('refuses a blocked tool by name and never offers it to the model', async () => {
     fixture = createPolicyFixture({ extraTools: [wipe] });
-    const outcome = await fixture.runner.invoke({ tool: 'wipe_disk', input: { device: '/dev/sda' }, caller: fixture.caller(), source: 'brain' });
+    const outcome = await fixture.runner.invoke({
+      tool: 'wipe_disk',
+      input: { device: '/dev/sda' },
+      caller: fixture.caller(),
+      source: 'brain',
+    });
     expect(outcome).toMatchObject({ status: 'refused', message: expect.stringContaining('blocked') });
     const registry = createToolRegistry([wipe]);
     expect(registry.offered()).toEqual([]);
@@ -208,74 +282,141 @@ describe('refusals and tiers', () => {
 
   it('refuses unknown tools and invalid arguments with a sentence the model can read', async () => {
     fixture = createPolicyFixture();
-    const unknown = await fixture.runner.invoke({ tool: 'format_everything', input: {}, caller: fixture.caller(), source: 'brain' });
+    const unknown = await fixture.runner.invoke({
+      tool: 'format_everything',
+      input: {},
+      caller: fixture.caller(),
+      source: 'brain',
+    });
     expect(unknown).toMatchObject({ status: 'refused', message: 'There is no tool named format_everything.' });
-    const invalid = await fixture.runner.invoke({ tool: 'restart_container', input: { name: 42 }, caller: fixture.caller(), source: 'brain' });
+    const invalid = await fixture.runner.invoke({
+      tool: 'restart_container',
+      input: { name: 42 },
+      caller: fixture.caller(),
+      source: 'brain',
+    });
     expect(invalid.status).toBe('refused');
-    if (invalid.status === 'refused') expect(invalid.message).toMatch(/^The arguments for restart_container are invalid: name: .*string/);
-    const missing = await fixture.runner.invoke({ tool: 'restart_container', input: { name: 'nothing-here' }, caller: fixture.caller(), source: 'brain' });
+    if (invalid.status === 'refused')
+      expect(invalid.message).toMatch(/^The arguments for restart_container are invalid: name: .*string/);
+    const missing = await fixture.runner.invoke({
+      tool: 'restart_container',
+      input: { name: 'nothing-here' },
+      caller: fixture.caller(),
+      source: 'brain',
+    });
     expect(missing).toMatchObject({ status: 'error', message: 'There is no container called nothing-here.' });
     expect(auditKindsWritten()).toEqual(['tool-refused/refused', 'tool-refused/refused', 'tool-call/error']);
   });
 
   it('config may tighten a tier but never loosen one', async () => {
     const probe = defineTool({
-      name: 'list_things', description: 'List.', risk: 'safe', input: z.object({}),
-      describeCall: () => 'list things', execute: async () => ['a'],
+      name: 'list_things',
+      description: 'List.',
+      risk: 'safe',
+      input: z.object({}),
+      describeCall: () => 'list things',
+      execute: async () => ['a'],
     });
     const { tool: restart } = (await import('./policy-fixture.js')).createCountingRestartTool();
-    const registry = createToolRegistry([probe, restart, wipe], { list_things: 'blocked', restart_container: 'safe', wipe_disk: 'safe' });
+    const registry = createToolRegistry([probe, restart, wipe], {
+      list_things: 'blocked',
+      restart_container: 'safe',
+      wipe_disk: 'safe',
+    });
     expect(registry.riskOf('list_things')).toBe('blocked');
     expect(registry.riskOf('restart_container')).toBe('confirm');
     expect(registry.riskOf('wipe_disk')).toBe('blocked');
     expect(registry.offered().map((spec) => spec.function.name)).toEqual(['restart_container']);
     fixture = createPolicyFixture({ extraTools: [probe], overrides: { restart_container: 'blocked' } });
-    const outcome = await fixture.runner.invoke({ tool: 'restart_container', input: { name: 'plex' }, caller: fixture.caller(), source: 'router' });
+    const outcome = await fixture.runner.invoke({
+      tool: 'restart_container',
+      input: { name: 'plex' },
+      caller: fixture.caller(),
+      source: 'router',
+    });
     expect(outcome.status).toBe('refused');
     expect(fixture.runs).toEqual([]);
   });
 
   it('a safe tool that throws gives one sentence, never a stack', async () => {
     const broken = defineTool({
-      name: 'broken_tool', description: 'Breaks.', risk: 'safe', input: z.object({}),
-      describeCall: () => 'break', execute: async () => { throw new Error('ECONNREFUSED at Socket.connect (node:net:1)'); },
+      name: 'broken_tool',
+      description: 'Breaks.',
+      risk: 'safe',
+      input: z.object({}),
+      describeCall: () => 'break',
+      execute: async () => {
+        throw new Error('ECONNREFUSED at Socket.connect (node:net:1)');
+      },
     });
     fixture = createPolicyFixture({ extraTools: [broken] });
-    const outcome = await fixture.runner.invoke({ tool: 'broken_tool', input: {}, caller: fixture.caller(), source: 'brain' });
-    expect(outcome).toEqual({ status: 'error', tool: 'broken_tool', message: 'broken_tool failed unexpectedly; the details are in the sysvox log.' });
+    const outcome = await fixture.runner.invoke({
+      tool: 'broken_tool',
+      input: {},
+      caller: fixture.caller(),
+      source: 'brain',
+    });
+    expect(outcome).toEqual({
+      status: 'error',
+      tool: 'broken_tool',
+      message: 'broken_tool failed unexpectedly; the details are in the sysvox log.',
+    });
     expect(auditKindsWritten()).toEqual(['tool-call/error']);
   });
 
   it('a tool that hangs and ignores its signal is stopped after the timeout', async () => {
     let sawAbort = false;
     const hanging = defineTool({
-      name: 'hanging_tool', description: 'Hangs.', risk: 'safe', input: z.object({}),
+      name: 'hanging_tool',
+      description: 'Hangs.',
+      risk: 'safe',
+      input: z.object({}),
       describeCall: () => 'hang',
       execute: (_input, context) => {
-        context.signal.addEventListener('abort', () => { sawAbort = true; });
+        context.signal.addEventListener('abort', () => {
+          sawAbort = true;
+        });
         return new Promise<never>(() => {});
       },
     });
     fixture = createPolicyFixture({ extraTools: [hanging], toolTimeoutMs: 150 });
     const started = Date.now();
-    const outcome = await fixture.runner.invoke({ tool: 'hanging_tool', input: {}, caller: fixture.caller(), source: 'brain' });
+    const outcome = await fixture.runner.invoke({
+      tool: 'hanging_tool',
+      input: {},
+      caller: fixture.caller(),
+      source: 'brain',
+    });
     expect(Date.now() - started).toBeLessThan(2000);
-    expect(outcome).toMatchObject({ status: 'error', message: 'hanging_tool took longer than 150 milliseconds and was stopped.' });
+    expect(outcome).toMatchObject({
+      status: 'error',
+      message: 'hanging_tool took longer than 150 milliseconds and was stopped.',
+    });
     expect(sawAbort).toBe(true);
   });
 
   it('a resolve step that hangs is stopped by the same timeout, and nothing waits for approval', async () => {
     const stuckLookup = defineTool({
-      name: 'stuck_lookup', description: 'Restart after a lookup that hangs.', risk: 'confirm', input: z.object({ name: z.string() }),
+      name: 'stuck_lookup',
+      description: 'Restart after a lookup that hangs.',
+      risk: 'confirm',
+      input: z.object({ name: z.string() }),
       describeCall: (input) => `restart ${input.name}`,
       resolve: () => new Promise<never>(() => {}),
       execute: async () => 'restarted',
     });
     fixture = createPolicyFixture({ extraTools: [stuckLookup], toolTimeoutMs: 150 });
-    const invoked = fixture.runner.invoke({ tool: 'stuck_lookup', input: { name: 'plex' }, caller: fixture.caller(), source: 'brain' });
+    const invoked = fixture.runner.invoke({
+      tool: 'stuck_lookup',
+      input: { name: 'plex' },
+      caller: fixture.caller(),
+      source: 'brain',
+    });
     const stillWaiting = new Promise((resolve) => setTimeout(() => resolve('still waiting after 3 s'), 3000));
     expect(await Promise.race([invoked, stillWaiting])).toEqual({
-      status: 'error', tool: 'stuck_lookup', message: 'stuck_lookup took longer than 150 milliseconds and was stopped.',
+      status: 'error',
+      tool: 'stuck_lookup',
+      message: 'stuck_lookup took longer than 150 milliseconds and was stopped.',
     });
     expect(fixture.runner.listApprovals()).toEqual([]);
     expect(auditKindsWritten()).toEqual(['tool-call/error']);
@@ -283,13 +424,27 @@ describe('refusals and tiers', () => {
 
   it('a resolve failure is redacted like any tool failure', async () => {
     const leakyLookup = defineTool({
-      name: 'leaky_lookup', description: 'Lookup.', risk: 'safe', input: z.object({}),
+      name: 'leaky_lookup',
+      description: 'Lookup.',
+      risk: 'safe',
+      input: z.object({}),
       describeCall: () => 'look up',
-      resolve: async () => { throw new ToolError('leaky_lookup', 'lookup failed with password=swordfish'); },
+      resolve: async () => {
+        throw new ToolError('leaky_lookup', 'lookup failed with password=swordfish');
+      },
       execute: async () => 'ran',
     });
     fixture = createPolicyFixture({ extraTools: [leakyLookup] });
-    const outcome = await fixture.runner.invoke({ tool: 'leaky_lookup', input: {}, caller: fixture.caller(), source: 'brain' });
-    expect(outcome).toEqual({ status: 'error', tool: 'leaky_lookup', message: 'lookup failed with password=[REDACTED]' });
+    const outcome = await fixture.runner.invoke({
+      tool: 'leaky_lookup',
+      input: {},
+      caller: fixture.caller(),
+      source: 'brain',
+    });
+    expect(outcome).toEqual({
+      status: 'error',
+      tool: 'leaky_lookup',
+      message: 'lookup failed with password=[REDACTED]',
+    });
   });
 });

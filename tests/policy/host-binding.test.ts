@@ -34,7 +34,10 @@ describe('the host on every tool call', () => {
   it('is offered to the model as an optional input of every tool', () => {
     const { tool } = createCountingRestartTool();
     const [spec] = createToolRegistry([tool]).offered();
-    const parameters = spec?.function.parameters as { properties: Record<string, { type: string; default?: string }>; required?: string[] };
+    const parameters = spec?.function.parameters as {
+      properties: Record<string, { type: string; default?: string }>;
+      required?: string[];
+    };
     expect(parameters.properties.host).toMatchObject({ type: 'string', default: 'local' });
     expect(parameters.required).toEqual(['name']);
   });
@@ -42,7 +45,11 @@ describe('the host on every tool call', () => {
   it('refuses a host that is not this machine with one sentence, runs nothing and audits the host', async () => {
     fixture = createPolicyFixture();
     const outcome = await restart({ name: 'plex', host: 'nas' });
-    expect(outcome).toEqual({ status: 'refused', tool: 'restart_container', message: 'I only know this machine so far; nas is not connected yet.' });
+    expect(outcome).toEqual({
+      status: 'refused',
+      tool: 'restart_container',
+      message: 'I only know this machine so far; nas is not connected yet.',
+    });
     expect(fixture.runs).toEqual([]);
     expect(fixture.runner.listApprovals()).toEqual([]);
     const [row] = auditRows();
@@ -72,40 +79,80 @@ describe('the host on every tool call', () => {
     expect(nas.confirmPhrase).toBe('yes, restart plex-server on nas');
     expect(local.description).toBe("restart container 'plex-server'");
 
-    const approved = await fixture.runner.resolveApproval({ decision: 'approve', by: fixture.caller(), approvalId: nas.id });
+    const approved = await fixture.runner.resolveApproval({
+      decision: 'approve',
+      by: fixture.caller(),
+      approvalId: nas.id,
+    });
     expect(approved).toMatchObject({ status: 'executed', message: "Done: restart container 'plex-server' on nas." });
     expect(fixture.hostsRun).toEqual(['nas']);
-    const nasRows = auditRows().filter((row) => row.detail.startsWith(nas.id) || row.detail.includes(`approval ${nas.id}`));
-    expect(nasRows.map((row) => `${row.kind}@${row.host}`)).toEqual(['approval-created@nas', 'approval-approved@nas', 'tool-call@nas']);
+    const nasRows = auditRows().filter(
+      (row) => row.detail.startsWith(nas.id) || row.detail.includes(`approval ${nas.id}`),
+    );
+    expect(nasRows.map((row) => `${row.kind}@${row.host}`)).toEqual([
+      'approval-created@nas',
+      'approval-approved@nas',
+      'tool-call@nas',
+    ]);
     expect(nasRows.every((row) => row.detail.includes('on nas'))).toBe(true);
   });
 
   it('a voice approval of a call on another host must name the host too', async () => {
     fixture = createPolicyFixture({ hosts: localAndNas });
     const room = fixture.caller({ channel: 'voice', externalId: 'room', modality: 'voice' });
-    const outcome = await fixture.runner.invoke({ tool: 'restart_container', input: { name: 'plex', host: 'nas' }, caller: room, source: 'router' });
+    const outcome = await fixture.runner.invoke({
+      tool: 'restart_container',
+      input: { name: 'plex', host: 'nas' },
+      caller: room,
+      source: 'router',
+    });
     expect(outcome.status).toBe('approval-required');
-    expect((await fixture.runner.resolveApproval({ decision: 'approve', by: room, spokenText: 'yes restart plex server' })).status).toBe('needs-target');
-    expect((await fixture.runner.resolveApproval({ decision: 'approve', by: room, spokenText: 'yes restart plex server on nas' })).status).toBe('executed');
+    expect(
+      (await fixture.runner.resolveApproval({ decision: 'approve', by: room, spokenText: 'yes restart plex server' }))
+        .status,
+    ).toBe('needs-target');
+    expect(
+      (
+        await fixture.runner.resolveApproval({
+          decision: 'approve',
+          by: room,
+          spokenText: 'yes restart plex server on nas',
+        })
+      ).status,
+    ).toBe('executed');
     expect(fixture.hostsRun).toEqual(['nas']);
   });
 
   it('refuses an approved call whose host was disconnected in the meantime', async () => {
     let connected = true;
-    fixture = createPolicyFixture({ hosts: { lookup: (name) => (connected ? localAndNas.lookup(name) : createLocalHosts().lookup(name)) } });
+    fixture = createPolicyFixture({
+      hosts: { lookup: (name) => (connected ? localAndNas.lookup(name) : createLocalHosts().lookup(name)) },
+    });
     const nas = await approvalFor({ name: 'plex', host: 'nas' });
     connected = false;
-    const result = await fixture.runner.resolveApproval({ decision: 'approve', by: fixture.caller(), approvalId: nas.id });
-    expect(result.status === 'executed' && result.outcome).toMatchObject({ status: 'refused', message: 'I only know this machine so far; nas is not connected yet.' });
+    const result = await fixture.runner.resolveApproval({
+      decision: 'approve',
+      by: fixture.caller(),
+      approvalId: nas.id,
+    });
+    expect(result.status === 'executed' && result.outcome).toMatchObject({
+      status: 'refused',
+      message: 'I only know this machine so far; nas is not connected yet.',
+    });
     expect(fixture.runs).toEqual([]);
   });
 
   it('an approval stored before hosts existed still runs, on this machine', async () => {
     fixture = createPolicyFixture();
     const approval = await approvalFor({ name: 'plex' });
-    fixture.memory.database.prepare('UPDATE approvals SET input_json = ?, input_hash = ? WHERE id = ?')
+    fixture.memory.database
+      .prepare('UPDATE approvals SET input_json = ?, input_hash = ? WHERE id = ?')
       .run('{"name":"plex-server"}', hashArguments({ name: 'plex-server' }), approval.id);
-    const result = await fixture.runner.resolveApproval({ decision: 'approve', by: fixture.caller(), approvalId: approval.id });
+    const result = await fixture.runner.resolveApproval({
+      decision: 'approve',
+      by: fixture.caller(),
+      approvalId: approval.id,
+    });
     expect(result.status === 'executed' && result.outcome.status).toBe('ok');
     expect(fixture.hostsRun).toEqual(['local']);
   });

@@ -68,13 +68,24 @@ export function createPolicyFixture(options: PolicyFixtureOptions = {}): PolicyF
   const build = () => {
     const memory = openMemory({ path: databasePath, clock });
     const runner = createToolRunner({
-      registry, memory, clock, outputBudgetChars: options.budget ?? 4000, approvalTtlSeconds: 300,
-      approvers: options.approvers ?? ['telegram:999'], toolTimeoutMs: options.toolTimeoutMs, hosts: options.hosts,
+      registry,
+      memory,
+      clock,
+      outputBudgetChars: options.budget ?? 4000,
+      approvalTtlSeconds: 300,
+      approvers: options.approvers ?? ['telegram:999'],
+      toolTimeoutMs: options.toolTimeoutMs,
+      hosts: options.hosts,
     });
     return { memory, runner };
   };
   const fixture: PolicyFixture = {
-    dir, databasePath, runs, hostsRun: hosts, now, ...build(),
+    dir,
+    databasePath,
+    runs,
+    hostsRun: hosts,
+    now,
+    ...build(),
     caller(overrides = {}) {
       const channel = overrides.channel ?? 'cli';
       const externalId = overrides.externalId ?? 'local';

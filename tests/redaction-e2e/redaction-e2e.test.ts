@@ -14,8 +14,11 @@ const bearerToken = 'eyJhbGciOiJIUzI1NiJ9.c3lzdm94LWJlYXJlci1zZWNyZXQ.Zm9vYmFyYm
 const pemBodyReversed = pemBody.split('').reverse().join('');
 /** Every secret except the body lines of the multi-line key block (see the known-bug test below). */
 const secrets = [
-  'swordfish-log-secret', bearerToken, 'env-secret-value',
-  'hunter2-should-never-leak', 'correct-horse-battery-staple',
+  'swordfish-log-secret',
+  bearerToken,
+  'env-secret-value',
+  'hunter2-should-never-leak',
+  'correct-horse-battery-staple',
 ];
 
 const logScript = [
@@ -37,16 +40,28 @@ let failedReply = '';
 
 describeDocker('redaction from a container to every place a secret could leak', () => {
   beforeAll(async () => {
-    container = startTestContainer({ prefix: 'sysvox-redaction', env: { API_TOKEN: 'env-secret-value' }, script: logScript });
-    const inspectAndLogs = (name: string) => [{ name: 'docker_inspect', arguments: { name } }, { name: 'docker_logs', arguments: { name, lines: 50 } }];
-    fake = await startFakeOllama({ turns: [
-      { toolCalls: inspectAndLogs(container.name) },
-      { toolCalls: inspectAndLogs('plex-server') },
-      // A model that echoes what it read: the reply is built from the tool output it was given.
-      { content: ['I read the logs and the settings. ', 'Everything looks fine.'] },
-      // Ollama failing with an error that quotes the prompt: the error text is logged.
-      { behaviour: 'http500', error: `llama runner crashed while reading password=swordfish-log-secret with Authorization: Bearer ${bearerToken}` },
-    ] });
+    container = startTestContainer({
+      prefix: 'sysvox-redaction',
+      env: { API_TOKEN: 'env-secret-value' },
+      script: logScript,
+    });
+    const inspectAndLogs = (name: string) => [
+      { name: 'docker_inspect', arguments: { name } },
+      { name: 'docker_logs', arguments: { name, lines: 50 } },
+    ];
+    fake = await startFakeOllama({
+      turns: [
+        { toolCalls: inspectAndLogs(container.name) },
+        { toolCalls: inspectAndLogs('plex-server') },
+        // A model that echoes what it read: the reply is built from the tool output it was given.
+        { content: ['I read the logs and the settings. ', 'Everything looks fine.'] },
+        // Ollama failing with an error that quotes the prompt: the error text is logged.
+        {
+          behaviour: 'http500',
+          error: `llama runner crashed while reading password=swordfish-log-secret with Authorization: Bearer ${bearerToken}`,
+        },
+      ],
+    });
     test = await createCoreTestApp({ ollamaHost: fake.url });
     await waitFor(async () => (container.running() ? true : undefined), 10_000, 'the container to run');
     const result = await ask(test.app, 'look at the logs and settings of my app and plex and tell me what you see');
@@ -65,7 +80,10 @@ describeDocker('redaction from a container to every place a secret could leak', 
   it('ran both tools on both containers and read real log lines', () => {
     const results = eventsOf(events, 'tool-result');
     expect(results.map((result) => `${result.tool}:${result.ok}`)).toEqual([
-      'docker_inspect:true', 'docker_logs:true', 'docker_inspect:true', 'docker_logs:true',
+      'docker_inspect:true',
+      'docker_logs:true',
+      'docker_inspect:true',
+      'docker_logs:true',
     ]);
     expect(results[1]!.output).toContain('app: ready');
     expect(results[1]!.output).toContain('connecting to db');
@@ -107,7 +125,9 @@ describeDocker('redaction from a container to every place a secret could leak', 
 
   // In "label: key=value" the harmless pair must not swallow the secret pair inside its value.
   it('a password right after "word: " in a logged error is masked', () => {
-    test.app.log.warn('brain turn failed', { error: 'Ollama answered HTTP 500: crashed on: password=swordfish-log-secret' });
+    test.app.log.warn('brain turn failed', {
+      error: 'Ollama answered HTTP 500: crashed on: password=swordfish-log-secret',
+    });
     expect(test.logLines.at(-1)).toContain('crashed on');
     expect(test.logLines.at(-1)).not.toContain('swordfish-log-secret');
   });

@@ -19,7 +19,9 @@ const secretLines = readFileSync(join(folder, 'secrets.jsonl'), 'utf8')
   .split('\n')
   .filter((line) => line.trim() !== '')
   .map((line) => JSON.parse(line) as SecretLine);
-const innocentLines = readFileSync(join(folder, 'innocent.txt'), 'utf8').split('\n').filter((line) => line !== '');
+const innocentLines = readFileSync(join(folder, 'innocent.txt'), 'utf8')
+  .split('\n')
+  .filter((line) => line !== '');
 
 function leaks(entry: SecretLine): string[] {
   const output = redactSecrets(entry.line);
@@ -51,12 +53,19 @@ describe('redaction corpora', () => {
     expect(redactSecrets('docker run -e MYSQL_ROOT_PASSWORD=my-secret-pw -e TZ=Europe/Berlin mariadb:11')).toBe(
       'docker run -e MYSQL_ROOT_PASSWORD=[REDACTED] -e TZ=Europe/Berlin mariadb:11',
     );
-    expect(redactSecrets('sshpass -p pw-1 ssh -p 2222 backup@nas.lan')).toBe('sshpass -p [REDACTED] ssh -p 2222 backup@nas.lan');
+    expect(redactSecrets('sshpass -p pw-1 ssh -p 2222 backup@nas.lan')).toBe(
+      'sshpass -p [REDACTED] ssh -p 2222 backup@nas.lan',
+    );
   });
 
   it('a container env dump given as an array keeps PATH and LANG but not the password', () => {
     const env = ['PATH=/usr/local/bin:/usr/bin', 'LANG=C.UTF-8', 'DB_PASS=Nc-pass-881', 'HOME=/root'];
-    expect(redactDeep({ Env: env }).Env).toEqual(['PATH=/usr/local/bin:/usr/bin', 'LANG=C.UTF-8', 'DB_PASS=[REDACTED]', 'HOME=/root']);
+    expect(redactDeep({ Env: env }).Env).toEqual([
+      'PATH=/usr/local/bin:/usr/bin',
+      'LANG=C.UTF-8',
+      'DB_PASS=[REDACTED]',
+      'HOME=/root',
+    ]);
   });
 
   it('the whole secret corpus as one log text (lines joined) loses every secret too', () => {

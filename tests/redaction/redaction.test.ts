@@ -44,11 +44,20 @@ afterEach(() => fixture?.close());
 describe('secrets never leave a tool', () => {
   it('invoke() output and data carry no planted secret, but keep the ordinary facts', async () => {
     const inspect = defineTool({
-      name: 'inspect_container', description: 'Inspect.', risk: 'safe', input: z.object({}),
-      describeCall: () => 'inspect plex', execute: async () => leakyContainerReport(),
+      name: 'inspect_container',
+      description: 'Inspect.',
+      risk: 'safe',
+      input: z.object({}),
+      describeCall: () => 'inspect plex',
+      execute: async () => leakyContainerReport(),
     });
     fixture = createPolicyFixture({ extraTools: [inspect] });
-    const outcome = await fixture.runner.invoke({ tool: 'inspect_container', input: {}, caller: fixture.caller(), source: 'brain' });
+    const outcome = await fixture.runner.invoke({
+      tool: 'inspect_container',
+      input: {},
+      caller: fixture.caller(),
+      source: 'brain',
+    });
     expect(outcome.status).toBe('ok');
     if (outcome.status !== 'ok') return;
     const everything = outcome.output + JSON.stringify(outcome.data);
@@ -57,16 +66,28 @@ describe('secrets never leave a tool', () => {
     expect(outcome.output).toContain('plex-server');
     expect(outcome.output).toContain('97% cache hit');
     expect(outcome.output).toContain('12.5');
-    expect(outcome.data).toMatchObject({ name: 'plex-server', settings: { apiKey: '[REDACTED]', session: '[REDACTED]' } });
+    expect(outcome.data).toMatchObject({
+      name: 'plex-server',
+      settings: { apiKey: '[REDACTED]', session: '[REDACTED]' },
+    });
   });
 
   it('a tool returning plain text (a log tail) is redacted the same way', async () => {
     const tail = defineTool({
-      name: 'log_tail', description: 'Tail.', risk: 'safe', input: z.object({}),
-      describeCall: () => 'tail logs', execute: async () => leakyContainerReport().logs,
+      name: 'log_tail',
+      description: 'Tail.',
+      risk: 'safe',
+      input: z.object({}),
+      describeCall: () => 'tail logs',
+      execute: async () => leakyContainerReport().logs,
     });
     fixture = createPolicyFixture({ extraTools: [tail] });
-    const outcome = await fixture.runner.invoke({ tool: 'log_tail', input: {}, caller: fixture.caller(), source: 'brain' });
+    const outcome = await fixture.runner.invoke({
+      tool: 'log_tail',
+      input: {},
+      caller: fixture.caller(),
+      source: 'brain',
+    });
     const text = outcome.status === 'ok' ? outcome.output : '';
     for (const secret of secretValues) expect(text).not.toContain(secret);
     expect(text.split('\n')).toHaveLength(6);
@@ -79,7 +100,11 @@ describe('secrets never leave a tool', () => {
     const report = leakyContainerReport();
     log.info(`container env ${report.env.join(' ')}`);
     log.warn('tool output', { report });
-    log.error('telegram failed', { sessionPin: 987654, token: telegramToken, url: `https://api.telegram.org/bot${telegramToken}/getMe` });
+    log.error('telegram failed', {
+      sessionPin: 987654,
+      token: telegramToken,
+      url: `https://api.telegram.org/bot${telegramToken}/getMe`,
+    });
     const written = lines.join('\n');
     for (const secret of secretValues) expect(written).not.toContain(secret);
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
@@ -112,16 +137,31 @@ describe('redactSecrets on its own', () => {
   });
 
   it('redactDeep masks secret-named keys at any depth and leaves the input untouched', () => {
-    const input = { Config: { Env: ['A_TOKEN=x1'], Labels: { 'com.example.password': 'p' } }, cookies: ['a'], count: 3 };
+    const input = {
+      Config: { Env: ['A_TOKEN=x1'], Labels: { 'com.example.password': 'p' } },
+      cookies: ['a'],
+      count: 3,
+    };
     const output = redactDeep(input);
-    expect(output).toEqual({ Config: { Env: ['A_TOKEN=[REDACTED]'], Labels: { 'com.example.password': '[REDACTED]' } }, cookies: '[REDACTED]', count: 3 });
+    expect(output).toEqual({
+      Config: { Env: ['A_TOKEN=[REDACTED]'], Labels: { 'com.example.password': '[REDACTED]' } },
+      cookies: '[REDACTED]',
+      count: 3,
+    });
     expect(input.Config.Env[0]).toBe('A_TOKEN=x1');
   });
 });
 
 describe('redaction across lines and nested pairs', () => {
   it('masks a private key block given as separate lines, keeping the other lines', () => {
-    const lines = ['starting', '-----BEGIN OPENSSH PRIVATE KEY-----', 'b3BlbnNzaC1rZXktdjEAAAAA', 'QyNTUxOQAAACBvZXJ0', '-----END OPENSSH PRIVATE KEY-----', 'ready'];
+    const lines = [
+      'starting',
+      '-----BEGIN OPENSSH PRIVATE KEY-----',
+      'b3BlbnNzaC1rZXktdjEAAAAA',
+      'QyNTUxOQAAACBvZXJ0',
+      '-----END OPENSSH PRIVATE KEY-----',
+      'ready',
+    ];
     const masked = redactDeep({ stdout: lines }).stdout;
     expect(masked.join('\n')).not.toContain('b3BlbnNzaC1rZXktdjEAAAAA');
     expect(masked.join('\n')).not.toContain('QyNTUxOQAAACBvZXJ0');

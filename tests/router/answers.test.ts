@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
-  cpuAnswer, diskAnswer, loadAnswer, memoryAnswer, statusAnswer, temperatureAnswer, topProcessesAnswer, uptimeAnswer,
+  cpuAnswer,
+  diskAnswer,
+  loadAnswer,
+  memoryAnswer,
+  statusAnswer,
+  temperatureAnswer,
+  topProcessesAnswer,
+  uptimeAnswer,
 } from '../../tools/system/answers.js';
 import {
-  containerLogsAnswer, containersStatus, containerStatusAnswer, listContainersAnswer, unhealthyContainersAnswer,
+  containerLogsAnswer,
+  containersStatus,
+  containerStatusAnswer,
+  listContainersAnswer,
+  unhealthyContainersAnswer,
 } from '../../tools/docker/answers.js';
 import { helpAnswer } from '../../src/router/help-answer.js';
 import { routerLexicon } from '../helpers/router-areas.js';
@@ -26,7 +37,9 @@ describe('system answers', () => {
 
   it('names the containers with problems and a nearly full disk', () => {
     const text = statusAnswer(snapshot, [containersStatus(troubledContainers)]);
-    expect(text).toContain('2 of 5 containers have problems: db-unhealthy is unhealthy and job-exited exited with code 3');
+    expect(text).toContain(
+      '2 of 5 containers have problems: db-unhealthy is unhealthy and job-exited exited with code 3',
+    );
     expect(text).toContain('/data is 95 percent full');
     expectSpeakable(text);
   });
@@ -37,8 +50,11 @@ describe('system answers', () => {
 
   it('speaks CPU, memory, load, uptime and temperature with units spelled out', () => {
     const answers = [
-      cpuAnswer(snapshot.cpu, snapshot.load), memoryAnswer(snapshot.memory), loadAnswer(snapshot.load),
-      uptimeAnswer(snapshot.uptimeSeconds), temperatureAnswer(snapshot.temperature),
+      cpuAnswer(snapshot.cpu, snapshot.load),
+      memoryAnswer(snapshot.memory),
+      loadAnswer(snapshot.load),
+      uptimeAnswer(snapshot.uptimeSeconds),
+      temperatureAnswer(snapshot.temperature),
     ];
     expect(answers[0]).toBe('CPU is at 12 percent across 2 cores; load is 0.4.');
     expect(answers[1]).toBe('Memory is at 41 percent: 9.8 of 24 gigabytes used; swap is unused.');
@@ -50,8 +66,9 @@ describe('system answers', () => {
   });
 
   it('says so when there are no temperature sensors or no swap', () => {
-    expect(temperatureAnswer({ available: false, mainCelsius: null, maxCelsius: null, coresCelsius: [] }))
-      .toBe('This machine reports no temperature sensors.');
+    expect(temperatureAnswer({ available: false, mainCelsius: null, maxCelsius: null, coresCelsius: [] })).toBe(
+      'This machine reports no temperature sensors.',
+    );
     expect(memoryAnswer({ ...snapshot.memory, swapTotalBytes: 0 })).toContain('there is no swap');
   });
 
@@ -69,8 +86,9 @@ describe('system answers', () => {
       { pid: 2, name: 'postgres', cpuPercent: 3, memoryPercent: 3, memoryBytes: 1 },
       { pid: 3, name: 'dockerd', cpuPercent: 1, memoryPercent: 1.2, memoryBytes: 1 },
     ];
-    expect(topProcessesAnswer(processes, 'memory'))
-      .toBe('The most memory goes to node at 4.1 percent, then postgres at 3 percent and dockerd at 1.2 percent.');
+    expect(topProcessesAnswer(processes, 'memory')).toBe(
+      'The most memory goes to node at 4.1 percent, then postgres at 3 percent and dockerd at 1.2 percent.',
+    );
     expect(topProcessesAnswer(processes, 'cpu')).toContain('The most CPU goes to node at 30 percent');
   });
 
@@ -82,7 +100,9 @@ describe('system answers', () => {
 
 describe('docker answers', () => {
   it('lists the problems, or says all containers are fine', () => {
-    expect(unhealthyContainersAnswer(troubledContainers)).toBe('db-unhealthy is unhealthy, job-exited exited with code 3.');
+    expect(unhealthyContainersAnswer(troubledContainers)).toBe(
+      'db-unhealthy is unhealthy, job-exited exited with code 3.',
+    );
     expect(unhealthyContainersAnswer(healthyContainers)).toBe('All 3 containers are fine.');
     expect(unhealthyContainersAnswer([])).toBe('There are no containers.');
   });
@@ -95,26 +115,47 @@ describe('docker answers', () => {
   });
 
   it('says how many more are stopped than it names', () => {
-    const stopped = Array.from({ length: 10 }, (_, index) => containerFixture(`job-${index}`, 'exited', 'none', 'Exited (0) 1 hour ago'));
+    const stopped = Array.from({ length: 10 }, (_, index) =>
+      containerFixture(`job-${index}`, 'exited', 'none', 'Exited (0) 1 hour ago'),
+    );
     const text = listContainersAnswer([...healthyContainers, ...stopped]);
-    expect(text).toBe('3 of 13 containers are running: plex-server, web-healthy and nextcloud. Not running: job-0, job-1, job-2, job-3, job-4, job-5, job-6, job-7, and 2 more.');
+    expect(text).toBe(
+      '3 of 13 containers are running: plex-server, web-healthy and nextcloud. Not running: job-0, job-1, job-2, job-3, job-4, job-5, job-6, job-7, and 2 more.',
+    );
   });
 
   it('speaks a container status', () => {
     const details = { restartCount: 0, startedAt: null, exitCode: null, ports: [], lastHealthOutput: null };
-    expect(containerStatusAnswer({ ...containerFixture('plex-server', 'running', 'healthy'), ...details }))
-      .toBe('plex-server is running and healthy.');
-    expect(containerStatusAnswer({ ...containerFixture('job-exited', 'exited', 'none', 'Exited (2) 2 hours ago'), ...details, exitCode: 2 }))
-      .toBe('job-exited is not running: it exited with code 2, 2 hours ago.');
-    const unhealthy = containerStatusAnswer({ ...containerFixture('db', 'running', 'unhealthy'), ...details, lastHealthOutput: '`pg_isready` failed **now**' });
+    expect(containerStatusAnswer({ ...containerFixture('plex-server', 'running', 'healthy'), ...details })).toBe(
+      'plex-server is running and healthy.',
+    );
+    expect(
+      containerStatusAnswer({
+        ...containerFixture('job-exited', 'exited', 'none', 'Exited (2) 2 hours ago'),
+        ...details,
+        exitCode: 2,
+      }),
+    ).toBe('job-exited is not running: it exited with code 2, 2 hours ago.');
+    const unhealthy = containerStatusAnswer({
+      ...containerFixture('db', 'running', 'unhealthy'),
+      ...details,
+      lastHealthOutput: '`pg_isready` failed **now**',
+    });
     expect(unhealthy).toContain('db is running but unhealthy. The last health check said: pg_isready failed now');
     expectSpeakable(unhealthy);
   });
 
   it('reads the last lines of a log and counts the error lines', () => {
-    const logs = { name: 'plex-server', stdout: ['one', 'two', 'three', 'four', 'five', 'six', '# seven'], stderr: ['warn a', 'error: disk full'], truncated: false };
+    const logs = {
+      name: 'plex-server',
+      stdout: ['one', 'two', 'three', 'four', 'five', 'six', '# seven'],
+      stderr: ['warn a', 'error: disk full'],
+      truncated: false,
+    };
     const text = containerLogsAnswer(logs, 5);
-    expect(text).toBe("The last 5 lines of plex-server's log: three. four. five. six. seven. It wrote 2 lines to its error stream, the last one: error: disk full.");
+    expect(text).toBe(
+      "The last 5 lines of plex-server's log: three. four. five. six. seven. It wrote 2 lines to its error stream, the last one: error: disk full.",
+    );
     expectSpeakable(text);
   });
 });
@@ -122,7 +163,13 @@ describe('docker answers', () => {
 describe('help', () => {
   it('lists what can be asked and done', () => {
     const text = helpAnswer(routerLexicon().templates);
-    for (const topic of ['the CPU', 'disk space', 'which containers are unhealthy', 'restart, stop or start a container', 'remember a fact']) {
+    for (const topic of [
+      'the CPU',
+      'disk space',
+      'which containers are unhealthy',
+      'restart, stop or start a container',
+      'remember a fact',
+    ]) {
       expect(text).toContain(topic);
     }
     expectSpeakable(text);

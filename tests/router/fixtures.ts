@@ -9,12 +9,31 @@ export function snapshotFixture(overrides: Partial<SystemSnapshot> = {}): System
     hostname: 'box',
     cpu: { totalPercent: 12.3, perCore: [10, 14.6] },
     memory: {
-      totalBytes: 24 * gigabyte, usedBytes: 9.8 * gigabyte, availableBytes: 14.2 * gigabyte, usedPercent: 40.8,
-      swapTotalBytes: 2 * gigabyte, swapUsedBytes: 0, swapPercent: 0,
+      totalBytes: 24 * gigabyte,
+      usedBytes: 9.8 * gigabyte,
+      availableBytes: 14.2 * gigabyte,
+      usedPercent: 40.8,
+      swapTotalBytes: 2 * gigabyte,
+      swapUsedBytes: 0,
+      swapPercent: 0,
     },
     filesystems: [
-      { mount: '/', device: '/dev/sda1', type: 'ext4', sizeBytes: 128 * gigabyte, usedBytes: 48 * gigabyte, usedPercent: 37.4 },
-      { mount: '/data', device: '/dev/sdb1', type: 'ext4', sizeBytes: 1000 * gigabyte, usedBytes: 950 * gigabyte, usedPercent: 95 },
+      {
+        mount: '/',
+        device: '/dev/sda1',
+        type: 'ext4',
+        sizeBytes: 128 * gigabyte,
+        usedBytes: 48 * gigabyte,
+        usedPercent: 37.4,
+      },
+      {
+        mount: '/data',
+        device: '/dev/sdb1',
+        type: 'ext4',
+        sizeBytes: 1000 * gigabyte,
+        usedBytes: 950 * gigabyte,
+        usedPercent: 95,
+      },
     ],
     temperature: { available: true, mainCelsius: 47.6, maxCelsius: 55.2, coresCelsius: [47, 48] },
     load: { load1: 0.42, load5: 0.3, load15: 0.21, cores: 2 },
@@ -26,7 +45,12 @@ export function snapshotFixture(overrides: Partial<SystemSnapshot> = {}): System
   };
 }
 
-export function containerFixture(name: string, state: ContainerSummary['state'], health: ContainerSummary['health'], status = ''): ContainerSummary {
+export function containerFixture(
+  name: string,
+  state: ContainerSummary['state'],
+  health: ContainerSummary['health'],
+  status = '',
+): ContainerSummary {
   return { id: name.slice(0, 4), name, image: 'busybox', state, health, status };
 }
 

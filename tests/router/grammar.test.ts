@@ -10,7 +10,8 @@ import { testVocabulary } from './vocabulary.js';
 
 const dictionaryPath = '/usr/share/pocketsphinx/model/en-us/cmudict-en-us.dict';
 const hasBinary = (name: string) => spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
-const speechToolsPresent = existsSync(dictionaryPath) && ['pocketsphinx_continuous', 'espeak-ng', 'sox'].every(hasBinary);
+const speechToolsPresent =
+  existsSync(dictionaryPath) && ['pocketsphinx_continuous', 'espeak-ng', 'sox'].every(hasBinary);
 const requireSpeechTools = process.env.CI === 'true';
 const workDirectory = mkdtempSync(join(tmpdir(), 'sysvox-router-'));
 afterAll(() => rmSync(workDirectory, { recursive: true, force: true }));
@@ -26,8 +27,13 @@ describe('template syntax', () => {
 describe('router speed', () => {
   it('matches 1,000 phrasings without catastrophic backtracking', () => {
     const router = testRouter();
-    const phrasings = ['is plex running', 'why is my server slow since yesterday', 'remember that nas is the storage box', 'how full is /data',
-      'restart everything that looks broken then tell me why and then write a long poem about all of it please'];
+    const phrasings = [
+      'is plex running',
+      'why is my server slow since yesterday',
+      'remember that nas is the storage box',
+      'how full is /data',
+      'restart everything that looks broken then tell me why and then write a long poem about all of it please',
+    ];
     const started = performance.now();
     for (let index = 0; index < 1000; index += 1) router.match(phrasings[index % phrasings.length]!, testVocabulary);
     expect(performance.now() - started).toBeLessThan(1000);
@@ -36,7 +42,11 @@ describe('router speed', () => {
 
 describe('JSGF grammar for pocketsphinx', () => {
   const dictionary = existsSync(dictionaryPath)
-    ? new Set(readFileSync(dictionaryPath, 'utf8').split('\n').map((line) => line.split(' ')[0]!.replace(/\(\d+\)$/, '')))
+    ? new Set(
+        readFileSync(dictionaryPath, 'utf8')
+          .split('\n')
+          .map((line) => line.split(' ')[0]!.replace(/\(\d+\)$/, '')),
+      )
     : null;
 
   it('leaves out free-text patterns and words the dictionary lacks', () => {
@@ -54,12 +64,19 @@ describe('JSGF grammar for pocketsphinx', () => {
     const grammarPath = join(workDirectory, 'sysvox.gram');
     writeFileSync(grammarPath, grammar.text);
     const router = testRouter();
-    for (const [spoken, intent] of [['is plex running', 'container_status'], ['how full is the data partition', 'disk']] as const) {
+    for (const [spoken, intent] of [
+      ['is plex running', 'container_status'],
+      ['how full is the data partition', 'disk'],
+    ] as const) {
       const raw = join(workDirectory, 'raw.wav');
       const wav = join(workDirectory, 'speech.wav');
       execFileSync('espeak-ng', ['-w', raw, spoken]);
       execFileSync('sox', [raw, '-r', '16000', '-c', '1', '-b', '16', wav]);
-      const heard = execFileSync('pocketsphinx_continuous', ['-jsgf', grammarPath, '-infile', wav, '-logfn', '/dev/null'], { encoding: 'utf8' }).trim();
+      const heard = execFileSync(
+        'pocketsphinx_continuous',
+        ['-jsgf', grammarPath, '-infile', wav, '-logfn', '/dev/null'],
+        { encoding: 'utf8' },
+      ).trim();
       expect(router.match(heard, { ...vocabulary, host: [] })?.intent).toBe(intent);
     }
   });

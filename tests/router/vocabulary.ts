@@ -2,7 +2,16 @@ import type { Vocabulary } from '../../src/router/types.js';
 
 /** The names the core would hand the router on the CI Docker engine, by slot. */
 export const testVocabulary: Vocabulary = {
-  container: ['plex-server', 'homeassistant', 'db-unhealthy', 'web-healthy', 'job-exited', 'worker-restarting', 'nextcloud', 'pihole'],
+  container: [
+    'plex-server',
+    'homeassistant',
+    'db-unhealthy',
+    'web-healthy',
+    'job-exited',
+    'worker-restarting',
+    'nextcloud',
+    'pihole',
+  ],
   host: ['nas', 'tank'],
   mount: ['/', '/data', '/mnt/tank'],
 };

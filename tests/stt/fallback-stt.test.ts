@@ -22,13 +22,21 @@ describe('fallback STT chain', () => {
   });
 
   it('says which engines failed when all do', async () => {
-    const chain = createFallbackStt([new FakeStt('whisper', [new Error('model missing')]), new FakeStt('pocketsphinx', [new Error('not installed')])]);
+    const chain = createFallbackStt([
+      new FakeStt('whisper', [new Error('model missing')]),
+      new FakeStt('pocketsphinx', [new Error('not installed')]),
+    ]);
     await expect(chain.transcribe(silence(0.5))).rejects.toThrow(/whisper: model missing; pocketsphinx: not installed/);
   });
 
   it('lists each engine in its probe, warning when only a later one works', async () => {
     const chain = createFallbackStt([
-      new FakeStt('whisper', [], { name: 'stt:whisper', status: 'fail', detail: 'model missing', fix: 'run scripts/fetch-models whisper-base.en' }),
+      new FakeStt('whisper', [], {
+        name: 'stt:whisper',
+        status: 'fail',
+        detail: 'model missing',
+        fix: 'run scripts/fetch-models whisper-base.en',
+      }),
       new FakeStt('pocketsphinx', []),
     ]);
     const probe = await chain.probe();
@@ -36,7 +44,10 @@ describe('fallback STT chain', () => {
     expect(probe.detail).toContain('stt:whisper fail');
     expect(probe.detail).toContain('stt:pocketsphinx ok');
     expect(probe.fix).toBe('run scripts/fetch-models whisper-base.en');
-    expect((await chain.probeAll()).map((probe) => `${probe.name} ${probe.status}`)).toEqual(['stt:whisper fail', 'stt:pocketsphinx ok']);
+    expect((await chain.probeAll()).map((probe) => `${probe.name} ${probe.status}`)).toEqual([
+      'stt:whisper fail',
+      'stt:pocketsphinx ok',
+    ]);
   });
 
   it('reports an engine whose probe throws as failed, and the chain as failed when no engine is usable', async () => {

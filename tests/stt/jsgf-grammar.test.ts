@@ -11,7 +11,9 @@ if (!ready && process.env.CI === 'true') throw new Error('CI needs pocketsphinx-
 describe.skipIf(!ready)('pocketsphinx grammar from the router templates (one builder)', () => {
   const dictionary = loadDictionary(dictionaryPath);
   const lexicon = routerLexicon();
-  const hints = { vocabulary: { container: ['plex-server', 'jellyfin', 'qxzvbnmrtk'], host: ['nas'], mount: ['/data'] } };
+  const hints = {
+    vocabulary: { container: ['plex-server', 'jellyfin', 'qxzvbnmrtk'], host: ['nas'], mount: ['/data'] },
+  };
 
   it('speaks container names as dictionary words, compounds included, and drops unsayable ones', () => {
     const jsgf = commandGrammar(hints, { lexicon, dictionary });
@@ -32,8 +34,23 @@ describe.skipIf(!ready)('pocketsphinx grammar from the router templates (one bui
   });
 
   it('lists every word the grammar can produce, for the pronunciation dictionary', () => {
-    const jsgf = commandGrammar(hints, { lexicon, dictionary, templates: [{ intent: 'container_status', patterns: ['is {container} healthy'] }] });
-    expect(grammarWords(jsgf).sort()).toEqual(['data', 'healthy', 'hey', 'is', 'jarvis', 'jellyfin', 'please', 'plex', 'server', 'slash']);
+    const jsgf = commandGrammar(hints, {
+      lexicon,
+      dictionary,
+      templates: [{ intent: 'container_status', patterns: ['is {container} healthy'] }],
+    });
+    expect(grammarWords(jsgf).sort()).toEqual([
+      'data',
+      'healthy',
+      'hey',
+      'is',
+      'jarvis',
+      'jellyfin',
+      'please',
+      'plex',
+      'server',
+      'slash',
+    ]);
   });
 });
 
@@ -41,7 +58,10 @@ describe.skipIf(!ready)('pocketsphinx grammar while a spoken confirmation is exp
   const dictionary = loadDictionary(dictionaryPath);
 
   it('is just the confirmation phrase and the declines', () => {
-    const jsgf = commandGrammar({ vocabulary: { container: ['plex-server'], host: [], mount: [] }, expectPhrases: ['yes, restart plex-server'] }, { lexicon: routerLexicon(), dictionary });
+    const jsgf = commandGrammar(
+      { vocabulary: { container: ['plex-server'], host: [], mount: [] }, expectPhrases: ['yes, restart plex-server'] },
+      { lexicon: routerLexicon(), dictionary },
+    );
     expect(jsgf).toContain('public <command> = (yes restart plex server) | (no) | (cancel) | (stop) | (never mind);');
   });
 });

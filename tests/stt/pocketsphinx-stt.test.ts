@@ -5,7 +5,10 @@ import { testRouter } from '../helpers/router-areas.js';
 import { hasCommand, noise, silence, speak } from './speech-audio.js';
 
 const ready = hasCommand('pocketsphinx_continuous') && hasCommand('espeak-ng') && hasCommand('sox');
-if (!ready && process.env.CI === 'true') throw new Error('CI needs pocketsphinx_continuous, espeak-ng and sox: apt-get install pocketsphinx pocketsphinx-en-us espeak-ng sox');
+if (!ready && process.env.CI === 'true')
+  throw new Error(
+    'CI needs pocketsphinx_continuous, espeak-ng and sox: apt-get install pocketsphinx pocketsphinx-en-us espeak-ng sox',
+  );
 
 /** The registered areas' templates, with these names (the grammar the voice channel uses). */
 const hints = { vocabulary: { container: ['plex-server', 'jellyfin', 'home_assistant'], mount: ['/data'], host: [] } };

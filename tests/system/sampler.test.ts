@@ -13,7 +13,11 @@ function scriptedSystemInformation(delayMs: number) {
   const rxBytes = [1_000, 11_000, 31_000];
   const sleep = () => new Promise((resolve) => setTimeout(resolve, delayMs));
   const info = {
-    currentLoad: async () => { await sleep(); samples += 1; return { currentLoad: 12.34, cpus: [{ load: 10 }, { load: 14.68 }] }; },
+    currentLoad: async () => {
+      await sleep();
+      samples += 1;
+      return { currentLoad: 12.34, cpus: [{ load: 10 }, { load: 14.68 }] };
+    },
     mem: async () => ({ total: 1000, available: 600, swaptotal: 0, swapused: 0 }),
     fsSize: async () => [{ fs: '/dev/sda1', type: 'ext4', size: 100, used: 40, use: 40, mount: '/' }],
     cpuTemperature: async () => ({ main: null, cores: [], max: null }),
@@ -44,7 +48,12 @@ describe('system sampler', () => {
   it('computes network throughput from successive samples', async () => {
     const scripted = scriptedSystemInformation(0);
     let now = 0;
-    const sampler = createSystemSampler({ intervalMs: 60_000, si: scripted.info, log: silentLogger, clock: () => new Date(now) });
+    const sampler = createSystemSampler({
+      intervalMs: 60_000,
+      si: scripted.info,
+      log: silentLogger,
+      clock: () => new Date(now),
+    });
     expect((await sampler.sampleNow()).network).toEqual([{ iface: 'eth0', rxBytesPerSecond: 0, txBytesPerSecond: 0 }]);
     now = 2000;
     expect((await sampler.sampleNow()).network[0]!.rxBytesPerSecond).toBe(5000);

@@ -9,9 +9,20 @@ import { silentLogger } from '../../src/log.js';
 import type { AnyTool, ToolContext } from '../../src/toolkit/tool.js';
 import { createSystemSampler } from '../../tools/system/sampler.js';
 import { createSystemTools } from '../../tools/system/system-tools.js';
-import type { CpuSnapshot, FilesystemUsage, MemorySnapshot, ProcessInfo, TemperatureSnapshot } from '../../tools/system/types.js';
+import type {
+  CpuSnapshot,
+  FilesystemUsage,
+  MemorySnapshot,
+  ProcessInfo,
+  TemperatureSnapshot,
+} from '../../tools/system/types.js';
 
-const context: ToolContext = { signal: new AbortController().signal, log: silentLogger, clock: () => new Date(), host: 'local' };
+const context: ToolContext = {
+  signal: new AbortController().signal,
+  log: silentLogger,
+  clock: () => new Date(),
+  host: 'local',
+};
 
 describe('system tools on this machine', () => {
   const sampler = createSystemSampler({ intervalMs: 60_000, log: silentLogger });
@@ -35,8 +46,9 @@ describe('system tools on this machine', () => {
     expect(cpu).toBe(first.cpu);
   });
 
-  it('gives results that match every tool\'s output schema, the full snapshot included', async () => {
-    for (const tool of tools) tool.output!.parse(await run(tool.name, tool.name === 'top_processes' ? { by: 'cpu' } : {}));
+  it("gives results that match every tool's output schema, the full snapshot included", async () => {
+    for (const tool of tools)
+      tool.output!.parse(await run(tool.name, tool.name === 'top_processes' ? { by: 'cpu' } : {}));
   });
 
   it('reports CPU in percent, per core as many as the machine has', async () => {
@@ -78,7 +90,8 @@ describe('system tools on this machine', () => {
   it('says temperatures are unavailable on a machine without sensors', async () => {
     const temperature = await run<TemperatureSnapshot>('temperatures');
     expect(typeof temperature.available).toBe('boolean');
-    if (!temperature.available) expect(temperature).toEqual({ available: false, mainCelsius: null, maxCelsius: null, coresCelsius: [] });
+    if (!temperature.available)
+      expect(temperature).toEqual({ available: false, mainCelsius: null, maxCelsius: null, coresCelsius: [] });
     else expect(temperature.mainCelsius ?? temperature.coresCelsius[0]).toBeGreaterThan(0);
   });
 

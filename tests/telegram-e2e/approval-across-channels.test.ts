@@ -8,7 +8,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { shownText } from '../fakes/fake-telegram.js';
 import { describeDocker, waitFor } from '../helpers/docker-engine.js';
 import { callbackUpdate, textUpdate } from '../telegram/helpers/telegram-updates.js';
-import { buildCli, containerStartedAt, createOwnedContainer, createWorkspace, removeContainer, type CliWorkspace } from '../cli/cli-harness.js';
+import {
+  buildCli,
+  containerStartedAt,
+  createOwnedContainer,
+  createWorkspace,
+  removeContainer,
+  type CliWorkspace,
+} from '../cli/cli-harness.js';
 import { allowedUser, buttonData, createTelegramApp, type TelegramApp } from './telegram-app.js';
 
 describeDocker('an approval asked on Telegram, given at the CLI', () => {
@@ -33,7 +40,10 @@ describeDocker('an approval asked on Telegram, given at the CLI', () => {
   it('runs exactly once; the Approve button afterwards says it was already handled', async () => {
     const before = containerStartedAt(name);
     telegram.fake.enqueueUpdate(textUpdate(allowedUser, `restart ${name}`));
-    await telegram.fake.waitFor(() => telegram.fake.callsTo('sendMessage').some((call) => buttonData(call).length > 0), 15_000);
+    await telegram.fake.waitFor(
+      () => telegram.fake.callsTo('sendMessage').some((call) => buttonData(call).length > 0),
+      15_000,
+    );
     const offer = telegram.fake.callsTo('sendMessage').find((call) => buttonData(call).length > 0);
     const approve = buttonData(offer).find((data) => data.endsWith(':y')) ?? '';
     const id = approve.split(':')[1] ?? '';
@@ -48,7 +58,9 @@ describeDocker('an approval asked on Telegram, given at the CLI', () => {
 
     const editsBefore = telegram.fake.callsTo('editMessageText').length;
     const pressed = answers().length;
-    telegram.fake.enqueueUpdate(callbackUpdate(allowedUser, approve, { messageId: 1, chatId: allowedUser, text: shownText(offer?.params ?? {}) }));
+    telegram.fake.enqueueUpdate(
+      callbackUpdate(allowedUser, approve, { messageId: 1, chatId: allowedUser, text: shownText(offer?.params ?? {}) }),
+    );
     await telegram.fake.waitFor(() => answers().length > pressed, 20_000);
     expect(answers().at(-1)?.params.text).toBe('Already handled.');
     await new Promise((resolve) => setTimeout(resolve, 1000));

@@ -27,23 +27,47 @@ export interface TelegramApp {
 
 export function telegramYaml(options: { apiRoot: string; token?: string; pushChatIds?: number[] }): string {
   return [
-    'ollama:', '  host: http://127.0.0.1:9',
-    'voice:', '  stt:', '    engines: [pocketsphinx]', '  tts:', '    engines: [espeak-ng]',
-    'policy:', `  approvers: ['telegram:${approverUser}']`,
-    'channels:', '  telegram:', '    enabled: true',
+    'ollama:',
+    '  host: http://127.0.0.1:9',
+    'voice:',
+    '  stt:',
+    '    engines: [pocketsphinx]',
+    '  tts:',
+    '    engines: [espeak-ng]',
+    'policy:',
+    `  approvers: ['telegram:${approverUser}']`,
+    'channels:',
+    '  telegram:',
+    '    enabled: true',
     ...(options.token ? [`    token: '${options.token}'`] : []),
-    `    allowedUserIds: [${allowedUser}, ${otherUser}]`, `    apiRoot: ${options.apiRoot}`, '    pollTimeoutSeconds: 1',
+    `    allowedUserIds: [${allowedUser}, ${otherUser}]`,
+    `    apiRoot: ${options.apiRoot}`,
+    '    pollTimeoutSeconds: 1',
     `    pushChatIds: [${(options.pushChatIds ?? []).join(', ')}]`,
   ].join('\n');
 }
 
 /** Builds the app from a temp YAML file and a temp data dir; the caller starts it. */
-export async function createTelegramApp(options: { fakeToken?: string; configToken?: string | null; pushChatIds?: number[] } = {}): Promise<TelegramApp> {
+export async function createTelegramApp(
+  options: { fakeToken?: string; configToken?: string | null; pushChatIds?: number[] } = {},
+): Promise<TelegramApp> {
   const fake = await startFakeTelegram({ token: options.fakeToken ?? token });
   const folder = mkdtempSync(join(tmpdir(), 'sysvox-telegram-e2e-'));
   const configPath = join(folder, 'sysvox.yaml');
-  writeFileSync(configPath, telegramYaml({ apiRoot: fake.apiRoot, token: options.configToken === null ? undefined : (options.configToken ?? token), pushChatIds: options.pushChatIds }));
-  const env: NodeJS.ProcessEnv = { ...process.env, SYSVOX_DATA: join(folder, 'data'), SYSVOX_CONFIG: configPath, DOCKER_HOST: testDockerHost };
+  writeFileSync(
+    configPath,
+    telegramYaml({
+      apiRoot: fake.apiRoot,
+      token: options.configToken === null ? undefined : (options.configToken ?? token),
+      pushChatIds: options.pushChatIds,
+    }),
+  );
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    SYSVOX_DATA: join(folder, 'data'),
+    SYSVOX_CONFIG: configPath,
+    DOCKER_HOST: testDockerHost,
+  };
   delete env.SYSVOX_TELEGRAM_TOKEN;
   const app = await createApp({ logTo: 'stderr', logLevel: 'warn', env });
   return {
@@ -62,6 +86,7 @@ export async function createTelegramApp(options: { fakeToken?: string; configTok
 /** The inline keyboard's callback data of a sent message ([] when it has none). */
 export function buttonData(call: FakeTelegramCall | undefined): string[] {
   const markup = call?.params.reply_markup;
-  const parsed = (typeof markup === 'string' ? JSON.parse(markup) : markup) as { inline_keyboard?: { callback_data?: string }[][] } | undefined;
+  const parsed = (typeof markup === 'string' ? JSON.parse(markup) : markup) as
+    { inline_keyboard?: { callback_data?: string }[][] } | undefined;
   return (parsed?.inline_keyboard ?? []).flat().map((button) => button.callback_data ?? '');
 }

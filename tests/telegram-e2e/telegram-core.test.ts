@@ -9,7 +9,15 @@ import { describeDocker, waitFor } from '../helpers/docker-engine.js';
 import { callbackUpdate, textUpdate, voiceUpdate } from '../telegram/helpers/telegram-updates.js';
 import { requireVoiceNoteTools, voiceNoteSaying } from '../telegram/helpers/voice-note-audio.js';
 import { containerStartedAt, createOwnedContainer, removeContainer } from '../cli/cli-harness.js';
-import { allowedUser, approverUser, buttonData, createTelegramApp, otherUser, strangerUser, type TelegramApp } from './telegram-app.js';
+import {
+  allowedUser,
+  approverUser,
+  buttonData,
+  createTelegramApp,
+  otherUser,
+  strangerUser,
+  type TelegramApp,
+} from './telegram-app.js';
 
 const describeVoice = requireVoiceNoteTools().skip ? describe.skip : describe;
 
@@ -32,13 +40,27 @@ describe('Telegram text on the real core', () => {
     const stderr = vi.spyOn(process.stderr, 'write');
     const before = sentCount();
     telegram.fake.enqueueUpdate(textUpdate(strangerUser, 'status'));
-    await waitFor(async () => (telegram.app.auditEntries(200).some((entry) => entry.channel === 'telegram' && entry.detail.includes(String(strangerUser))) ? true : undefined), 10_000, 'an audit row for the stranger');
+    await waitFor(
+      async () =>
+        telegram.app
+          .auditEntries(200)
+          .some((entry) => entry.channel === 'telegram' && entry.detail.includes(String(strangerUser)))
+          ? true
+          : undefined,
+      10_000,
+      'an audit row for the stranger',
+    );
     // A later message from the allowed person is answered, so the stranger's update was processed, not pending.
     telegram.fake.enqueueUpdate(textUpdate(allowedUser, 'what is the uptime'));
-    await telegram.fake.waitFor((calls) => calls.filter((call) => call.method === 'sendMessage').length > before, 15_000);
+    await telegram.fake.waitFor(
+      (calls) => calls.filter((call) => call.method === 'sendMessage').length > before,
+      15_000,
+    );
     expect(telegram.sentTexts(strangerUser)).toEqual([]);
     expect(telegram.fake.calls.filter((call) => call.params.chat_id === strangerUser)).toEqual([]);
-    const warnings = stderr.mock.calls.map(([chunk]) => String(chunk)).filter((line) => line.includes('not allow-listed'));
+    const warnings = stderr.mock.calls
+      .map(([chunk]) => String(chunk))
+      .filter((line) => line.includes('not allow-listed'));
     stderr.mockRestore();
     expect(warnings.map((line) => (JSON.parse(line) as { scope?: string }).scope)).toEqual(['telegram']);
   });
@@ -52,15 +74,28 @@ describeDocker('Telegram approvals on the real core and Docker engine', () => {
   async function askRestart(name: string) {
     const before = sentCount();
     telegram.fake.enqueueUpdate(textUpdate(allowedUser, `restart ${name}`));
-    await telegram.fake.waitFor((calls) => calls.filter((call) => call.method === 'sendMessage').slice(before).some((call) => buttonData(call).length > 0), 15_000);
-    const offer = telegram.fake.callsTo('sendMessage').slice(before).find((call) => buttonData(call).length > 0);
+    await telegram.fake.waitFor(
+      (calls) =>
+        calls
+          .filter((call) => call.method === 'sendMessage')
+          .slice(before)
+          .some((call) => buttonData(call).length > 0),
+      15_000,
+    );
+    const offer = telegram.fake
+      .callsTo('sendMessage')
+      .slice(before)
+      .find((call) => buttonData(call).length > 0);
     const text = shownText(offer?.params ?? {});
     expect(text).toContain(name);
     return { buttons: buttonData(offer), message: { messageId: 1, chatId: allowedUser, text } };
   }
   /** Outcomes of the audited presses that did nothing, for the approval behind a button ("ap:<id>:y"). */
-  const rejectedPresses = (button: string) => telegram.app.auditEntries(200)
-    .filter((entry) => entry.kind === 'approval-rejected' && entry.detail.startsWith(`${button.split(':')[1]}:`)).map((entry) => entry.outcome);
+  const rejectedPresses = (button: string) =>
+    telegram.app
+      .auditEntries(200)
+      .filter((entry) => entry.kind === 'approval-rejected' && entry.detail.startsWith(`${button.split(':')[1]}:`))
+      .map((entry) => entry.outcome);
   const answersCount = () => telegram.fake.callsTo('answerCallbackQuery').length;
   async function press(userId: number, data: string, message: { messageId: number; chatId: number; text: string }) {
     const before = answersCount();
@@ -79,7 +114,11 @@ describeDocker('Telegram approvals on the real core and Docker engine', () => {
 
     const editsBefore = telegram.fake.callsTo('editMessageText').length;
     await press(allowedUser, approve, message);
-    await waitFor(async () => (containerStartedAt(name) !== startedAt ? true : undefined), 15_000, `${name} to restart`);
+    await waitFor(
+      async () => (containerStartedAt(name) !== startedAt ? true : undefined),
+      15_000,
+      `${name} to restart`,
+    );
     const edited = shownText(telegram.fake.callsTo('editMessageText').slice(editsBefore)[0]?.params ?? {});
     expect(edited.startsWith(message.text)).toBe(true);
     const outcome = edited.slice(message.text.length);
@@ -95,7 +134,7 @@ describeDocker('Telegram approvals on the real core and Docker engine', () => {
     expect(rejectedPresses(approve)).toEqual(['already-resolved']);
   }, 60_000);
 
-  it('someone else\'s Approve is refused and audited; an approver\'s Deny leaves the container alone', async () => {
+  it("someone else's Approve is refused and audited; an approver's Deny leaves the container alone", async () => {
     const name = containers[1] ?? '';
     const startedAt = containerStartedAt(name);
     const { buttons, message } = await askRestart(name);
@@ -105,11 +144,20 @@ describeDocker('Telegram approvals on the real core and Docker engine', () => {
     expect(rejectedPresses(approve)).toEqual(['not-allowed']);
     expect(telegram.fake.callsTo('editMessageText')).toHaveLength(editsBefore);
     await press(approverUser, buttons.find((data) => data.endsWith(':n')) ?? '', message);
-    await telegram.fake.waitFor((calls) => calls.filter((call) => call.method === 'editMessageText').length > editsBefore, 10_000);
-    expect(shownText(telegram.fake.callsTo('editMessageText').at(-1)?.params ?? {})).toMatch(/cancelled: I will not restart/i);
+    await telegram.fake.waitFor(
+      (calls) => calls.filter((call) => call.method === 'editMessageText').length > editsBefore,
+      10_000,
+    );
+    expect(shownText(telegram.fake.callsTo('editMessageText').at(-1)?.params ?? {})).toMatch(
+      /cancelled: I will not restart/i,
+    );
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(containerStartedAt(name)).toBe(startedAt);
-    expect(telegram.app.listApprovals({ all: true }).some((row) => row.status === 'denied' && row.description.includes(name))).toBe(true);
+    expect(
+      telegram.app
+        .listApprovals({ all: true })
+        .some((row) => row.status === 'denied' && row.description.includes(name)),
+    ).toBe(true);
   }, 60_000);
 });
 
@@ -117,11 +165,22 @@ describeVoice('Telegram voice notes on the real engines', () => {
   it('hears a spoken question (pocketsphinx), answers in text and replies with a voice note (espeak-ng)', async () => {
     const note = voiceNoteSaying('what is the memory usage');
     telegram.fake.addFile('voice-memory', note);
-    telegram.fake.enqueueUpdate(voiceUpdate(allowedUser, { fileId: 'voice-memory', duration: 2, fileSize: note.length }));
-    await telegram.fake.waitFor((calls) => calls.some((call) => call.method === 'sendVoice' && call.params.chat_id === allowedUser), 45_000);
+    telegram.fake.enqueueUpdate(
+      voiceUpdate(allowedUser, { fileId: 'voice-memory', duration: 2, fileSize: note.length }),
+    );
+    await telegram.fake.waitFor(
+      (calls) => calls.some((call) => call.method === 'sendVoice' && call.params.chat_id === allowedUser),
+      45_000,
+    );
     const texts = telegram.sentTexts(allowedUser);
-    expect(texts.some((text) => /^I heard: .*memory usage/i.test(text)), texts.join('\n')).toBe(true);
-    expect(texts.some((text) => /memory/i.test(text) && /percent/.test(text)), texts.join('\n')).toBe(true);
+    expect(
+      texts.some((text) => /^I heard: .*memory usage/i.test(text)),
+      texts.join('\n'),
+    ).toBe(true);
+    expect(
+      texts.some((text) => /memory/i.test(text) && /percent/.test(text)),
+      texts.join('\n'),
+    ).toBe(true);
     const voice = telegram.fake.callsTo('sendVoice').at(-1)?.files.voice;
     expect(voice?.data.subarray(0, 4).toString('latin1')).toBe('OggS');
   }, 60_000);

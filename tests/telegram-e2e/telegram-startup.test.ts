@@ -16,7 +16,13 @@ afterEach(async () => {
 
 async function replyText(app: TelegramApp['app'], text: string): Promise<string> {
   let reply = '';
-  for await (const event of app.core.handle({ channel: 'cli', person: localPerson(), conversation: 'startup-test', text, modality: 'text' })) {
+  for await (const event of app.core.handle({
+    channel: 'cli',
+    person: localPerson(),
+    conversation: 'startup-test',
+    text,
+    modality: 'text',
+  })) {
     if (event.type === 'done') reply = event.text;
   }
   return reply;
@@ -40,7 +46,8 @@ describe('starting the Telegram channel', () => {
     });
     telegram = await createTelegramApp({ fakeToken: '999:the-token-telegram-knows' });
     await telegram.app.start(); // the channel starts in the background; the service does not wait for Telegram
-    for (let waited = 0; waited < 5000 && !lines.join('').includes('401'); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let waited = 0; waited < 5000 && !lines.join('').includes('401'); waited += 50)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     expect(telegram.fake.callsTo('getMe')).toHaveLength(1);
     const log = lines.join('');
     expect(log).toMatch(/401/);

@@ -12,7 +12,13 @@ afterEach(async () => {
 });
 
 function restartPlex(expiresInMs: number): ApprovalView {
-  return { id: 'a1b2c3', tool: 'docker_restart', description: "restart container 'plex'", expiresAt: new Date(Date.now() + expiresInMs), confirmPhrase: 'yes, restart plex' };
+  return {
+    id: 'a1b2c3',
+    tool: 'docker_restart',
+    description: "restart container 'plex'",
+    expiresAt: new Date(Date.now() + expiresInMs),
+    confirmPhrase: 'yes, restart plex',
+  };
 }
 
 async function requestApproval(h: Harness): Promise<{ messageId: number; chatId: number; text: string }> {
@@ -27,14 +33,22 @@ const answers = (h: Harness) => h.fake.callsTo('answerCallbackQuery').map((call)
 
 describe('Telegram approvals on buttons', () => {
   it('offers Approve/Deny; one press resolves and edits the message; a second press changes nothing', async () => {
-    const core = createScriptedCore(() => [{ type: 'approval-request', approval: restartPlex(300_000) }, done("restart container 'plex' needs approval", 'approval')]);
+    const core = createScriptedCore(() => [
+      { type: 'approval-request', approval: restartPlex(300_000) },
+      done("restart container 'plex' needs approval", 'approval'),
+    ]);
     harness = await startHarness({ core });
     await harness.channel.start(keepRunning);
     const offer = await requestApproval(harness);
 
     expect(offer.text).toContain("Approval needed: restart container 'plex'");
     expect(harness.fake.callsTo('sendMessage')[0]?.params.reply_markup).toEqual({
-      inline_keyboard: [[{ text: 'Approve', callback_data: 'ap:a1b2c3:y' }, { text: 'Deny', callback_data: 'ap:a1b2c3:n' }]],
+      inline_keyboard: [
+        [
+          { text: 'Approve', callback_data: 'ap:a1b2c3:y' },
+          { text: 'Deny', callback_data: 'ap:a1b2c3:n' },
+        ],
+      ],
     });
     expect(harness.sentTexts(allowedUser)).toHaveLength(1); // no second "needs approval" text
 
@@ -43,7 +57,12 @@ describe('Telegram approvals on buttons', () => {
     await harness.fake.waitFor((calls) => calls.filter((call) => call.method === 'answerCallbackQuery').length >= 2);
 
     // Both presses reach the policy, which runs the tool once and audits the second press.
-    const press = { approvalId: 'a1b2c3', decision: 'approve', person: { channel: 'telegram', externalId: String(allowedUser) }, channel: 'telegram' };
+    const press = {
+      approvalId: 'a1b2c3',
+      decision: 'approve',
+      person: { channel: 'telegram', externalId: String(allowedUser) },
+      channel: 'telegram',
+    };
     expect(harness.resolverCalls).toEqual([press, press]);
     expect(answers(harness)).toEqual(['Approved.', 'Already handled.']);
     const edits = harness.fake.callsTo('editMessageText');
@@ -52,12 +71,17 @@ describe('Telegram approvals on buttons', () => {
   });
 
   it("asks the policy about every press: a refusal only answers the presser, an approver's Deny edits the message", async () => {
-    const core = createScriptedCore(() => [{ type: 'approval-request', approval: restartPlex(300_000) }, done('needs approval', 'approval')]);
+    const core = createScriptedCore(() => [
+      { type: 'approval-request', approval: restartPlex(300_000) },
+      done('needs approval', 'approval'),
+    ]);
     harness = await startHarness({
-      core, telegram: { allowedUserIds: [allowedUser, 4444] },
-      resolve: async ({ person }) => (person.externalId === '4444'
-        ? { status: 'not-allowed', text: 'Only the person who asked, or an approver, can answer that request.' }
-        : { status: 'denied', text: 'Denied: plex was not restarted.' }),
+      core,
+      telegram: { allowedUserIds: [allowedUser, 4444] },
+      resolve: async ({ person }) =>
+        person.externalId === '4444'
+          ? { status: 'not-allowed', text: 'Only the person who asked, or an approver, can answer that request.' }
+          : { status: 'denied', text: 'Denied: plex was not restarted.' },
     });
     await harness.channel.start(keepRunning);
     const offer = await requestApproval(harness);
@@ -67,20 +91,36 @@ describe('Telegram approvals on buttons', () => {
     await harness.fake.waitFor((calls) => calls.filter((call) => call.method === 'answerCallbackQuery').length >= 2);
 
     expect(answers(harness)).toEqual(["You can't approve this.", 'Denied.']);
-    expect(harness.resolverCalls.map((call) => [call.decision, call.person.externalId])).toEqual([['approve', '4444'], ['deny', String(approverUser)]]);
-    expect(harness.fake.callsTo('editMessageText').map((call) => shownText(call.params))).toEqual([`${offer.text}\n\nDenied: plex was not restarted.`]);
+    expect(harness.resolverCalls.map((call) => [call.decision, call.person.externalId])).toEqual([
+      ['approve', '4444'],
+      ['deny', String(approverUser)],
+    ]);
+    expect(harness.fake.callsTo('editMessageText').map((call) => shownText(call.params))).toEqual([
+      `${offer.text}\n\nDenied: plex was not restarted.`,
+    ]);
   });
 
   it('an approval the policy finds expired says so on the message, and the callback is still answered', async () => {
-    const core = createScriptedCore(() => [{ type: 'approval-request', approval: restartPlex(-1000) }, done('needs approval', 'approval')]);
-    harness = await startHarness({ core, resolve: async () => ({ status: 'expired', text: "The request to restart container 'plex' has expired; ask again." }) });
+    const core = createScriptedCore(() => [
+      { type: 'approval-request', approval: restartPlex(-1000) },
+      done('needs approval', 'approval'),
+    ]);
+    harness = await startHarness({
+      core,
+      resolve: async () => ({
+        status: 'expired',
+        text: "The request to restart container 'plex' has expired; ask again.",
+      }),
+    });
     await harness.channel.start(keepRunning);
     const offer = await requestApproval(harness);
     harness.fake.enqueueUpdate(callbackUpdate(allowedUser, 'ap:a1b2c3:y', offer));
     await harness.fake.waitFor((calls) => calls.some((call) => call.method === 'answerCallbackQuery'));
 
     expect(answers(harness)).toEqual(['This approval has expired.']);
-    expect(shownText(harness.fake.callsTo('editMessageText')[0]?.params ?? {})).toBe(`${offer.text}\n\nThe request to restart container 'plex' has expired; ask again.`);
+    expect(shownText(harness.fake.callsTo('editMessageText')[0]?.params ?? {})).toBe(
+      `${offer.text}\n\nThe request to restart container 'plex' has expired; ask again.`,
+    );
   });
 
   it('/approvals lists what is pending as buttons, or says nothing is waiting', async () => {
@@ -93,7 +133,10 @@ describe('Telegram approvals on buttons', () => {
 
   it('/approvals offers each pending approval with buttons that work', async () => {
     const asked: string[] = [];
-    harness = await startHarness({ core: createScriptedCore(() => []), pendingFor: (externalId) => (asked.push(externalId), [restartPlex(300_000)]) });
+    harness = await startHarness({
+      core: createScriptedCore(() => []),
+      pendingFor: (externalId) => (asked.push(externalId), [restartPlex(300_000)]),
+    });
     await harness.channel.start(keepRunning);
     harness.fake.enqueueUpdate(textUpdate(allowedUser, '/approvals'));
     await harness.fake.waitFor(() => harness!.sentTexts(allowedUser).length >= 1);
@@ -101,7 +144,13 @@ describe('Telegram approvals on buttons', () => {
     expect(asked).toEqual([String(allowedUser)]);
     expect(shownText(offer?.params ?? {})).toContain("restart container 'plex'");
 
-    harness.fake.enqueueUpdate(callbackUpdate(allowedUser, 'ap:a1b2c3:y', { messageId: 1, chatId: allowedUser, text: shownText(offer?.params ?? {}) }));
+    harness.fake.enqueueUpdate(
+      callbackUpdate(allowedUser, 'ap:a1b2c3:y', {
+        messageId: 1,
+        chatId: allowedUser,
+        text: shownText(offer?.params ?? {}),
+      }),
+    );
     await harness.fake.waitFor((calls) => calls.some((call) => call.method === 'answerCallbackQuery'));
     expect(harness.resolverCalls.map((call) => call.approvalId)).toEqual(['a1b2c3']);
   });

@@ -14,7 +14,12 @@ interface WireExample {
 /** The shape of a JSON value: object keys (recursively, first array item), not the values. */
 function shape(value: unknown): unknown {
   if (Array.isArray(value)) return value.length === 0 ? [] : [shape(value[0])];
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((key) => [key, shape((value as Record<string, unknown>)[key])]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, shape((value as Record<string, unknown>)[key])]),
+    );
   return typeof value;
 }
 
@@ -28,7 +33,7 @@ describe('the fake Bot API answers like the recorded examples', () => {
   it.each(examples)('%s', async (name) => {
     const example = JSON.parse(readFileSync(join(wireDirectory, name), 'utf8')) as WireExample;
     if (example.request.method === 'getUpdates') {
-      for (const update of (example.response.result as { update_id: number }[])) {
+      for (const update of example.response.result as { update_id: number }[]) {
         const { update_id: _ignored, ...body } = update;
         fake.enqueueUpdate(body);
       }
@@ -37,7 +42,9 @@ describe('the fake Bot API answers like the recorded examples', () => {
     if (example.response.error_code === 429) fake.failNext('sendMessage', { kind: 'rate-limit', retryAfterSeconds: 1 });
 
     const response = await fetch(`${fake.apiRoot}/bot${fake.token}/${example.request.method}`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(example.request.body),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(example.request.body),
     });
     const body = (await response.json()) as WireExample['response'];
 

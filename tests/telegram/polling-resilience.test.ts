@@ -25,8 +25,12 @@ function sqliteKv(path: string): KeyValueStore & { close(): void } {
   const database = new Database(path);
   database.exec('create table if not exists kv (key text primary key, value text not null)');
   return {
-    get: (key) => (database.prepare('select value from kv where key = ?').get(key) as { value: string } | undefined)?.value,
-    set: (key, value) => void database.prepare('insert into kv (key, value) values (?, ?) on conflict(key) do update set value = excluded.value').run(key, value),
+    get: (key) =>
+      (database.prepare('select value from kv where key = ?').get(key) as { value: string } | undefined)?.value,
+    set: (key, value) =>
+      void database
+        .prepare('insert into kv (key, value) values (?, ?) on conflict(key) do update set value = excluded.value')
+        .run(key, value),
     close: () => database.close(),
   };
 }
@@ -45,7 +49,11 @@ describe('Telegram polling resilience', () => {
     await new Promise((resolve) => setTimeout(resolve, 150));
 
     expect(fake.callsTo('getUpdates')).toHaveLength(pollsAfterStop);
-    expect(harness.logLines.some((line) => line.includes('Telegram rejected the bot token (401): check channels.telegram.token or SYSVOX_TELEGRAM_TOKEN'))).toBe(true);
+    expect(
+      harness.logLines.some((line) =>
+        line.includes('Telegram rejected the bot token (401): check channels.telegram.token or SYSVOX_TELEGRAM_TOKEN'),
+      ),
+    ).toBe(true);
     expect(harness.logLines.join('\n')).not.toContain(fake.token);
   });
 
@@ -54,7 +62,10 @@ describe('Telegram polling resilience', () => {
     cleanups.push(() => fake.close());
     const harness = await harnessFor({ core: echoCore(), fake, token: '999999:WRONG-token-abcdefghij' });
     await expect(harness.channel.start(keepRunning)).rejects.toThrow(/401.*SYSVOX_TELEGRAM_TOKEN/);
-    expect(harness.channel.health()).toEqual({ status: 'failed', detail: expect.stringMatching(/401.*SYSVOX_TELEGRAM_TOKEN/) as unknown });
+    expect(harness.channel.health()).toEqual({
+      status: 'failed',
+      detail: expect.stringMatching(/401.*SYSVOX_TELEGRAM_TOKEN/) as unknown,
+    });
     expect(harness.logLines.join('\n')).not.toContain('WRONG-token-abcdefghij');
   });
 

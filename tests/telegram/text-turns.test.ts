@@ -9,7 +9,8 @@ afterEach(async () => {
   harness = undefined;
 });
 
-const repliesTo = (chatId: number, count: number) => (h: Harness) => h.fake.waitFor(() => h.sentTexts(chatId).length >= count);
+const repliesTo = (chatId: number, count: number) => (h: Harness) =>
+  h.fake.waitFor(() => h.sentTexts(chatId).length >= count);
 
 describe('Telegram text turns', () => {
   it('answers an allow-listed person through the core, with the turn shaped for the core', async () => {
@@ -22,7 +23,10 @@ describe('Telegram text turns', () => {
     expect(harness.sentTexts(allowedUser)).toEqual(['CPU is at 12% (you asked: cpu <now> & then)']);
     expect(harness.fake.callsTo('sendMessage')[0]?.params.parse_mode).toBe('HTML');
     expect(core.turns[0]).toMatchObject({
-      channel: 'telegram', text: 'cpu <now> & then', conversation: String(allowedUser), modality: 'text',
+      channel: 'telegram',
+      text: 'cpu <now> & then',
+      conversation: String(allowedUser),
+      modality: 'text',
       person: { channel: 'telegram', externalId: String(allowedUser), displayName: 'Ada' },
     });
   });
@@ -39,7 +43,9 @@ describe('Telegram text turns', () => {
     const toStranger = harness.fake.calls.filter((call) => call.params.chat_id === strangerUser);
     expect(toStranger).toEqual([]);
     expect(core.turns.map((turn) => turn.person.externalId)).toEqual([String(allowedUser)]);
-    expect(harness.audits).toEqual([expect.objectContaining({ kind: 'telegram-stranger', detail: expect.objectContaining({ userId: strangerUser }) })]);
+    expect(harness.audits).toEqual([
+      expect.objectContaining({ kind: 'telegram-stranger', detail: expect.objectContaining({ userId: strangerUser }) }),
+    ]);
     expect(harness.logLines.filter((line) => line.includes('not allow-listed'))).toHaveLength(1);
   });
 
@@ -100,7 +106,8 @@ describe('Telegram text turns', () => {
     const core = createScriptedCore((turn) => [done(`router says: ${turn.text}`)]);
     harness = await startHarness({ core });
     await harness.channel.start(keepRunning);
-    for (const text of ['/start', '/help', '/status', '/nonsense']) harness.fake.enqueueUpdate(textUpdate(allowedUser, text));
+    for (const text of ['/start', '/help', '/status', '/nonsense'])
+      harness.fake.enqueueUpdate(textUpdate(allowedUser, text));
     await repliesTo(allowedUser, 4)(harness);
 
     const [start, help, status, unknown] = harness.sentTexts(allowedUser);
@@ -112,17 +119,31 @@ describe('Telegram text turns', () => {
   });
 
   it('notify() reaches configured chats; /mute silences a chat and survives a restart via kv; /unmute restores', async () => {
-    harness = await startHarness({ core: createScriptedCore(() => []), telegram: { pushChatIds: [allowedUser, 3333] } });
+    harness = await startHarness({
+      core: createScriptedCore(() => []),
+      telegram: { pushChatIds: [allowedUser, 3333] },
+    });
     await harness.channel.start(keepRunning);
     const notice = (key: string, text: string) => ({ key, severity: 'warning' as const, text });
-    expect(await harness.channel.notify(notice('disk', 'Disk / is 95% full'))).toEqual({ status: 'delivered', detail: 'sent to 2 chats' });
+    expect(await harness.channel.notify(notice('disk', 'Disk / is 95% full'))).toEqual({
+      status: 'delivered',
+      detail: 'sent to 2 chats',
+    });
     expect(harness.sentTexts(allowedUser)).toEqual(['Disk / is 95% full']);
     expect(harness.sentTexts(3333)).toEqual(['Disk / is 95% full']);
 
     harness.fake.enqueueUpdate(textUpdate(allowedUser, '/mute'));
     await repliesTo(allowedUser, 2)(harness);
-    const restarted = await startHarness({ core: createScriptedCore(() => []), fake: harness.fake, kv: harness.kv, telegram: { pushChatIds: [allowedUser, 3333] } });
-    expect(await restarted.channel.notify(notice('plex', 'plex is unhealthy'))).toEqual({ status: 'delivered', detail: 'sent to 1 chat; 1 muted' });
+    const restarted = await startHarness({
+      core: createScriptedCore(() => []),
+      fake: harness.fake,
+      kv: harness.kv,
+      telegram: { pushChatIds: [allowedUser, 3333] },
+    });
+    expect(await restarted.channel.notify(notice('plex', 'plex is unhealthy'))).toEqual({
+      status: 'delivered',
+      detail: 'sent to 1 chat; 1 muted',
+    });
     await restarted.close();
     expect(harness.sentTexts(allowedUser).at(-1)).toContain('muted');
     expect(harness.sentTexts(3333)).toEqual(['Disk / is 95% full', 'plex is unhealthy']);

@@ -22,7 +22,10 @@ afterEach(async () => {
   harness = undefined;
 });
 
-const answerCpu = () => createScriptedCore((turn) => [done(turn.text === 'what is the cpu usage' ? 'the cpu usage is low' : 'I am not sure')]);
+const answerCpu = () =>
+  createScriptedCore((turn) => [
+    done(turn.text === 'what is the cpu usage' ? 'the cpu usage is low' : 'I am not sure'),
+  ]);
 
 describeVoice('Telegram voice notes', () => {
   it('transcribes a voice note, answers in text with "I heard", and replies with a voice note pocketsphinx understands', async () => {
@@ -31,7 +34,9 @@ describeVoice('Telegram voice notes', () => {
     await harness.channel.start(keepRunning);
     const note = voiceNoteSaying('what is the cpu usage');
     harness.fake.addFile('voice-question', note);
-    harness.fake.enqueueUpdate(voiceUpdate(allowedUser, { fileId: 'voice-question', duration: 2, fileSize: note.length }));
+    harness.fake.enqueueUpdate(
+      voiceUpdate(allowedUser, { fileId: 'voice-question', duration: 2, fileSize: note.length }),
+    );
     await harness.fake.waitFor((calls) => calls.some((call) => call.method === 'sendVoice'), 20_000);
 
     expect(harness.sentTexts(allowedUser)).toEqual(['I heard: what is the cpu usage', 'the cpu usage is low']);
@@ -39,7 +44,9 @@ describeVoice('Telegram voice notes', () => {
     expect(harness.fake.callsTo('sendChatAction').map((call) => call.params.action)).toContain('record_voice');
     const voice = harness.fake.callsTo('sendVoice')[0]?.files.voice;
     expect(voice?.data.subarray(0, 4).toString()).toBe('OggS');
-    const heard = await stt.transcribe(await createAudioConverter().decodeVoiceNote(voice?.data ?? Buffer.alloc(0), 30));
+    const heard = await stt.transcribe(
+      await createAudioConverter().decodeVoiceNote(voice?.data ?? Buffer.alloc(0), 30),
+    );
     expect(heard.text).toBe('the cpu usage is low');
   }, 30_000);
 
@@ -48,7 +55,9 @@ describeVoice('Telegram voice notes', () => {
     await harness.channel.start(keepRunning);
     const corrupt = Buffer.concat([Buffer.from('OggS'), Buffer.alloc(3000, 0x5a)]);
     harness.fake.addFile('voice-corrupt', corrupt);
-    harness.fake.enqueueUpdate(voiceUpdate(allowedUser, { fileId: 'voice-corrupt', duration: 3, fileSize: corrupt.length }));
+    harness.fake.enqueueUpdate(
+      voiceUpdate(allowedUser, { fileId: 'voice-corrupt', duration: 3, fileSize: corrupt.length }),
+    );
     harness.fake.enqueueUpdate(textUpdate(allowedUser, 'what is the cpu usage'));
     await harness.fake.waitFor(() => harness!.sentTexts(allowedUser).length >= 2, 10_000);
 
@@ -61,7 +70,9 @@ describeVoice('Telegram voice notes', () => {
     await harness.channel.start(keepRunning);
     const note = silentVoiceNote(1);
     harness.fake.addFile('voice-silence', note);
-    harness.fake.enqueueUpdate(voiceUpdate(allowedUser, { fileId: 'voice-silence', duration: 1, fileSize: note.length }));
+    harness.fake.enqueueUpdate(
+      voiceUpdate(allowedUser, { fileId: 'voice-silence', duration: 1, fileSize: note.length }),
+    );
     await harness.fake.waitFor(() => harness!.sentTexts(allowedUser).length >= 1, 10_000);
 
     expect(harness.sentTexts(allowedUser)).toEqual(["I didn't catch anything in that voice note."]);

@@ -7,7 +7,8 @@ import type { AudioChunk } from '../../voice/tts/tts.js';
 import { hasCommand } from '../stt/speech-audio.js';
 
 const ready = hasCommand('espeak-ng') && hasCommand('pocketsphinx_continuous');
-if (!ready && process.env.CI === 'true') throw new Error('CI needs espeak-ng and pocketsphinx: apt-get install espeak-ng pocketsphinx pocketsphinx-en-us');
+if (!ready && process.env.CI === 'true')
+  throw new Error('CI needs espeak-ng and pocketsphinx: apt-get install espeak-ng pocketsphinx pocketsphinx-en-us');
 
 /** Linear resampling to 16 kHz is enough for a recognizer check. */
 function to16k(chunks: AudioChunk[]) {
@@ -22,7 +23,11 @@ function to16k(chunks: AudioChunk[]) {
 describe.skipIf(!ready)('espeak-ng TTS (real engine)', () => {
   const tts = createEspeakTts({ voice: 'en-us', rate: 150 });
   const stt = createPocketsphinxStt({
-    grammar: () => commandGrammar(undefined, { lexicon: createLexicon([]), templates: [{ intent: 'cpu', patterns: ['(cpu | memory) is at (ten | twelve | twenty) percent'] }] }),
+    grammar: () =>
+      commandGrammar(undefined, {
+        lexicon: createLexicon([]),
+        templates: [{ intent: 'cpu', patterns: ['(cpu | memory) is at (ten | twelve | twenty) percent'] }],
+      }),
   });
   afterAll(() => stt.close?.());
 

@@ -11,7 +11,12 @@ describe('fallback TTS', () => {
     async *synthesize() {
       throw new EngineError('piper', 'piper voice missing');
     },
-    probe: async () => ({ name: 'tts:piper', status: 'fail', detail: 'voice missing', fix: 'run scripts/fetch-models piper' }),
+    probe: async () => ({
+      name: 'tts:piper',
+      status: 'fail',
+      detail: 'voice missing',
+      fix: 'run scripts/fetch-models piper',
+    }),
   };
 
   it('speaks with the next engine when the first fails before any audio', async () => {

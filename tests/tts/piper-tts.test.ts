@@ -34,7 +34,10 @@ describe.each([
     tts = createPiperTts({ binaryPath: join(fakes, executable), modelPath, sentenceGapMs: 150 });
     await collect(tts.synthesize('hello there.'));
     expect(tts.cli?.generation).toBe(generation);
-    const starts = readFileSync(argsLog, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as string[]);
+    const starts = readFileSync(argsLog, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as string[]);
     expect(starts).toEqual([['--model', modelPath, flag]]);
   });
 
@@ -54,7 +57,10 @@ describe.each([
   it('drops the rest of a sentence cut off by barge-in, so the next reply starts with its own audio', async () => {
     tts = createPiperTts({ binaryPath: join(fakes, executable), modelPath, sentenceGapMs: 150 });
     const controller = new AbortController();
-    for await (const _chunk of tts.synthesize('This long answer is interrupted after its first chunk.', { signal: controller.signal })) controller.abort();
+    for await (const _chunk of tts.synthesize('This long answer is interrupted after its first chunk.', {
+      signal: controller.signal,
+    }))
+      controller.abort();
     const next = 'Stopped.';
     const chunks = await collect(tts.synthesize(next));
     expect(chunks.reduce((total, chunk) => total + chunk.pcm.length, 0)).toBe(expectedBytes(next));
@@ -63,7 +69,10 @@ describe.each([
 
 describe('piper voice files', () => {
   it('reports a missing voice with the fetch fix', async () => {
-    const tts = createPiperTts({ binaryPath: join(fakes, 'fake-piper-cpp'), modelPath: join(directory, 'missing.onnx') });
+    const tts = createPiperTts({
+      binaryPath: join(fakes, 'fake-piper-cpp'),
+      modelPath: join(directory, 'missing.onnx'),
+    });
     expect(await tts.probe()).toMatchObject({ status: 'fail', fix: expect.stringContaining('scripts/fetch-models') });
     await expect(collect(tts.synthesize('hi'))).rejects.toThrow(/piper voice missing/);
   });

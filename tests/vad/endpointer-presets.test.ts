@@ -14,7 +14,10 @@ function script(parts: [probability: number, ms: number][]): number[] {
 }
 
 /** Feeds frames until the endpointer stops listening; returns the event types and the milliseconds fed. */
-async function feed(vad: FakeVad, options: { preset?: EndpointPreset; minSpeechMs?: number; noSpeechTimeoutMs?: number }) {
+async function feed(
+  vad: FakeVad,
+  options: { preset?: EndpointPreset; minSpeechMs?: number; noSpeechTimeoutMs?: number },
+) {
   const endpointer = createEndpointer({ vad, preRollMs: 0, ...options });
   endpointer.start();
   const events: string[] = [];
@@ -29,7 +32,12 @@ async function feed(vad: FakeVad, options: { preset?: EndpointPreset; minSpeechM
 describe('endpointing presets on a scripted VAD', () => {
   for (const preset of ['fast', 'normal', 'relaxed'] as const) {
     it(`${preset} ends one second of speech after about ${presetSilenceMs[preset]} ms of silence`, async () => {
-      const vad = new FakeVad(script([[0.95, 1000], [0.02, 3000]]));
+      const vad = new FakeVad(
+        script([
+          [0.95, 1000],
+          [0.02, 3000],
+        ]),
+      );
       const { events, fedMs } = await feed(vad, { preset });
       expect(events).toEqual(['speech-start', 'speech-end']);
       const silenceHeard = fedMs - 1000;
@@ -39,7 +47,13 @@ describe('endpointing presets on a scripted VAD', () => {
   }
 
   it('a 64 ms blip is no utterance: the no-speech timeout ends the wait instead', async () => {
-    const vad = new FakeVad(script([[0.02, 200], [0.95, 64], [0.02, 3000]]));
+    const vad = new FakeVad(
+      script([
+        [0.02, 200],
+        [0.95, 64],
+        [0.02, 3000],
+      ]),
+    );
     const { events } = await feed(vad, { preset: 'fast', minSpeechMs: 200, noSpeechTimeoutMs: 2000 });
     expect(events).not.toContain('speech-end');
     expect(events.at(-1)).toBe('no-speech');

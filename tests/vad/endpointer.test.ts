@@ -4,11 +4,23 @@ import { createEnergyVad } from '../../voice/vad/energy-vad.js';
 import { createSileroVad } from '../../voice/vad/silero-vad.js';
 import type { VoiceActivityDetector } from '../../voice/vad/vad.js';
 import type { Pcm16 } from '../../voice/stt/stt.js';
-import { addNoise, concatPcm, durationMs, framesOf, padWithSilence, requireAudio, silence, speak } from '../helpers/audio-fixtures.js';
+import {
+  addNoise,
+  concatPcm,
+  durationMs,
+  framesOf,
+  padWithSilence,
+  requireAudio,
+  silence,
+  speak,
+} from '../helpers/audio-fixtures.js';
 
 const need = requireAudio({ commands: ['espeak-ng'] });
 
-async function run(pcm: Pcm16, options: Omit<EndpointerOptions, 'vad'> & { vad: VoiceActivityDetector }): Promise<EndpointEvent[]> {
+async function run(
+  pcm: Pcm16,
+  options: Omit<EndpointerOptions, 'vad'> & { vad: VoiceActivityDetector },
+): Promise<EndpointEvent[]> {
   const endpointer = createEndpointer(options);
   endpointer.start();
   const events: EndpointEvent[] = [];
@@ -21,7 +33,10 @@ async function run(pcm: Pcm16, options: Omit<EndpointerOptions, 'vad'> & { vad: 
 
 /** Milliseconds between the first and last sample louder than the noise floor. */
 function audibleMs(pcm: Pcm16): number {
-  const loud = pcm.samples.reduce<number[]>((found, sample, index) => (Math.abs(sample) > 300 ? [...found.slice(0, 1), index] : found), []);
+  const loud = pcm.samples.reduce<number[]>(
+    (found, sample, index) => (Math.abs(sample) > 300 ? [...found.slice(0, 1), index] : found),
+    [],
+  );
   return ((loud[1] ?? 0) - (loud[0] ?? 0)) / 16;
 }
 
@@ -54,7 +69,10 @@ describe.skipIf(need.skip)('endpointing with Silero VAD', () => {
   it('accepts one-word answers ("yes", "stop")', async () => {
     for (const word of ['yes', 'stop']) {
       const events = await run(padWithSilence(speak(word, { voice: 'en-us' }), 800, 1500), { vad, preset: 'fast' });
-      expect(events.map((event) => event.type), word).toEqual(['speech-start', 'speech-end']);
+      expect(
+        events.map((event) => event.type),
+        word,
+      ).toEqual(['speech-start', 'speech-end']);
     }
   });
 

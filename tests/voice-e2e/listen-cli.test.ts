@@ -19,9 +19,14 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
  */
 function sysvox(args: string[]) {
   const configPath = join(folder, 'sysvox.yaml');
-  writeFileSync(configPath, 'ollama:\n  host: http://127.0.0.1:9\nvoice:\n  stt:\n    engines: [pocketsphinx]\n  tts:\n    engines: [espeak-ng]\n');
+  writeFileSync(
+    configPath,
+    'ollama:\n  host: http://127.0.0.1:9\nvoice:\n  stt:\n    engines: [pocketsphinx]\n  tts:\n    engines: [espeak-ng]\n',
+  );
   return spawnSync(process.execPath, ['--import', 'tsx', join(checkout, 'src', 'cli', 'main.ts'), ...args], {
-    cwd: checkout, encoding: 'utf8', timeout: 60_000,
+    cwd: checkout,
+    encoding: 'utf8',
+    timeout: 60_000,
     env: { ...process.env, SYSVOX_DATA: join(folder, 'data'), SYSVOX_CONFIG: configPath, DOCKER_HOST: dockerHost },
   });
 }
@@ -29,7 +34,10 @@ function sysvox(args: string[]) {
 describe.skipIf(requirement.skip || models.skip)('sysvox listen --file (the CLI, end to end)', () => {
   it('prints what it heard and what it answered, and writes the spoken answer to a WAV', () => {
     const input = join(folder, 'question.wav');
-    writeFileSync(input, writeWav(concatPcm(silence(400), speak('hey jarvis, what is the memory usage'), silence(1500)).samples));
+    writeFileSync(
+      input,
+      writeWav(concatPcm(silence(400), speak('hey jarvis, what is the memory usage'), silence(1500)).samples),
+    );
     const out = join(folder, 'reply.wav');
     const result = sysvox(['listen', '--file', input, '--out', out]);
     expect(result.stderr).not.toMatch(/sysvox: /);
@@ -40,7 +48,9 @@ describe.skipIf(requirement.skip || models.skip)('sysvox listen --file (the CLI,
     expect(readWav(readFileSync(out)).durationMs).toBeGreaterThan(1000);
 
     const timings = sysvox(['timings']);
-    expect(timings.stdout).toMatch(/voice\s+wake-to-speech \d+ ms, speech \d+ ms, stt \d+ ms, core \d+ ms, first-audio \d+ ms/);
+    expect(timings.stdout).toMatch(
+      /voice\s+wake-to-speech \d+ ms, speech \d+ ms, stt \d+ ms, core \d+ ms, first-audio \d+ ms/,
+    );
   }, 90_000);
 
   it('says what is wrong with a bad file and exits 1', () => {

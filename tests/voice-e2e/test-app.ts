@@ -27,11 +27,20 @@ export interface TestApp {
 export async function createTestApp(options: { voiceYaml?: string } = {}): Promise<TestApp> {
   const folder = mkdtempSync(join(tmpdir(), 'sysvox-voice-e2e-'));
   const configPath = join(folder, 'sysvox.yaml');
-  writeFileSync(configPath, [
-    'ollama:', '  host: http://127.0.0.1:9',
-    'voice:', '  stt:', '    engines: [pocketsphinx]', '  tts:', '    engines: [espeak-ng]', '  followUpSeconds: 4',
-    options.voiceYaml ?? '',
-  ].join('\n'));
+  writeFileSync(
+    configPath,
+    [
+      'ollama:',
+      '  host: http://127.0.0.1:9',
+      'voice:',
+      '  stt:',
+      '    engines: [pocketsphinx]',
+      '  tts:',
+      '    engines: [espeak-ng]',
+      '  followUpSeconds: 4',
+      options.voiceYaml ?? '',
+    ].join('\n'),
+  );
   const env = { ...process.env, SYSVOX_DATA: join(folder, 'data'), SYSVOX_CONFIG: configPath, DOCKER_HOST: dockerHost };
   const app = await createApp({ logTo: 'stderr', logLevel: 'warn', env });
   let count = 0;
@@ -42,7 +51,12 @@ export async function createTestApp(options: { voiceYaml?: string } = {}): Promi
       count += 1;
       const path = join(folder, `input-${count}.wav`);
       writeFileSync(path, writeWav(audio.samples));
-      return listenToFile({ runChannel: (run) => app.voice.runChannel(run), path, outPath: join(folder, `reply-${count}.wav`), onEvent });
+      return listenToFile({
+        runChannel: (run) => app.voice.runChannel(run),
+        path,
+        outPath: join(folder, `reply-${count}.wav`),
+        onEvent,
+      });
     },
     async close() {
       await app.close();
@@ -64,5 +78,8 @@ export function dockerEngineReady(): boolean {
 }
 
 export function containerStartedAt(name: string): string {
-  return execFileSync('docker', ['inspect', '-f', '{{.State.StartedAt}}', name], { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: dockerHost } }).trim();
+  return execFileSync('docker', ['inspect', '-f', '{{.State.StartedAt}}', name], {
+    encoding: 'utf8',
+    env: { ...process.env, DOCKER_HOST: dockerHost },
+  }).trim();
 }

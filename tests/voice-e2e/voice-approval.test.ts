@@ -6,8 +6,13 @@ import { containerStartedAt, createTestApp, dockerEngineReady, type TestApp } fr
 
 const requirement = requireAudio({ commands: ['espeak-ng', 'pocketsphinx_continuous', 'docker'] });
 const dockerReady = !requirement.skip && dockerEngineReady();
-const plainWords = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-const request = () => concatPcm(silence(400), speak('hey jarvis'), silence(400), speak('restart plex server'), silence(2500));
+const plainWords = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+const request = () =>
+  concatPcm(silence(400), speak('hey jarvis'), silence(400), speak('restart plex server'), silence(2500));
 
 describe.skipIf(!dockerReady)('a voice approval against the real Docker engine', () => {
   let test: TestApp;
@@ -26,7 +31,8 @@ describe.skipIf(!dockerReady)('a voice approval against the real Docker engine',
     const before = containerStartedAt('plex-server');
     const startedAtWhenAsked: string[] = [];
     const result = await test.listen(audio, (event: LocalChannelEvent) => {
-      if (event.type === 'answered' && startedAtWhenAsked.length === 0) startedAtWhenAsked.push(containerStartedAt('plex-server'));
+      if (event.type === 'answered' && startedAtWhenAsked.length === 0)
+        startedAtWhenAsked.push(containerStartedAt('plex-server'));
     });
     return { before, startedAtWhenAsked, result };
   }
@@ -40,9 +46,12 @@ describe.skipIf(!dockerReady)('a voice approval against the real Docker engine',
     const engines = await test.app.voice.engines();
     const transcribe = engines.stt.transcribe.bind(engines.stt);
     let calls = 0;
-    engines.stt.transcribe = async (audio, options) => (++calls === 1 ? { text: 'restart plex server', engine: 'given' } : transcribe(audio, options));
+    engines.stt.transcribe = async (audio, options) =>
+      ++calls === 1 ? { text: 'restart plex server', engine: 'given' } : transcribe(audio, options);
     try {
-      const { before, startedAtWhenAsked, result } = await listenAndWatch(concatPcm(request(), speak('yes restart plex server'), silence(3000)));
+      const { before, startedAtWhenAsked, result } = await listenAndWatch(
+        concatPcm(request(), speak('yes restart plex server'), silence(3000)),
+      );
       expect(plainWords(result.answered[0] ?? '')).toContain('yes restart plex server');
       expect(startedAtWhenAsked).toEqual([before]);
       expect(result.heard[1]).toBe('yes restart plex server');
@@ -57,7 +66,8 @@ describe.skipIf(!dockerReady)('a voice approval against the real Docker engine',
     const engines = await test.app.voice.engines();
     const transcribe = engines.stt.transcribe.bind(engines.stt);
     let calls = 0;
-    engines.stt.transcribe = async (audio, options) => (++calls === 1 ? { text: 'restart plex server', engine: 'given' } : transcribe(audio, options));
+    engines.stt.transcribe = async (audio, options) =>
+      ++calls === 1 ? { text: 'restart plex server', engine: 'given' } : transcribe(audio, options);
     try {
       const { before, result } = await listenAndWatch(concatPcm(request(), speak('yes'), silence(3000)));
       expect(plainWords(result.answered[0] ?? '')).toContain('yes restart plex server');
@@ -76,13 +86,20 @@ describe.skipIf(!dockerReady)('a voice approval against the real Docker engine',
     const before = music.startedAt();
     const startedAtWhenAsked: string[] = [];
     const audio = concatPcm(
-      silence(400), speak('hey jarvis'), silence(400), speak('restart music'), silence(2500),
-      speak('yes restart music'), silence(3000),
+      silence(400),
+      speak('hey jarvis'),
+      silence(400),
+      speak('restart music'),
+      silence(2500),
+      speak('yes restart music'),
+      silence(3000),
     );
     const result = await test.listen(audio, (event: LocalChannelEvent) => {
       if (event.type === 'answered' && startedAtWhenAsked.length === 0) startedAtWhenAsked.push(music.startedAt());
     });
-    const trace = JSON.stringify(result.events.map((event) => ('text' in event ? `${event.type}: ${String(event.text)}` : event.type)));
+    const trace = JSON.stringify(
+      result.events.map((event) => ('text' in event ? `${event.type}: ${String(event.text)}` : event.type)),
+    );
     expect(result.heard[0], trace).toBe('restart music');
     expect(plainWords(result.answered[0] ?? '')).toContain('yes restart music');
     expect(startedAtWhenAsked).toEqual([before]);

@@ -3,16 +3,39 @@ import { createOpenWakeWord } from '../../voice/wake/openwakeword.js';
 import type { WakeWordDetector } from '../../voice/wake/wake.js';
 import type { Pcm16 } from '../../voice/stt/stt.js';
 import { defaultMirror } from '../../models/model-files.js';
-import { concatPcm, framesOf, padWithSilence, readClip, requireAudio, silence, speak } from '../helpers/audio-fixtures.js';
+import {
+  concatPcm,
+  framesOf,
+  padWithSilence,
+  readClip,
+  requireAudio,
+  silence,
+  speak,
+} from '../helpers/audio-fixtures.js';
 
-const clips = ['alexa_test.wav', 'hey_mycroft_test.wav', 'hey_jane.wav', 'negative_reference.wav', 'turn_on_the_office_lights_test_clip.wav'];
+const clips = [
+  'alexa_test.wav',
+  'hey_mycroft_test.wav',
+  'hey_jane.wav',
+  'negative_reference.wav',
+  'turn_on_the_office_lights_test_clip.wav',
+];
 const need = requireAudio({ clips, commands: ['espeak-ng'] });
 const hasModels = defaultMirror() !== undefined;
 if (!hasModels && process.env.CI === 'true') throw new Error('CI=true but the model mirror is missing');
 if (!hasModels) console.warn('skipping wake tests: no model mirror (SYSVOX_MODEL_MIRROR or ../shared/models)');
 
 /** Voices and speeds where espeak-ng's "hey jarvis" fires reliably (all 22 combinations scored >= 0.83). */
-const jarvisVoices = ['en', 'en-us', 'en-gb', 'en-gb-scotland', 'en-gb-x-rp', 'en-029', 'en-gb-x-gbcwmd', 'en-us+klatt'];
+const jarvisVoices = [
+  'en',
+  'en-us',
+  'en-gb',
+  'en-gb-scotland',
+  'en-gb-x-rp',
+  'en-029',
+  'en-gb-x-gbcwmd',
+  'en-us+klatt',
+];
 
 async function detectionsIn(detector: WakeWordDetector, pcm: Pcm16): Promise<string[]> {
   detector.reset();
@@ -26,7 +49,9 @@ async function detectionsIn(detector: WakeWordDetector, pcm: Pcm16): Promise<str
 describe.skipIf(need.skip || !hasModels)('openWakeWord with the four pre-trained models', () => {
   let detector: WakeWordDetector;
   beforeAll(async () => {
-    detector = await createOpenWakeWord({ models: ['hey_jarvis', 'alexa', 'hey_mycroft', 'hey_marvin'].map((name) => ({ name })) });
+    detector = await createOpenWakeWord({
+      models: ['hey_jarvis', 'alexa', 'hey_mycroft', 'hey_marvin'].map((name) => ({ name })),
+    });
   });
   afterAll(async () => detector?.close?.());
 
@@ -38,9 +63,12 @@ describe.skipIf(need.skip || !hasModels)('openWakeWord with the four pre-trained
     expect(await detectionsIn(detector, readClip('hey_mycroft_test.wav'))).toEqual(['hey_mycroft']);
   });
 
-  it.each(['hey_jane.wav', 'negative_reference.wav', 'turn_on_the_office_lights_test_clip.wav'])('fires nothing on %s', async (clip) => {
-    expect(await detectionsIn(detector, readClip(clip))).toEqual([]);
-  });
+  it.each(['hey_jane.wav', 'negative_reference.wav', 'turn_on_the_office_lights_test_clip.wav'])(
+    'fires nothing on %s',
+    async (clip) => {
+      expect(await detectionsIn(detector, readClip(clip))).toEqual([]);
+    },
+  );
 
   it('fires "hey_jarvis" on espeak-ng "hey jarvis" in several voices and speeds', async () => {
     const missed: string[] = [];
@@ -54,9 +82,15 @@ describe.skipIf(need.skip || !hasModels)('openWakeWord with the four pre-trained
   });
 
   it('fires nothing on ordinary espeak-ng sentences', async () => {
-    const sentences = ['what is the cpu usage', 'restart plex please', 'turn on the kitchen lights', 'is the nas healthy'];
+    const sentences = [
+      'what is the cpu usage',
+      'restart plex please',
+      'turn on the kitchen lights',
+      'is the nas healthy',
+    ];
     for (const text of sentences) {
-      for (const voice of ['en-us', 'en-gb']) expect(await detectionsIn(detector, speak(text, { voice })), `${text} (${voice})`).toEqual([]);
+      for (const voice of ['en-us', 'en-gb'])
+        expect(await detectionsIn(detector, speak(text, { voice })), `${text} (${voice})`).toEqual([]);
     }
   });
 });
@@ -65,14 +99,19 @@ describe.skipIf(need.skip || !hasModels)('openWakeWord modes, refractory period 
   let detector: WakeWordDetector;
   const jarvis = () => speak('hey jarvis', { voice: 'en-us' });
   beforeAll(async () => {
-    detector = await createOpenWakeWord({ models: [{ name: 'hey_jarvis' }], refractoryMs: 2000, speakingThreshold: 0.999999 });
+    detector = await createOpenWakeWord({
+      models: [{ name: 'hey_jarvis' }],
+      refractoryMs: 2000,
+      speakingThreshold: 0.999999,
+    });
   });
   afterAll(async () => detector?.close?.());
 
   it('reports where the wake word ended, in the stream', async () => {
     detector.reset();
     const detections = [];
-    for (const frame of framesOf(padWithSilence(jarvis(), 1000), 1280)) detections.push(...(await detector.process(frame)));
+    for (const frame of framesOf(padWithSilence(jarvis(), 1000), 1280))
+      detections.push(...(await detector.process(frame)));
     expect(detections).toHaveLength(1);
     expect(detections[0]?.endMs).toBeGreaterThan(1500);
     expect(detections[0]?.endMs).toBeLessThan(2600);
@@ -95,7 +134,8 @@ describe.skipIf(need.skip || !hasModels)('openWakeWord modes, refractory period 
   it('gives the same result for odd-sized frames as for 80 ms frames', async () => {
     detector.reset();
     const names: string[] = [];
-    for (const frame of framesOf(padWithSilence(jarvis(), 1000), 777)) names.push(...(await detector.process(frame)).map((detection) => detection.name));
+    for (const frame of framesOf(padWithSilence(jarvis(), 1000), 777))
+      names.push(...(await detector.process(frame)).map((detection) => detection.name));
     expect(names).toEqual(['hey_jarvis']);
   });
 });
@@ -107,7 +147,13 @@ describe.skipIf(need.skip || !hasModels)('wake word then endpointing', () => {
     const detector = await createOpenWakeWord({ models: [{ name: 'hey_jarvis' }] });
     const endpointer = createEndpointer({ vad: await createSileroVad(), preset: 'normal', preRollMs: 300 });
     const command = speak('what is the cpu usage', { voice: 'en-us' });
-    const stream = concatPcm(silence(1000), speak('hey jarvis', { voice: 'en-us' }), silence(500), command, silence(1500));
+    const stream = concatPcm(
+      silence(1000),
+      speak('hey jarvis', { voice: 'en-us' }),
+      silence(500),
+      command,
+      silence(1500),
+    );
     let utterance: Pcm16 | undefined;
     for (const frame of framesOf(stream, 1280)) {
       if (endpointer.listening) {

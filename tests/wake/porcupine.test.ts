@@ -41,7 +41,12 @@ const keywordPaths = ['/opt/ppn/hey-jarvis_en_linux_v3_0_0.ppn', '/opt/ppn/compu
 
 async function detector(extra: { refractoryMs?: number; armedWhileSpeaking?: boolean } = {}) {
   const fake = fakePorcupineModule();
-  const wake = await createPorcupineWake({ accessKey: 'test-key', keywordPaths, load: async () => fake.module, ...extra });
+  const wake = await createPorcupineWake({
+    accessKey: 'test-key',
+    keywordPaths,
+    load: async () => fake.module,
+    ...extra,
+  });
   return { wake, record: fake.record };
 }
 
@@ -62,7 +67,8 @@ describe('Porcupine wake word adapter', () => {
   it('re-frames 80 ms frames into 512-sample ones and keeps every sample, in order', async () => {
     const { wake, record } = await detector();
     const input = Int16Array.from({ length: 5 * 1280 }, (_, index) => (index % 900) - 450);
-    for (let offset = 0; offset < input.length; offset += 1280) await wake.process(input.subarray(offset, offset + 1280));
+    for (let offset = 0; offset < input.length; offset += 1280)
+      await wake.process(input.subarray(offset, offset + 1280));
     expect(record.frames.every((frame) => frame.length === 512)).toBe(true);
     expect(record.frames).toHaveLength(12);
     const fed = new Int16Array(record.frames.length * 512);
@@ -76,7 +82,8 @@ describe('Porcupine wake word adapter', () => {
     const found: Array<{ frame: number; name: string; endSample: number }> = [];
     const frames = stream(10, [{ at: 7, index: 1 }]);
     for (const [frame, audio] of frames.entries()) {
-      for (const detection of await wake.process(audio)) found.push({ frame, name: detection.name, endSample: detection.endSample });
+      for (const detection of await wake.process(audio))
+        found.push({ frame, name: detection.name, endSample: detection.endSample });
     }
     // Porcupine frame 7 covers samples 3584..4096, which arrive with the fourth 80 ms frame (index 3).
     expect(found).toEqual([{ frame: 3, name: 'computer', endSample: 4096 }]);
@@ -84,9 +91,14 @@ describe('Porcupine wake word adapter', () => {
 
   it('fires once within the refractory period', async () => {
     const { wake } = await detector({ refractoryMs: 1000 });
-    const marks = [{ at: 2, index: 0 }, { at: 5, index: 0 }, { at: 40, index: 0 }];
+    const marks = [
+      { at: 2, index: 0 },
+      { at: 5, index: 0 },
+      { at: 40, index: 0 },
+    ];
     const names: string[] = [];
-    for (const audio of stream(20, marks)) names.push(...(await wake.process(audio)).map((detection) => detection.name));
+    for (const audio of stream(20, marks))
+      names.push(...(await wake.process(audio)).map((detection) => detection.name));
     expect(names).toEqual(['hey_jarvis', 'hey_jarvis']);
   });
 
@@ -118,16 +130,24 @@ describe('Porcupine wake word adapter', () => {
     const fake = fakePorcupineModule({ constructorError: new PorcupineActivationError('AccessKey is invalid') });
     const failure = createPorcupineWake({ accessKey: 'wrong', keywordPaths, load: async () => fake.module });
     await expect(failure).rejects.toBeInstanceOf(EngineError);
-    await expect(failure).rejects.toThrow(/AccessKey check failed \(AccessKey is invalid\)\. Porcupine checks its AccessKey online.*voice\.wake\.engine: openwakeword/);
+    await expect(failure).rejects.toThrow(
+      /AccessKey check failed \(AccessKey is invalid\)\. Porcupine checks its AccessKey online.*voice\.wake\.engine: openwakeword/,
+    );
   });
 
   it('names the package to install when @picovoice/porcupine-node is missing', async () => {
-    const missing = async () => { throw new Error("Cannot find package '@picovoice/porcupine-node'"); };
-    await expect(createPorcupineWake({ accessKey: 'k', keywordPaths, load: missing })).rejects.toThrow(/npm install @picovoice\/porcupine-node/);
+    const missing = async () => {
+      throw new Error("Cannot find package '@picovoice/porcupine-node'");
+    };
+    await expect(createPorcupineWake({ accessKey: 'k', keywordPaths, load: missing })).rejects.toThrow(
+      /npm install @picovoice\/porcupine-node/,
+    );
   });
 
   it('asks for keyword files when none are configured', async () => {
     const fake = fakePorcupineModule();
-    await expect(createPorcupineWake({ accessKey: 'k', keywordPaths: [], load: async () => fake.module })).rejects.toThrow(/voice\.wake\.porcupine\.keywordPaths/);
+    await expect(
+      createPorcupineWake({ accessKey: 'k', keywordPaths: [], load: async () => fake.module }),
+    ).rejects.toThrow(/voice\.wake\.porcupine\.keywordPaths/);
   });
 });

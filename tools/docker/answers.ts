@@ -36,10 +36,17 @@ export function containersStatus(containers: readonly ContainerSummary[] | null)
   if (containers.length === 0) return { clause: 'there are no containers', problem: false };
   const problems = containers.filter(isProblem);
   if (problems.length === 0) {
-    return { clause: containers.length === 1 ? 'the one container is healthy' : `all ${containers.length} containers are healthy`, problem: false };
+    return {
+      clause:
+        containers.length === 1 ? 'the one container is healthy' : `all ${containers.length} containers are healthy`,
+      problem: false,
+    };
   }
   const verb = problems.length === 1 ? 'has a problem' : 'have problems';
-  return { clause: `${problems.length} of ${containers.length} containers ${verb}: ${joinSpoken(problems.map(describeContainerProblem))}`, problem: true };
+  return {
+    clause: `${problems.length} of ${containers.length} containers ${verb}: ${joinSpoken(problems.map(describeContainerProblem))}`,
+    problem: true,
+  };
 }
 
 /** "6 of 8 containers are running: a, b ... Not running: job-exited and worker." */
@@ -48,13 +55,15 @@ export function listContainersAnswer(containers: readonly ContainerSummary[]): s
   const running = containers.filter((container) => container.state === 'running').map((container) => container.name);
   const stopped = containers.filter((container) => container.state !== 'running').map((container) => container.name);
   const names = running.length > 0 && running.length <= maxNamesSpoken ? `: ${joinSpoken(running)}` : '';
-  const first = running.length === containers.length
-    ? `All ${countOf(containers.length, 'container')} ${containers.length === 1 ? 'is' : 'are'} running${names}.`
-    : `${running.length} of ${countOf(containers.length, 'container')} ${running.length === 1 ? 'is' : 'are'} running${names}.`;
+  const first =
+    running.length === containers.length
+      ? `All ${countOf(containers.length, 'container')} ${containers.length === 1 ? 'is' : 'are'} running${names}.`
+      : `${running.length} of ${countOf(containers.length, 'container')} ${running.length === 1 ? 'is' : 'are'} running${names}.`;
   if (stopped.length === 0) return first;
-  const named = stopped.length <= maxNamesSpoken
-    ? joinSpoken(stopped)
-    : `${stopped.slice(0, maxNamesSpoken).join(', ')}, and ${stopped.length - maxNamesSpoken} more`;
+  const named =
+    stopped.length <= maxNamesSpoken
+      ? joinSpoken(stopped)
+      : `${stopped.slice(0, maxNamesSpoken).join(', ')}, and ${stopped.length - maxNamesSpoken} more`;
   return `${first} Not running: ${named}.`;
 }
 
@@ -78,7 +87,9 @@ export function containerStatusAnswer(details: ContainerDetails): string {
     if (details.health === 'healthy') return `${name} is running and healthy.${restarts}`;
     if (details.health === 'starting') return `${name} is running; its health check has not passed yet.${restarts}`;
     if (details.health === 'unhealthy') {
-      const said = details.lastHealthOutput ? ` The last health check said: ${asSentence(speakable(details.lastHealthOutput, 100))}` : '';
+      const said = details.lastHealthOutput
+        ? ` The last health check said: ${asSentence(speakable(details.lastHealthOutput, 100))}`
+        : '';
       return `${name} is running but unhealthy.${said}${restarts}`.trim();
     }
     return `${name} is running.${restarts}`;
@@ -96,18 +107,29 @@ export function containerStatusAnswer(details: ContainerDetails): string {
 
 /** "The last 5 lines of plex-server's log: ... It wrote 2 lines to its error stream." */
 export function containerLogsAnswer(logs: ContainerLogs, lines = 5): string {
-  const recent = logs.stdout.map((line) => speakable(line)).filter((line) => line.length > 0).slice(-lines);
+  const recent = logs.stdout
+    .map((line) => speakable(line))
+    .filter((line) => line.length > 0)
+    .slice(-lines);
   const errors = logs.stderr.filter((line) => line.trim().length > 0);
-  const errorPart = errors.length === 0
-    ? ' Nothing went to its error stream.'
-    : ` It wrote ${countOf(errors.length, 'line')} to its error stream, the last one: ${asSentence(speakable(errors[errors.length - 1]!))}`;
+  const errorPart =
+    errors.length === 0
+      ? ' Nothing went to its error stream.'
+      : ` It wrote ${countOf(errors.length, 'line')} to its error stream, the last one: ${asSentence(speakable(errors[errors.length - 1]!))}`;
   if (recent.length === 0) return `${logs.name} has logged nothing to its output.${errorPart}`;
-  const heading = recent.length === 1 ? `The last line of ${logs.name}'s log` : `The last ${recent.length} lines of ${logs.name}'s log`;
+  const heading =
+    recent.length === 1
+      ? `The last line of ${logs.name}'s log`
+      : `The last ${recent.length} lines of ${logs.name}'s log`;
   const body = recent.map((line) => (/[.!?]$/.test(line) ? line : `${line}.`)).join(' ');
   return `${heading}: ${body}${errorPart}`;
 }
 
-const pastTense: Record<ContainerActionResult['action'], string> = { restart: 'restarted', start: 'started', stop: 'stopped' };
+const pastTense: Record<ContainerActionResult['action'], string> = {
+  restart: 'restarted',
+  start: 'started',
+  stop: 'stopped',
+};
 
 /** "plex-server has been restarted and is running." */
 export function containerActionAnswer(result: ContainerActionResult): string {

@@ -6,7 +6,12 @@ import { answerFrom, readTool } from '../../src/router/answer-kit.js';
 import type { AnswerContext, IntentHandler, ToolArea } from '../../src/router/area.js';
 import type { DockerClient } from './client.js';
 import {
-  containerActionAnswer, containerLogsAnswer, containersStatus, containerStatusAnswer, listContainersAnswer, unhealthyContainersAnswer,
+  containerActionAnswer,
+  containerLogsAnswer,
+  containersStatus,
+  containerStatusAnswer,
+  listContainersAnswer,
+  unhealthyContainersAnswer,
 } from './answers.js';
 import { containerSlot } from './container-slot.js';
 import { dockerTools, type DockerToolOptions, type DockerTools } from './docker-tools.js';
@@ -26,18 +31,33 @@ const gerunds: Record<ContainerAction, string> = { restart: 'restarting', stop: 
 function answers(tools: DockerTools): Record<string, IntentHandler> {
   const container = (context: AnswerContext) => context.match.slots.container ?? '';
   /** Restart, stop and start go through policy, which asks for the approval this returns for the core to surface. */
-  const act = (action: ContainerAction): IntentHandler => (context) => {
-    const name = container(context);
-    return answerFrom(context, tools[action], { name }, `${gerunds[action]} ${name}`, containerActionAnswer);
-  };
+  const act =
+    (action: ContainerAction): IntentHandler =>
+    (context) => {
+      const name = container(context);
+      return answerFrom(context, tools[action], { name }, `${gerunds[action]} ${name}`, containerActionAnswer);
+    };
   return {
-    list_containers: (context) => answerFrom(context, tools.listContainers, { all: true }, 'listing containers', listContainersAnswer),
+    list_containers: (context) =>
+      answerFrom(context, tools.listContainers, { all: true }, 'listing containers', listContainersAnswer),
     unhealthy_containers: (context) =>
       answerFrom(context, tools.listContainers, { all: true }, 'checking the containers', unhealthyContainersAnswer),
     container_status: (context) =>
-      answerFrom(context, tools.inspect, { name: container(context) }, 'inspecting the container', containerStatusAnswer),
-    container_logs: (context) => answerFrom(context, tools.logs, { name: container(context), lines: fetchedLogLines, stream: 'both' },
-      'reading the logs', (logs) => containerLogsAnswer(logs, spokenLogLines)),
+      answerFrom(
+        context,
+        tools.inspect,
+        { name: container(context) },
+        'inspecting the container',
+        containerStatusAnswer,
+      ),
+    container_logs: (context) =>
+      answerFrom(
+        context,
+        tools.logs,
+        { name: container(context), lines: fetchedLogLines, stream: 'both' },
+        'reading the logs',
+        (logs) => containerLogsAnswer(logs, spokenLogLines),
+      ),
     container_restart: act('restart'),
     container_stop: act('stop'),
     container_start: act('start'),

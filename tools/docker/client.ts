@@ -7,13 +7,24 @@ import Docker from 'dockerode';
 import type { Logger } from '../../src/log.js';
 import type { EngineProbe } from '../../src/probe.js';
 import {
-  ambiguousContainerError, type DockerEndpoint, isConnectionError, noSuchContainerError, statusCodeOf, unreachableError,
+  ambiguousContainerError,
+  type DockerEndpoint,
+  isConnectionError,
+  noSuchContainerError,
+  statusCodeOf,
+  unreachableError,
 } from './docker-errors.js';
 import { isProblem, toDetails, toStats, toSummary } from './container-mappers.js';
 import { boundLogs, demultiplexLogs } from './log-demux.js';
 import { matchContainerName } from './name-match.js';
 import type {
-  ContainerAction, ContainerActionResult, ContainerDetails, ContainerLogs, ContainerStats, ContainerSummary, LogStream,
+  ContainerAction,
+  ContainerActionResult,
+  ContainerDetails,
+  ContainerLogs,
+  ContainerStats,
+  ContainerSummary,
+  LogStream,
 } from './types.js';
 import { describeError, ToolError } from '../../src/errors.js';
 
@@ -47,7 +58,11 @@ function endpointFor(env: NodeJS.ProcessEnv, socketPath: string): DockerEndpoint
   const host = env.DOCKER_HOST?.trim();
   if (host && host.startsWith('tcp://')) {
     const url = new URL(host.replace(/^tcp:/, 'http:'));
-    return { describe: host, isSocket: false, options: { host: url.hostname, port: Number(url.port || 2375), protocol: 'http' } };
+    return {
+      describe: host,
+      isSocket: false,
+      options: { host: url.hostname, port: Number(url.port || 2375), protocol: 'http' },
+    };
   }
   const path = host && host.startsWith('unix://') ? host.slice('unix://'.length) : socketPath;
   return { describe: path, isSocket: true, options: { socketPath: path } };
@@ -106,7 +121,11 @@ export function createDockerClient(options: DockerClientOptions): DockerClient {
   }
 
   /** A 404 between resolve and use (the container was removed) reads like "no such container". */
-  async function onContainer<T>(tool: string, name: string, work: (container: Docker.Container) => Promise<T>): Promise<T> {
+  async function onContainer<T>(
+    tool: string,
+    name: string,
+    work: (container: Docker.Container) => Promise<T>,
+  ): Promise<T> {
     try {
       return await call(tool, () => work(docker.getContainer(name)));
     } catch (error) {
@@ -118,12 +137,19 @@ export function createDockerClient(options: DockerClientOptions): DockerClient {
     }
   }
 
-  async function logs(name: string, logOptions: { lines: number; bytes: number; stream?: LogStream }): Promise<ContainerLogs> {
+  async function logs(
+    name: string,
+    logOptions: { lines: number; bytes: number; stream?: LogStream },
+  ): Promise<ContainerLogs> {
     const stream = logOptions.stream ?? 'both';
     return onContainer('docker_logs', name, async (container) => {
       const info = await container.inspect();
       const raw = (await container.logs({
-        follow: false, stdout: stream !== 'stderr', stderr: stream !== 'stdout', tail: logOptions.lines, timestamps: false,
+        follow: false,
+        stdout: stream !== 'stderr',
+        stderr: stream !== 'stdout',
+        tail: logOptions.lines,
+        timestamps: false,
       })) as unknown as Buffer;
       const split = demultiplexLogs(Buffer.isBuffer(raw) ? raw : Buffer.from(String(raw)), info.Config.Tty);
       const bounded = boundLogs(split, logOptions.bytes);
@@ -132,7 +158,9 @@ export function createDockerClient(options: DockerClientOptions): DockerClient {
   }
 
   async function statsOf(name: string): Promise<ContainerStats | null> {
-    return onContainer('docker_stats', name, async (container) => toStats(name, (await container.stats({ stream: false })) as Docker.ContainerStats));
+    return onContainer('docker_stats', name, async (container) =>
+      toStats(name, (await container.stats({ stream: false })) as Docker.ContainerStats),
+    );
   }
 
   /** One container's figures, or every running one's; a container that stops or goes meanwhile is left out. */
@@ -168,7 +196,12 @@ export function createDockerClient(options: DockerClientOptions): DockerClient {
       const version = await call('docker', () => docker.version());
       return { name: 'docker', status: 'ok', detail: `Docker ${version.Version} on ${endpoint.describe}` };
     } catch (error) {
-      return { name: 'docker', status: 'fail', detail: describeError(error), fix: 'start the Docker engine or set docker.socketPath / DOCKER_HOST' };
+      return {
+        name: 'docker',
+        status: 'fail',
+        detail: describeError(error),
+        fix: 'start the Docker engine or set docker.socketPath / DOCKER_HOST',
+      };
     }
   }
 

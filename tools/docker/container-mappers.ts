@@ -75,7 +75,8 @@ function portsOf(inspect: Docker.ContainerInspectInfo): string[] {
   const result = new Set<string>();
   for (const [containerPort, bindings] of Object.entries(ports)) {
     if (!bindings || bindings.length === 0) result.add(containerPort);
-    for (const binding of bindings ?? []) result.add(`${binding.HostIp || '0.0.0.0'}:${binding.HostPort} -> ${containerPort}`);
+    for (const binding of bindings ?? [])
+      result.add(`${binding.HostIp || '0.0.0.0'}:${binding.HostPort} -> ${containerPort}`);
   }
   for (const port of exposed) if (![...result].some((entry) => entry.endsWith(port))) result.add(port);
   return [...result];

@@ -16,12 +16,32 @@ import type { Vocabulary } from '../../src/router/types.js';
 
 /** Words that name the machine or a group, never one container, unless a container is called exactly that. */
 const neverContainerParts = new Set([
-  'server', 'system', 'machine', 'computer', 'host', 'box', 'homelab', 'docker', 'everything', 'all', 'it', 'that',
-  'this', 'them', 'service', 'services', 'container', 'containers', 'app',
+  'server',
+  'system',
+  'machine',
+  'computer',
+  'host',
+  'box',
+  'homelab',
+  'docker',
+  'everything',
+  'all',
+  'it',
+  'that',
+  'this',
+  'them',
+  'service',
+  'services',
+  'container',
+  'containers',
+  'app',
 ]);
 
 function nameParts(name: string): string[] {
-  return name.toLowerCase().split(/[\s\-_.]+/).filter((part) => part.length > 0);
+  return name
+    .toLowerCase()
+    .split(/[\s\-_.]+/)
+    .filter((part) => part.length > 0);
 }
 
 /** Drops "the" in front and "container" behind: "the plex container" -> ["plex"]. */
@@ -65,7 +85,12 @@ function plausibleUnknownName(words: readonly string[], vocabulary: Vocabulary):
   return words.length === 1 ? phrase : words.join('-');
 }
 
-function resolveContainer(words: readonly string[], containers: readonly string[], vocabulary: Vocabulary, allowUnknown: boolean): string | null {
+function resolveContainer(
+  words: readonly string[],
+  containers: readonly string[],
+  vocabulary: Vocabulary,
+  allowUnknown: boolean,
+): string | null {
   const trimmed = trimContainerWords(words);
   if (trimmed.length === 0) return null;
   const known = findContainer(trimmed, containers);
@@ -85,7 +110,9 @@ export function containerSlot(names: () => Promise<readonly string[]>): AreaSlot
     name: 'container',
     values: names,
     resolve: (words, containers, vocabulary) => resolveContainer(words, containers, vocabulary, true),
-    forms: { 'known-container': (words, containers, vocabulary) => resolveContainer(words, containers, vocabulary, false) },
+    forms: {
+      'known-container': (words, containers, vocabulary) => resolveContainer(words, containers, vocabulary, false),
+    },
     maxWords: 5,
     spoken: spokenContainer,
   };

@@ -18,7 +18,12 @@ export function speakableName(name: string): string {
   return clean.length > 64 ? `${clean.slice(0, 61)}...` : clean;
 }
 
-export function unreachableError(tool: string, endpoint: DockerEndpoint, error: unknown, user = currentUser()): ToolError {
+export function unreachableError(
+  tool: string,
+  endpoint: DockerEndpoint,
+  error: unknown,
+  user = currentUser(),
+): ToolError {
   const code = (error as { code?: string } | undefined)?.code;
   const where = endpoint.describe;
   const sentence = (() => {
@@ -26,7 +31,8 @@ export function unreachableError(tool: string, endpoint: DockerEndpoint, error: 
     if (code === 'EACCES' || code === 'EPERM') {
       return `I can't reach Docker: ${where} is not readable by user ${user}; add it to the docker group`;
     }
-    if (code === 'ECONNREFUSED') return `I can't reach Docker: nothing answers on ${where}; is the Docker engine running?`;
+    if (code === 'ECONNREFUSED')
+      return `I can't reach Docker: nothing answers on ${where}; is the Docker engine running?`;
     if (code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT' || /timeout/i.test(String(error))) {
       return `I can't reach Docker: ${where} did not answer in time; the engine may be overloaded or hung`;
     }
@@ -48,7 +54,19 @@ export function ambiguousContainerError(tool: string, query: string, names: read
 /** True when the error means Docker could not be reached at all (as opposed to Docker saying no). */
 export function isConnectionError(error: unknown): boolean {
   const code = (error as { code?: string } | undefined)?.code;
-  if (code && ['ENOENT', 'EACCES', 'EPERM', 'ECONNREFUSED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH'].includes(code)) {
+  if (
+    code &&
+    [
+      'ENOENT',
+      'EACCES',
+      'EPERM',
+      'ECONNREFUSED',
+      'ETIMEDOUT',
+      'ESOCKETTIMEDOUT',
+      'ECONNRESET',
+      'EHOSTUNREACH',
+    ].includes(code)
+  ) {
     return true;
   }
   return /timeout/i.test(String((error as Error | undefined)?.message ?? ''));

@@ -8,7 +8,12 @@ import { defineTool, type AnyTool } from '../../src/toolkit/tool.js';
 import type { DockerClient } from './client.js';
 import { speakableName } from './docker-errors.js';
 import {
-  containerActionResult, containerDetails, containerLogs, containerStats, containerSummary, type ContainerAction,
+  containerActionResult,
+  containerDetails,
+  containerLogs,
+  containerStats,
+  containerSummary,
+  type ContainerAction,
 } from './types.js';
 
 export interface DockerToolOptions {
@@ -18,7 +23,9 @@ export interface DockerToolOptions {
   logBytes: number;
 }
 
-const nameInput = z.object({ name: z.string().min(1).max(256).describe('Container name; a loose or spoken form is fine') });
+const nameInput = z.object({
+  name: z.string().min(1).max(256).describe('Container name; a loose or spoken form is fine'),
+});
 
 function withResolve<I extends { name: string }>(client: DockerClient, tool: string) {
   return async (input: I): Promise<I> => ({ ...input, name: await client.resolveName(input.name, tool) });
@@ -84,7 +91,8 @@ export function dockerTools(client: DockerClient, options: DockerToolOptions) {
       }),
       describeCall: (input) => `read the logs of container '${speakableName(input.name)}'`,
       resolve: withResolve(client, 'docker_logs'),
-      execute: (input) => client.logs(input.name, { lines: input.lines, bytes: options.logBytes, stream: input.stream }),
+      execute: (input) =>
+        client.logs(input.name, { lines: input.lines, bytes: options.logBytes, stream: input.stream }),
       output: containerLogs,
     }),
     stats: defineTool({
@@ -92,8 +100,10 @@ export function dockerTools(client: DockerClient, options: DockerToolOptions) {
       description: 'CPU and memory use of one container, or of every running container when no name is given.',
       risk: 'safe',
       input: z.object({ name: z.string().min(1).max(256).optional() }),
-      describeCall: (input) => (input.name ? `stats of container '${speakableName(input.name)}'` : 'stats of running containers'),
-      resolve: async (input) => (input.name ? { ...input, name: await client.resolveName(input.name, 'docker_stats') } : input),
+      describeCall: (input) =>
+        input.name ? `stats of container '${speakableName(input.name)}'` : 'stats of running containers',
+      resolve: async (input) =>
+        input.name ? { ...input, name: await client.resolveName(input.name, 'docker_stats') } : input,
       execute: (input) => client.stats(input.name),
       output: z.array(containerStats),
     }),

@@ -3,7 +3,10 @@
  * (stream type, 3 zero bytes, big-endian payload length) followed by the payload. A TTY container's
  * log is raw bytes, all of it stdout. Pure functions over a Buffer.
  */
-export interface SplitLogs { stdout: string[]; stderr: string[] }
+export interface SplitLogs {
+  stdout: string[];
+  stderr: string[];
+}
 
 export function demultiplexLogs(buffer: Buffer, isTty: boolean): SplitLogs {
   if (isTty || !looksMultiplexed(buffer)) return { stdout: toLines(buffer.toString('utf8')), stderr: [] };
@@ -17,7 +20,10 @@ export function demultiplexLogs(buffer: Buffer, isTty: boolean): SplitLogs {
     (type === 2 ? stderr : stdout).push(payload);
     offset += 8 + length;
   }
-  return { stdout: toLines(Buffer.concat(stdout).toString('utf8')), stderr: toLines(Buffer.concat(stderr).toString('utf8')) };
+  return {
+    stdout: toLines(Buffer.concat(stdout).toString('utf8')),
+    stderr: toLines(Buffer.concat(stderr).toString('utf8')),
+  };
 }
 
 function looksMultiplexed(buffer: Buffer): boolean {

@@ -9,7 +9,10 @@ type Tier = (query: string, name: string) => boolean;
 const separators = /[\s\-_.]+/g;
 
 function tokensOf(text: string): string[] {
-  return text.toLowerCase().split(separators).filter((token) => token.length > 0);
+  return text
+    .toLowerCase()
+    .split(separators)
+    .filter((token) => token.length > 0);
 }
 
 function compact(text: string): string {

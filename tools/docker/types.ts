@@ -26,13 +26,26 @@ export const containerDetails = containerSummary.extend({
   lastHealthOutput: z.string().nullable(),
 });
 
-export const containerLogs = z.object({ name: z.string(), stdout: z.array(z.string()), stderr: z.array(z.string()), truncated: z.boolean() });
-
-export const containerStats = z.object({
-  name: z.string(), cpuPercent: z.number(), memoryBytes: z.number(), memoryLimitBytes: z.number(), memoryPercent: z.number(),
+export const containerLogs = z.object({
+  name: z.string(),
+  stdout: z.array(z.string()),
+  stderr: z.array(z.string()),
+  truncated: z.boolean(),
 });
 
-export const containerActionResult = z.object({ name: z.string(), action: z.enum(['restart', 'start', 'stop']), state: containerState });
+export const containerStats = z.object({
+  name: z.string(),
+  cpuPercent: z.number(),
+  memoryBytes: z.number(),
+  memoryLimitBytes: z.number(),
+  memoryPercent: z.number(),
+});
+
+export const containerActionResult = z.object({
+  name: z.string(),
+  action: z.enum(['restart', 'start', 'stop']),
+  state: containerState,
+});
 
 export type ContainerState = z.infer<typeof containerState>;
 export type ContainerHealth = z.infer<typeof containerHealth>;

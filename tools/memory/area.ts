@@ -17,8 +17,10 @@ const memoryTemplates: readonly Template[] = [
   {
     intent: 'forget',
     patterns: [
-      'forget (that | about) {fact}', 'forget the fact that {fact}',
-      'forget what (i told you | you know) about {fact}', 'forget {fact}',
+      'forget (that | about) {fact}',
+      'forget the fact that {fact}',
+      'forget what (i told you | you know) about {fact}',
+      'forget {fact}',
     ],
     help: { kind: 'do', topic: 'forget it again' },
   },
@@ -38,8 +40,11 @@ export function createMemoryArea(deps: { memory: Pick<Memory, 'facts'> }): ToolA
       },
       forget: (context) => {
         const fact = context.match.slots.fact ?? '';
-        return answerFrom(context, tools.forget, { query: fact }, 'forgetting that',
-          (result) => (result.removed === 0 ? `I had nothing remembered about ${fact}.` : `I've forgotten what I knew about ${fact}.`));
+        return answerFrom(context, tools.forget, { query: fact }, 'forgetting that', (result) =>
+          result.removed === 0
+            ? `I had nothing remembered about ${fact}.`
+            : `I've forgotten what I knew about ${fact}.`,
+        );
       },
     },
   };

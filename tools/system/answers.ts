@@ -4,12 +4,26 @@
  */
 import type { StatusPart } from '../../src/router/area.js';
 import {
-  capitalise, countOf, joinSpoken, spokenBytes, spokenDuration, spokenGigabytes, spokenMount, spokenNumber,
-  spokenPercent, spokenSmallPercent,
+  capitalise,
+  countOf,
+  joinSpoken,
+  spokenBytes,
+  spokenDuration,
+  spokenGigabytes,
+  spokenMount,
+  spokenNumber,
+  spokenPercent,
+  spokenSmallPercent,
 } from '../../src/router/speech-format.js';
 import { statusSentence } from '../../src/router/status.js';
 import type {
-  CpuSnapshot, FilesystemUsage, LoadSnapshot, MemorySnapshot, ProcessInfo, SystemSnapshot, TemperatureSnapshot,
+  CpuSnapshot,
+  FilesystemUsage,
+  LoadSnapshot,
+  MemorySnapshot,
+  ProcessInfo,
+  SystemSnapshot,
+  TemperatureSnapshot,
 } from './types.js';
 
 /** Filesystems at or above this use get a warning in the status answer. */
@@ -20,16 +34,21 @@ const diskWarningPercent = 90;
  * figures lead, the other areas' parts follow (containers today), then any nearly full disk.
  */
 export function statusAnswer(snapshot: SystemSnapshot, parts: readonly StatusPart[]): string {
-  const first = statusSentence(`CPU is at ${spokenPercent(snapshot.cpu.totalPercent)}, memory at ${spokenPercent(snapshot.memory.usedPercent)}`, parts);
+  const first = statusSentence(
+    `CPU is at ${spokenPercent(snapshot.cpu.totalPercent)}, memory at ${spokenPercent(snapshot.memory.usedPercent)}`,
+    parts,
+  );
   const full = snapshot.filesystems.filter((filesystem) => filesystem.usedPercent >= diskWarningPercent);
   if (full.length === 0) return first;
-  const named = full.map((filesystem) => `${spokenMount(filesystem.mount)} is ${spokenPercent(filesystem.usedPercent)} full`);
+  const named = full.map(
+    (filesystem) => `${spokenMount(filesystem.mount)} is ${spokenPercent(filesystem.usedPercent)} full`,
+  );
   return `${first} ${capitalise(joinSpoken(named))}.`;
 }
 
 /** "CPU is at 12 percent across 2 cores; load is 0.4." */
 export function cpuAnswer(cpu: CpuSnapshot, load?: LoadSnapshot): string {
-  const cores = cpu.perCore.length > 0 ? cpu.perCore.length : load?.cores ?? 0;
+  const cores = cpu.perCore.length > 0 ? cpu.perCore.length : (load?.cores ?? 0);
   const across = cores > 0 ? ` across ${countOf(cores, 'core')}` : '';
   const loadPart = load ? `; load is ${spokenNumber(load.load1)}` : '';
   return `CPU is at ${spokenPercent(cpu.totalPercent)}${across}${loadPart}.`;
@@ -37,9 +56,12 @@ export function cpuAnswer(cpu: CpuSnapshot, load?: LoadSnapshot): string {
 
 /** "Memory is at 41 percent: 9.8 of 24 gigabytes used; swap is unused." */
 export function memoryAnswer(memory: MemorySnapshot): string {
-  const swap = memory.swapTotalBytes <= 0
-    ? 'there is no swap'
-    : memory.swapUsedBytes <= 0 ? 'swap is unused' : `swap is at ${spokenPercent(memory.swapPercent)}`;
+  const swap =
+    memory.swapTotalBytes <= 0
+      ? 'there is no swap'
+      : memory.swapUsedBytes <= 0
+        ? 'swap is unused'
+        : `swap is at ${spokenPercent(memory.swapPercent)}`;
   const used = `${spokenGigabytes(memory.usedBytes)} of ${spokenGigabytes(memory.totalBytes)} gigabytes used`;
   return `Memory is at ${spokenPercent(memory.usedPercent)}: ${used}; ${swap}.`;
 }
@@ -63,7 +85,8 @@ export function diskAnswer(filesystems: readonly FilesystemUsage[], mount?: stri
 /** "The CPU is at 48 degrees Celsius." or "This machine reports no temperature sensors." */
 export function temperatureAnswer(temperature: TemperatureSnapshot): string {
   const main = temperature.mainCelsius ?? temperature.maxCelsius;
-  if (!temperature.available || main === null || !Number.isFinite(main)) return 'This machine reports no temperature sensors.';
+  if (!temperature.available || main === null || !Number.isFinite(main))
+    return 'This machine reports no temperature sensors.';
   const first = `The CPU is at ${Math.round(main)} degrees Celsius`;
   const max = temperature.maxCelsius;
   if (max === null || Math.round(max) <= Math.round(main)) return `${first}.`;

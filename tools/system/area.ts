@@ -8,7 +8,14 @@ import { answer, answerFrom, readTool } from '../../src/router/answer-kit.js';
 import type { AnswerContext, IntentHandler, ToolArea } from '../../src/router/area.js';
 import type { RouterAnswer } from '../../src/router/types.js';
 import {
-  cpuAnswer, diskAnswer, loadAnswer, memoryAnswer, statusAnswer, temperatureAnswer, topProcessesAnswer, uptimeAnswer,
+  cpuAnswer,
+  diskAnswer,
+  loadAnswer,
+  memoryAnswer,
+  statusAnswer,
+  temperatureAnswer,
+  topProcessesAnswer,
+  uptimeAnswer,
 } from './answers.js';
 import type { SystemSampler } from './sampler.js';
 import { hostSlot, mountSlot } from './slots.js';
@@ -32,8 +39,12 @@ function thisMachine(hostname: string): (host: string) => boolean {
 function answers(tools: SystemTools, isThisMachine: (host: string) => boolean): Record<string, IntentHandler> {
   const fromSnapshot = (context: AnswerContext, speak: (snapshot: SystemSnapshot) => string) =>
     answerFrom(context, tools.systemStatus, {}, 'checking the system', speak);
-  const topProcesses = (by: 'cpu' | 'memory'): IntentHandler => (context) =>
-    answerFrom(context, tools.topProcesses, { by, limit: 3 }, 'listing processes', (processes) => topProcessesAnswer(processes, by));
+  const topProcesses =
+    (by: 'cpu' | 'memory'): IntentHandler =>
+    (context) =>
+      answerFrom(context, tools.topProcesses, { by, limit: 3 }, 'listing processes', (processes) =>
+        topProcessesAnswer(processes, by),
+      );
 
   /** The snapshot is needed; the other areas' parts are not (without Docker the answer says so). */
   async function overallStatus(context: AnswerContext): Promise<RouterAnswer> {
@@ -41,7 +52,10 @@ function answers(tools: SystemTools, isThisMachine: (host: string) => boolean): 
     if (host !== undefined && !isThisMachine(host)) {
       return answer(`I can only check this server so far; other hosts such as ${host} are not connected yet.`);
     }
-    const [system, parts] = await Promise.all([readTool(context, tools.systemStatus, {}, 'checking the system'), context.statusParts()]);
+    const [system, parts] = await Promise.all([
+      readTool(context, tools.systemStatus, {}, 'checking the system'),
+      context.statusParts(),
+    ]);
     return 'failed' in system ? system.failed : answer(statusAnswer(system.value, parts));
   }
 
@@ -56,7 +70,9 @@ function answers(tools: SystemTools, isThisMachine: (host: string) => boolean): 
     top_memory: topProcesses('memory'),
     disk: (context) => {
       const mount = context.match.slots.mount;
-      return answerFrom(context, tools.diskUsage, mount ? { mount } : {}, 'checking the disks', (filesystems) => diskAnswer(filesystems, mount));
+      return answerFrom(context, tools.diskUsage, mount ? { mount } : {}, 'checking the disks', (filesystems) =>
+        diskAnswer(filesystems, mount),
+      );
     },
   };
 }
@@ -65,7 +81,10 @@ export function createSystemArea(deps: SystemAreaOptions): ToolArea {
   const tools = systemTools(deps.sampler);
   const hostname = deps.hostname ?? systemHostname();
   // Real filesystems only: overlay and tmpfs mounts (Docker's layers) are not names a person says.
-  const mounts = async () => selectFilesystems((await deps.sampler.latest().catch(() => null))?.filesystems ?? []).map((filesystem) => filesystem.mount);
+  const mounts = async () =>
+    selectFilesystems((await deps.sampler.latest().catch(() => null))?.filesystems ?? []).map(
+      (filesystem) => filesystem.mount,
+    );
   return {
     name: 'system',
     tools: Object.values(tools),

@@ -7,18 +7,31 @@ import type si from 'systeminformation';
 import type { FilesystemUsage, NetworkRate, ProcessInfo, SystemSnapshot, TemperatureSnapshot } from './types.js';
 
 /** The parts of the systeminformation module the sampler uses (injectable for tests). */
-export type SystemInformation = Pick<typeof si, 'currentLoad' | 'mem' | 'fsSize' | 'cpuTemperature' | 'networkStats' | 'processes' | 'time'>;
+export type SystemInformation = Pick<
+  typeof si,
+  'currentLoad' | 'mem' | 'fsSize' | 'cpuTemperature' | 'networkStats' | 'processes' | 'time'
+>;
 
-export interface NetworkCounters { at: number; bytes: Map<string, { rx: number; tx: number }> }
+export interface NetworkCounters {
+  at: number;
+  bytes: Map<string, { rx: number; tx: number }>;
+}
 
 /** Enough processes kept per ordering for top_processes' largest limit. */
 export const keptProcesses = 20;
 
 export async function collectSnapshot(
-  info: SystemInformation, previous: NetworkCounters | undefined, clock: () => Date,
+  info: SystemInformation,
+  previous: NetworkCounters | undefined,
+  clock: () => Date,
 ): Promise<{ snapshot: SystemSnapshot; counters: NetworkCounters }> {
   const [load, memory, filesystems, temperature, network, processes] = await Promise.all([
-    info.currentLoad(), info.mem(), info.fsSize(), info.cpuTemperature(), info.networkStats('*'), info.processes(),
+    info.currentLoad(),
+    info.mem(),
+    info.fsSize(),
+    info.cpuTemperature(),
+    info.networkStats('*'),
+    info.processes(),
   ]);
   const sampledAt = clock();
   const counters: NetworkCounters = {
@@ -41,10 +54,20 @@ export async function collectSnapshot(
       swapPercent: percent(memory.swapused, memory.swaptotal),
     },
     filesystems: filesystems.map((entry): FilesystemUsage => ({
-      mount: entry.mount, device: entry.fs, type: entry.type, sizeBytes: entry.size, usedBytes: entry.used, usedPercent: round(entry.use),
+      mount: entry.mount,
+      device: entry.fs,
+      type: entry.type,
+      sizeBytes: entry.size,
+      usedBytes: entry.used,
+      usedPercent: round(entry.use),
     })),
     temperature: toTemperature(temperature),
-    load: { load1: round(load1), load5: round(load5), load15: round(load15), cores: load.cpus.length || os.cpus().length },
+    load: {
+      load1: round(load1),
+      load5: round(load5),
+      load15: round(load15),
+      cores: load.cpus.length || os.cpus().length,
+    },
     uptimeSeconds: Math.round(Number(info.time().uptime)),
     network: rates(previous, counters),
     topByCpu: topProcesses(processes.list, (process) => process.cpu),
@@ -54,7 +77,8 @@ export async function collectSnapshot(
 }
 
 function toTemperature(data: si.Systeminformation.CpuTemperatureData): TemperatureSnapshot {
-  const valid = (value: number | null | undefined): value is number => typeof value === 'number' && Number.isFinite(value) && value > 0;
+  const valid = (value: number | null | undefined): value is number =>
+    typeof value === 'number' && Number.isFinite(value) && value > 0;
   const cores = (data.cores ?? []).filter(valid);
   const main = valid(data.main) ? data.main : null;
   const max = valid(data.max) ? data.max : null;
@@ -75,7 +99,8 @@ function rates(previous: NetworkCounters | undefined, current: NetworkCounters):
 }
 
 function topProcesses(
-  list: si.Systeminformation.ProcessesProcessData[], key: (process: si.Systeminformation.ProcessesProcessData) => number,
+  list: si.Systeminformation.ProcessesProcessData[],
+  key: (process: si.Systeminformation.ProcessesProcessData) => number,
 ): ProcessInfo[] {
   return [...list]
     .sort((left, right) => key(right) - key(left))

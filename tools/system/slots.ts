@@ -10,12 +10,18 @@ import { spokenWords } from '../../src/router/spoken-words.js';
 function resolveMount(words: readonly string[], mounts: readonly string[]): string | null {
   const phrase = words.join(' ');
   if (['root', '/', 'slash'].includes(phrase)) return '/';
-  const path = phrase.startsWith('/') || phrase.startsWith('slash ')
-    ? phrase.replace(/^slash /, '/').replace(/ slash /g, '/').replace(/\s+/g, '')
-    : null;
+  const path =
+    phrase.startsWith('/') || phrase.startsWith('slash ')
+      ? phrase
+          .replace(/^slash /, '/')
+          .replace(/ slash /g, '/')
+          .replace(/\s+/g, '')
+      : null;
   // A spelled-out path is a mount question even when nothing is mounted there: disk_usage says so.
   if (path !== null) return /^\/[a-z0-9/_.-]*$/.test(path) ? path : null;
-  const lastParts = mounts.filter((mount) => mount !== '/' && squashName(mount.split('/').pop() ?? '') === squashName(phrase));
+  const lastParts = mounts.filter(
+    (mount) => mount !== '/' && squashName(mount.split('/').pop() ?? '') === squashName(phrase),
+  );
   return lastParts.length === 1 ? lastParts[0]! : null;
 }
 

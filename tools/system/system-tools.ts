@@ -8,13 +8,43 @@ import { defineTool, type AnyTool } from '../../src/toolkit/tool.js';
 import { keptProcesses } from './collect-snapshot.js';
 import type { SystemSampler } from './sampler.js';
 import {
-  cpuSnapshot, filesystemUsage, loadSnapshot, memorySnapshot, networkRate, processInfo, systemSnapshot, temperatureSnapshot,
-  uptimeReport, type FilesystemUsage, type SystemSnapshot,
+  cpuSnapshot,
+  filesystemUsage,
+  loadSnapshot,
+  memorySnapshot,
+  networkRate,
+  processInfo,
+  systemSnapshot,
+  temperatureSnapshot,
+  uptimeReport,
+  type FilesystemUsage,
+  type SystemSnapshot,
 } from './types.js';
 
 const pseudoFilesystems = new Set([
-  'overlay', 'tmpfs', 'devtmpfs', 'squashfs', 'proc', 'sysfs', 'cgroup', 'cgroup2', 'devpts', 'mqueue', 'nsfs', 'autofs',
-  'ramfs', 'efivarfs', 'tracefs', 'debugfs', 'securityfs', 'pstore', 'bpf', 'configfs', 'hugetlbfs', 'fusectl', 'fuse.lxcfs',
+  'overlay',
+  'tmpfs',
+  'devtmpfs',
+  'squashfs',
+  'proc',
+  'sysfs',
+  'cgroup',
+  'cgroup2',
+  'devpts',
+  'mqueue',
+  'nsfs',
+  'autofs',
+  'ramfs',
+  'efivarfs',
+  'tracefs',
+  'debugfs',
+  'securityfs',
+  'pstore',
+  'bpf',
+  'configfs',
+  'hugetlbfs',
+  'fusectl',
+  'fuse.lxcfs',
 ]);
 
 /** "root" or "/" -> "/", "data" -> "/data", "/mnt/media/" -> "/mnt/media". */
@@ -31,7 +61,9 @@ export function selectFilesystems(filesystems: FilesystemUsage[], mount?: string
   const exact = filesystems.filter((entry) => entry.mount.toLowerCase() === wanted);
   if (exact.length > 0) return exact.slice(0, 1);
   const lastSegment = wanted.split('/').at(-1)!;
-  const byName = filesystems.filter((entry) => entry.mount.toLowerCase().split('/').at(-1) === lastSegment && !pseudoFilesystems.has(entry.type));
+  const byName = filesystems.filter(
+    (entry) => entry.mount.toLowerCase().split('/').at(-1) === lastSegment && !pseudoFilesystems.has(entry.type),
+  );
   if (byName.length > 0) return byName;
   const mounts = filesystems.filter((entry) => !pseudoFilesystems.has(entry.type)).map((entry) => entry.mount);
   throw new ToolError('disk_usage', `Nothing is mounted at ${wanted.slice(0, 80)}. Mounts: ${mounts.join(', ')}.`);
@@ -42,7 +74,12 @@ export type SystemTools = ReturnType<typeof systemTools>;
 
 export function systemTools(sampler: SystemSampler) {
   const noInput = z.object({});
-  const snapshotTool = <O>(name: string, description: string, output: z.ZodType<O>, pick: (snapshot: SystemSnapshot) => O) =>
+  const snapshotTool = <O>(
+    name: string,
+    description: string,
+    output: z.ZodType<O>,
+    pick: (snapshot: SystemSnapshot) => O,
+  ) =>
     defineTool({
       name,
       description,
@@ -53,20 +90,43 @@ export function systemTools(sampler: SystemSampler) {
       output,
     });
   return {
-    systemStatus: snapshotTool('system_status', 'Overview of this server: CPU, memory, disks, temperature, load, uptime, network, top processes.',
-      systemSnapshot, (s) => s),
+    systemStatus: snapshotTool(
+      'system_status',
+      'Overview of this server: CPU, memory, disks, temperature, load, uptime, network, top processes.',
+      systemSnapshot,
+      (s) => s,
+    ),
     cpu: snapshotTool('cpu_usage', 'CPU use in percent, in total and per core.', cpuSnapshot, (s) => s.cpu),
     memory: snapshotTool('memory_usage', 'Memory and swap use.', memorySnapshot, (s) => s.memory),
-    temperatures: snapshotTool('temperatures', 'CPU temperatures, where the machine has sensors.', temperatureSnapshot, (s) => s.temperature),
-    load: snapshotTool('load_average', 'Load average over 1, 5 and 15 minutes, and the number of cores.', loadSnapshot, (s) => s.load),
-    uptime: snapshotTool('uptime', 'How long this server has been up.', uptimeReport, (s) => ({ hostname: s.hostname, uptimeSeconds: s.uptimeSeconds })),
-    network: snapshotTool('network_throughput', 'Network receive and send rates per interface, in bytes per second.', z.array(networkRate), (s) => s.network),
+    temperatures: snapshotTool(
+      'temperatures',
+      'CPU temperatures, where the machine has sensors.',
+      temperatureSnapshot,
+      (s) => s.temperature,
+    ),
+    load: snapshotTool(
+      'load_average',
+      'Load average over 1, 5 and 15 minutes, and the number of cores.',
+      loadSnapshot,
+      (s) => s.load,
+    ),
+    uptime: snapshotTool('uptime', 'How long this server has been up.', uptimeReport, (s) => ({
+      hostname: s.hostname,
+      uptimeSeconds: s.uptimeSeconds,
+    })),
+    network: snapshotTool(
+      'network_throughput',
+      'Network receive and send rates per interface, in bytes per second.',
+      z.array(networkRate),
+      (s) => s.network,
+    ),
     diskUsage: defineTool({
       name: 'disk_usage',
       description: 'Disk use per filesystem; give a mount point ("/", "data") for one.',
       risk: 'safe',
       input: z.object({ mount: z.string().min(1).max(256).optional().describe('Mount point, e.g. "/" or "/data"') }),
-      describeCall: (input) => (input.mount ? `disk usage of ${normaliseMount(input.mount).slice(0, 80)}` : 'disk usage'),
+      describeCall: (input) =>
+        input.mount ? `disk usage of ${normaliseMount(input.mount).slice(0, 80)}` : 'disk usage',
       execute: async (input) => selectFilesystems((await sampler.latest()).filesystems, input.mount),
       output: z.array(filesystemUsage),
     }),

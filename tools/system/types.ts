@@ -9,18 +9,37 @@ const figure = z.number().or(z.nan());
 
 export const cpuSnapshot = z.object({ totalPercent: figure, perCore: z.array(figure) });
 export const memorySnapshot = z.object({
-  totalBytes: figure, usedBytes: figure, availableBytes: figure, usedPercent: figure,
-  swapTotalBytes: figure, swapUsedBytes: figure, swapPercent: figure,
+  totalBytes: figure,
+  usedBytes: figure,
+  availableBytes: figure,
+  usedPercent: figure,
+  swapTotalBytes: figure,
+  swapUsedBytes: figure,
+  swapPercent: figure,
 });
 export const filesystemUsage = z.object({
-  mount: z.string(), device: z.string(), type: z.string(), sizeBytes: figure, usedBytes: figure, usedPercent: figure,
+  mount: z.string(),
+  device: z.string(),
+  type: z.string(),
+  sizeBytes: figure,
+  usedBytes: figure,
+  usedPercent: figure,
 });
 export const temperatureSnapshot = z.object({
-  available: z.boolean(), mainCelsius: figure.nullable(), maxCelsius: figure.nullable(), coresCelsius: z.array(figure),
+  available: z.boolean(),
+  mainCelsius: figure.nullable(),
+  maxCelsius: figure.nullable(),
+  coresCelsius: z.array(figure),
 });
 export const loadSnapshot = z.object({ load1: figure, load5: figure, load15: figure, cores: figure });
 export const networkRate = z.object({ iface: z.string(), rxBytesPerSecond: figure, txBytesPerSecond: figure });
-export const processInfo = z.object({ pid: z.number(), name: z.string(), cpuPercent: figure, memoryPercent: figure, memoryBytes: figure });
+export const processInfo = z.object({
+  pid: z.number(),
+  name: z.string(),
+  cpuPercent: figure,
+  memoryPercent: figure,
+  memoryBytes: figure,
+});
 export const uptimeReport = z.object({ hostname: z.string(), uptimeSeconds: figure });
 export const systemSnapshot = z.object({
   sampledAt: z.date(),

@@ -37,11 +37,18 @@ export async function* alsaCapture(options: AlsaCaptureOptions = {}): AsyncGener
     yield* rawPcmSource(child.stdout, { frameSamples: options.frameSamples });
     const code = await Promise.race([exited, failedToStart]);
     if (code !== 0 && !options.signal?.aborted) {
-      throw new AudioError('device', `arecord on "${device}" exited with ${code}: ${stderr.trim().replace(/\s*\n\s*/g, '; ') || 'no message'}. Check voice.audio.captureDevice against \`sysvox devices\`.`);
+      throw new AudioError(
+        'device',
+        `arecord on "${device}" exited with ${code}: ${stderr.trim().replace(/\s*\n\s*/g, '; ') || 'no message'}. Check voice.audio.captureDevice against \`sysvox devices\`.`,
+      );
     }
   } catch (error) {
     if (error instanceof AudioError) throw error;
-    throw new AudioError('device', `Could not capture from "${device}" with arecord: ${String(error)}; install alsa-utils.`, { cause: error });
+    throw new AudioError(
+      'device',
+      `Could not capture from "${device}" with arecord: ${String(error)}; install alsa-utils.`,
+      { cause: error },
+    );
   } finally {
     options.signal?.removeEventListener('abort', abort);
     if (child.exitCode === null) child.kill('SIGTERM');
@@ -49,7 +56,10 @@ export async function* alsaCapture(options: AlsaCaptureOptions = {}): AsyncGener
 }
 
 /** Plays raw S16_LE mono PCM through aplay; resolves when played, rejects with an AudioError. */
-export async function alsaPlay(pcm: Buffer, options: { sampleRate: number; device?: string; signal?: AbortSignal; spawn?: Spawn }): Promise<void> {
+export async function alsaPlay(
+  pcm: Buffer,
+  options: { sampleRate: number; device?: string; signal?: AbortSignal; spawn?: Spawn },
+): Promise<void> {
   const device = options.device ?? 'default';
   const args = ['-q', '-f', 'S16_LE', '-r', String(options.sampleRate), '-c', '1', '-t', 'raw', '-D', device];
   const child = (options.spawn ?? spawnDefault)('aplay', args);
@@ -60,10 +70,19 @@ export async function alsaPlay(pcm: Buffer, options: { sampleRate: number; devic
   child.stdin?.on('error', () => {});
   child.stdin?.end(pcm);
   const code = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', (error) => reject(new AudioError('device', `Could not start aplay: ${describeError(error)}; install alsa-utils.`, { cause: error })));
+    child.on('error', (error) =>
+      reject(
+        new AudioError('device', `Could not start aplay: ${describeError(error)}; install alsa-utils.`, {
+          cause: error,
+        }),
+      ),
+    );
     child.on('close', resolve);
   }).finally(() => options.signal?.removeEventListener('abort', abort));
   if (code !== 0 && !options.signal?.aborted) {
-    throw new AudioError('device', `aplay on "${device}" exited with ${code}: ${stderr.trim().replace(/\s*\n\s*/g, '; ') || 'no message'}. Check voice.audio.playbackDevice.`);
+    throw new AudioError(
+      'device',
+      `aplay on "${device}" exited with ${code}: ${stderr.trim().replace(/\s*\n\s*/g, '; ') || 'no message'}. Check voice.audio.playbackDevice.`,
+    );
   }
 }

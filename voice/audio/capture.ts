@@ -33,23 +33,37 @@ export interface Capture {
 export async function openCapture(options: CaptureOptions = {}): Promise<Capture> {
   const log = options.log ?? silentLogger;
   const backend = options.backend ?? 'auto';
-  const alsa = () => (options.alsa ?? alsaCapture)({ device: options.device, frameSamples: options.frameSamples, signal: options.signal });
+  const alsa = () =>
+    (options.alsa ?? alsaCapture)({
+      device: options.device,
+      frameSamples: options.frameSamples,
+      signal: options.signal,
+    });
   if (backend === 'alsa') return { backend: 'alsa', frames: alsa() };
   const tried = await tryNaudiodon(options);
   if ('frames' in tried) {
     log.info('capturing through naudiodon (PortAudio)', { device: options.device ?? 'default' });
     return { backend: 'naudiodon', frames: tried.frames };
   }
-  if (backend === 'naudiodon') throw new AudioError('device', `${tried.reason}; set voice.audio.backend: auto or alsa to use arecord.`);
+  if (backend === 'naudiodon')
+    throw new AudioError('device', `${tried.reason}; set voice.audio.backend: auto or alsa to use arecord.`);
   log.info('using the ALSA tools for capture', { reason: tried.reason });
   return { backend: 'alsa', frames: alsa(), fallbackReason: tried.reason };
 }
 
-async function tryNaudiodon(options: CaptureOptions): Promise<{ frames: AsyncGenerator<Int16Array> } | { reason: string }> {
+async function tryNaudiodon(
+  options: CaptureOptions,
+): Promise<{ frames: AsyncGenerator<Int16Array> } | { reason: string }> {
   const loaded = await tryLoadNaudiodon(options.loadNaudiodon);
   if ('reason' in loaded) return loaded;
   try {
-    return { frames: openNaudiodonCapture(loaded.module, { device: options.device, frameSamples: options.frameSamples, signal: options.signal }) };
+    return {
+      frames: openNaudiodonCapture(loaded.module, {
+        device: options.device,
+        frameSamples: options.frameSamples,
+        signal: options.signal,
+      }),
+    };
   } catch (error) {
     return { reason: describeError(error) };
   }

@@ -49,7 +49,13 @@ export interface ListDevicesOptions {
 /** PortAudio's devices as config names, one entry per direction a device supports. */
 export function naudiodonDevices(module: NaudiodonModule): AudioDevice[] {
   return module.getDevices().flatMap((device) => {
-    const entry = { alsaName: device.name, card: -1, device: device.id, backend: 'naudiodon' as const, description: `${device.name} (PortAudio ${device.hostAPIName ?? ''})`.replace(' )', ')') };
+    const entry = {
+      alsaName: device.name,
+      card: -1,
+      device: device.id,
+      backend: 'naudiodon' as const,
+      description: `${device.name} (PortAudio ${device.hostAPIName ?? ''})`.replace(' )', ')'),
+    };
     return [
       ...(device.maxInputChannels > 0 ? [{ direction: 'capture' as const, ...entry }] : []),
       ...(device.maxOutputChannels > 0 ? [{ direction: 'playback' as const, ...entry }] : []),
@@ -77,15 +83,25 @@ export async function listDevices(run: RunCommand = runDefault, options: ListDev
 export async function listAlsaDevices(run: RunCommand = runDefault): Promise<DeviceList> {
   const devices: AudioDevice[] = [];
   const notes: string[] = [];
-  for (const [command, direction] of [['arecord', 'capture'], ['aplay', 'playback']] as const) {
+  for (const [command, direction] of [
+    ['arecord', 'capture'],
+    ['aplay', 'playback'],
+  ] as const) {
     try {
       const { stdout, stderr } = await run(command, ['-l']);
       const found = parseAlsaList(stdout, direction);
       devices.push(...found);
-      if (found.length === 0) notes.push(`${command} -l found no ${direction} device${/no soundcards/.test(stderr) ? ' (no sound card on this machine)' : ''}`);
+      if (found.length === 0)
+        notes.push(
+          `${command} -l found no ${direction} device${/no soundcards/.test(stderr) ? ' (no sound card on this machine)' : ''}`,
+        );
     } catch (error) {
       const text = describeError(error);
-      notes.push(/ENOENT/.test(text) ? `${command} is not installed: apt-get install alsa-utils` : `${command} -l failed: ${text.split('\n')[0]}`);
+      notes.push(
+        /ENOENT/.test(text)
+          ? `${command} is not installed: apt-get install alsa-utils`
+          : `${command} -l failed: ${text.split('\n')[0]}`,
+      );
     }
   }
   return { devices, notes };

@@ -1,8 +1,14 @@
 /** Capture and playback through naudiodon (PortAudio): 16-bit mono PCM in 80 ms frames, or a buffer played out. */
 import { AudioError } from './audio-error.js';
 import {
-  findDeviceId, naudiodonDeviceError, streamOptions, tryLoadNaudiodon,
-  type LoadNaudiodon, type NaudiodonModule, type NaudiodonReadStream, type NaudiodonWriteStream,
+  findDeviceId,
+  naudiodonDeviceError,
+  streamOptions,
+  tryLoadNaudiodon,
+  type LoadNaudiodon,
+  type NaudiodonModule,
+  type NaudiodonReadStream,
+  type NaudiodonWriteStream,
 } from './naudiodon.js';
 import { rawPcmSource } from './sources.js';
 
@@ -17,10 +23,14 @@ export interface NaudiodonCaptureOptions {
  * Opens the input stream now (so a missing device fails here, not on the first read) and returns its frames.
  * Throws an AudioError when the device is not listed or PortAudio refuses to open it.
  */
-export function openNaudiodonCapture(module: NaudiodonModule, options: NaudiodonCaptureOptions = {}): AsyncGenerator<Int16Array> {
+export function openNaudiodonCapture(
+  module: NaudiodonModule,
+  options: NaudiodonCaptureOptions = {},
+): AsyncGenerator<Int16Array> {
   const device = options.device ?? 'default';
   const found = findDeviceId(module, device, 'capture');
-  if ('reason' in found) throw new AudioError('device', `${found.reason}. Check voice.audio.captureDevice against \`sysvox devices\`.`);
+  if ('reason' in found)
+    throw new AudioError('device', `${found.reason}. Check voice.audio.captureDevice against \`sysvox devices\`.`);
   let stream: NaudiodonReadStream;
   try {
     stream = module.AudioIO({ inOptions: streamOptions(module, found.id, 16000) });
@@ -31,7 +41,11 @@ export function openNaudiodonCapture(module: NaudiodonModule, options: Naudiodon
 }
 
 /** Frames of a started naudiodon input stream; ends when aborted, or with an AudioError when the device fails. */
-export async function* naudiodonFrames(stream: NaudiodonReadStream, device: string, options: NaudiodonCaptureOptions = {}): AsyncGenerator<Int16Array> {
+export async function* naudiodonFrames(
+  stream: NaudiodonReadStream,
+  device: string,
+  options: NaudiodonCaptureOptions = {},
+): AsyncGenerator<Int16Array> {
   let stopped = false;
   const stop = () => {
     if (stopped) return;
@@ -72,7 +86,8 @@ export function createNaudiodonPlayer(options: NaudiodonPlayerOptions = {}): Nau
   const findTarget = async () => {
     const module = await loadOrThrow(options.load);
     const found = findDeviceId(module, device, 'playback');
-    if ('reason' in found) throw new AudioError('device', `${found.reason}. Check voice.audio.playbackDevice against \`sysvox devices\`.`);
+    if ('reason' in found)
+      throw new AudioError('device', `${found.reason}. Check voice.audio.playbackDevice against \`sysvox devices\`.`);
     return { module, id: found.id };
   };
   return async (pcm, play) => {
@@ -115,6 +130,7 @@ function playThrough(stream: NaudiodonWriteStream, pcm: Buffer, device: string, 
 
 async function loadOrThrow(load?: LoadNaudiodon): Promise<NaudiodonModule> {
   const loaded = await tryLoadNaudiodon(load);
-  if ('reason' in loaded) throw new AudioError('device', `${loaded.reason}; set voice.audio.backend: alsa to play through aplay.`);
+  if ('reason' in loaded)
+    throw new AudioError('device', `${loaded.reason}; set voice.audio.backend: alsa to play through aplay.`);
   return loaded.module;
 }

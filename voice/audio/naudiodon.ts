@@ -61,7 +61,9 @@ export function soundCardProblem(read: () => string = () => readFileSync('/proc/
 }
 
 /** Loads naudiodon, or returns why it cannot be used (no sound card, not installed, no build for this CPU, bad shape). */
-export async function tryLoadNaudiodon(load: LoadNaudiodon = loadNaudiodonDefault): Promise<{ module: NaudiodonModule } | { reason: string }> {
+export async function tryLoadNaudiodon(
+  load: LoadNaudiodon = loadNaudiodonDefault,
+): Promise<{ module: NaudiodonModule } | { reason: string }> {
   const noCard = load === loadNaudiodonDefault ? soundCardProblem() : null;
   if (noCard) return { reason: noCard };
   try {
@@ -92,7 +94,11 @@ export function devicesFor(module: NaudiodonModule, direction: Direction): Naudi
  * case-insensitive substring of a device name ("usb" matches "USB Audio Device: - (hw:1,0)").
  * Returns why not when there is no such device.
  */
-export function findDeviceId(module: NaudiodonModule, name: string, direction: Direction): { id: number } | { reason: string } {
+export function findDeviceId(
+  module: NaudiodonModule,
+  name: string,
+  direction: Direction,
+): { id: number } | { reason: string } {
   const candidates = devicesFor(module, direction);
   if (candidates.length === 0) return { reason: `PortAudio lists no ${direction} device` };
   if (name === 'default') return { id: -1 };
@@ -111,5 +117,9 @@ export function streamOptions(module: NaudiodonModule, deviceId: number, sampleR
 /** An AudioError for a device naudiodon cannot open, with the fix. */
 export function naudiodonDeviceError(action: string, device: string, error: unknown): AudioError {
   const text = describeError(error);
-  return new AudioError('device', `naudiodon could not ${action} "${device}": ${text}. Check the device with \`sysvox devices\`, or set voice.audio.backend: alsa.`, { cause: error });
+  return new AudioError(
+    'device',
+    `naudiodon could not ${action} "${device}": ${text}. Check the device with \`sysvox devices\`, or set voice.audio.backend: alsa.`,
+    { cause: error },
+  );
 }

@@ -7,14 +7,20 @@ import { readWav } from './wav.js';
 export const defaultFrameSamples = 1280;
 
 /** Frames of 16 kHz mono 16-bit audio from a WAV file of any format (converted first). */
-export async function* wavFileSource(path: string, options: { frameSamples?: number; maxBytes?: number } = {}): AsyncGenerator<Int16Array> {
+export async function* wavFileSource(
+  path: string,
+  options: { frameSamples?: number; maxBytes?: number } = {},
+): AsyncGenerator<Int16Array> {
   const { pcm } = readWav(await readFile(path), { maxBytes: options.maxBytes });
   const size = options.frameSamples ?? defaultFrameSamples;
   for (let offset = 0; offset < pcm.samples.length; offset += size) yield pcm.samples.slice(offset, offset + size);
 }
 
 /** Frames from a stream of raw S16_LE 16 kHz mono bytes (stdin, arecord's stdout, a socket). */
-export async function* rawPcmSource(stream: Readable | AsyncIterable<Uint8Array>, options: { frameSamples?: number } = {}): AsyncGenerator<Int16Array> {
+export async function* rawPcmSource(
+  stream: Readable | AsyncIterable<Uint8Array>,
+  options: { frameSamples?: number } = {},
+): AsyncGenerator<Int16Array> {
   const frameBytes = (options.frameSamples ?? defaultFrameSamples) * 2;
   let pending = Buffer.alloc(0);
   for await (const chunk of stream as AsyncIterable<Uint8Array>) {

@@ -18,7 +18,8 @@ export const defaultMaxWavBytes = 100 * 1024 * 1024;
 export function readWav(buffer: Uint8Array, options: { maxBytes?: number } = {}): DecodedWav {
   const format = parseWavHeader(buffer, options.maxBytes ?? defaultMaxWavBytes);
   const frames = format.dataBytes / format.blockAlign;
-  const isAlready16k = format.encoding === 'pcm' && format.bitsPerSample === 16 && format.channels === 1 && format.sampleRate === 16000;
+  const isAlready16k =
+    format.encoding === 'pcm' && format.bitsPerSample === 16 && format.channels === 1 && format.sampleRate === 16000;
   const samples = isAlready16k ? copyInt16(buffer, format.dataOffset, frames) : convert(buffer, format, frames);
   return { format, pcm: { sampleRate: 16000, samples }, durationMs: (frames / format.sampleRate) * 1000 };
 }
@@ -75,12 +76,18 @@ type SampleReader = (view: DataView, at: number) => number;
 
 function sampleReader(format: WavFormat): SampleReader {
   if (format.encoding === 'float') {
-    return format.bitsPerSample === 32 ? (view, at) => view.getFloat32(at, true) : (view, at) => view.getFloat64(at, true);
+    return format.bitsPerSample === 32
+      ? (view, at) => view.getFloat32(at, true)
+      : (view, at) => view.getFloat64(at, true);
   }
   switch (format.bitsPerSample) {
-    case 8: return (view, at) => (view.getUint8(at) - 128) / 128;
-    case 16: return (view, at) => view.getInt16(at, true) / 32768;
-    case 24: return (view, at) => ((view.getUint8(at) | (view.getUint8(at + 1) << 8) | (view.getInt8(at + 2) << 16)) / 8388608);
-    default: return (view, at) => view.getInt32(at, true) / 2147483648;
+    case 8:
+      return (view, at) => (view.getUint8(at) - 128) / 128;
+    case 16:
+      return (view, at) => view.getInt16(at, true) / 32768;
+    case 24:
+      return (view, at) => (view.getUint8(at) | (view.getUint8(at + 1) << 8) | (view.getInt8(at + 2) << 16)) / 8388608;
+    default:
+      return (view, at) => view.getInt32(at, true) / 2147483648;
   }
 }

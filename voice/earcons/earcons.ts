@@ -9,15 +9,34 @@ export type EarconName = 'listening' | 'thinking' | 'done' | 'error' | 'alert';
  */
 const designs: Record<EarconName, { notes: Note[]; gapSeconds?: number }> = {
   /** Rising two-tone: "I'm listening". */
-  listening: { notes: [{ startHz: 660, seconds: 0.09, level: 0.35 }, { startHz: 880, seconds: 0.12, level: 0.35 }] },
+  listening: {
+    notes: [
+      { startHz: 660, seconds: 0.09, level: 0.35 },
+      { startHz: 880, seconds: 0.12, level: 0.35 },
+    ],
+  },
   /** A soft low pulse with a slow swell; loop it while a tool or the brain runs. */
-  thinking: { notes: [{ startHz: 440, seconds: 0.35, level: 0.12 }, { startHz: 440, seconds: 0.001, level: 0 }], gapSeconds: 0.5 },
+  thinking: {
+    notes: [
+      { startHz: 440, seconds: 0.35, level: 0.12 },
+      { startHz: 440, seconds: 0.001, level: 0 },
+    ],
+    gapSeconds: 0.5,
+  },
   /** A quick falling-then-up pair: "done". */
-  done: { notes: [{ startHz: 784, seconds: 0.08, level: 0.3 }, { startHz: 1047, seconds: 0.14, level: 0.3, decay: 8 }] },
+  done: {
+    notes: [
+      { startHz: 784, seconds: 0.08, level: 0.3 },
+      { startHz: 1047, seconds: 0.14, level: 0.3, decay: 8 },
+    ],
+  },
   /** Low and falling: something went wrong. */
   error: { notes: [{ startHz: 330, endHz: 220, seconds: 0.32, level: 0.4 }] },
   /** A bright three-note bell: an alert is about to be spoken. */
-  alert: { notes: [988, 784, 988].map((startHz) => ({ startHz, seconds: 0.11, level: 0.4, decay: 10 })), gapSeconds: 0.01 },
+  alert: {
+    notes: [988, 784, 988].map((startHz) => ({ startHz, seconds: 0.11, level: 0.4, decay: 10 })),
+    gapSeconds: 0.01,
+  },
 };
 
 /** 16-bit mono PCM of an earcon at the given sample rate. */

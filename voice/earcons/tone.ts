@@ -17,7 +17,8 @@ const fadeSeconds = 0.008;
  */
 export function renderNotes(notes: Note[], sampleRate: number, gapSeconds = 0.02): Float32Array {
   const gap = Math.round(gapSeconds * sampleRate);
-  const total = notes.reduce((sum, note) => sum + Math.round(note.seconds * sampleRate), 0) + gap * Math.max(0, notes.length - 1);
+  const total =
+    notes.reduce((sum, note) => sum + Math.round(note.seconds * sampleRate), 0) + gap * Math.max(0, notes.length - 1);
   const output = new Float32Array(total);
   let offset = 0;
   for (const note of notes) {
@@ -29,7 +30,8 @@ export function renderNotes(notes: Note[], sampleRate: number, gapSeconds = 0.02
       const frequency = note.startHz + ((note.endHz ?? note.startHz) - note.startHz) * progress;
       phase += (2 * Math.PI * frequency) / sampleRate;
       const edge = Math.min(1, index / fade, (length - 1 - index) / fade);
-      const envelope = Math.sin((Math.PI / 2) * Math.max(0, edge)) * Math.exp(-(note.decay ?? 0) * (index / sampleRate));
+      const envelope =
+        Math.sin((Math.PI / 2) * Math.max(0, edge)) * Math.exp(-(note.decay ?? 0) * (index / sampleRate));
       output[offset + index] = note.level * envelope * Math.sin(phase);
     }
     offset += length + gap;
@@ -40,6 +42,8 @@ export function renderNotes(notes: Note[], sampleRate: number, gapSeconds = 0.02
 /** Float samples (-1..1) to 16-bit little-endian PCM. */
 export function toPcm16(samples: Float32Array): Buffer {
   const pcm = Buffer.alloc(samples.length * 2);
-  samples.forEach((sample, index) => pcm.writeInt16LE(Math.round(Math.max(-1, Math.min(1, sample)) * 32767), index * 2));
+  samples.forEach((sample, index) =>
+    pcm.writeInt16LE(Math.round(Math.max(-1, Math.min(1, sample)) * 32767), index * 2),
+  );
   return pcm;
 }

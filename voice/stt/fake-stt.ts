@@ -13,7 +13,8 @@ export class FakeStt implements SpeechToText {
   async transcribe(audio: Pcm16, options: { hints?: SttHints } = {}): Promise<Transcript> {
     this.calls.push({ audio, hints: options.hints });
     const next = this.script.shift();
-    if (next === undefined) throw new Error(`FakeStt ${this.name}: transcribe call ${this.calls.length} is past the end of its script`);
+    if (next === undefined)
+      throw new Error(`FakeStt ${this.name}: transcribe call ${this.calls.length} is past the end of its script`);
     if (next instanceof Error) throw next;
     return { text: next, engine: this.name };
   }

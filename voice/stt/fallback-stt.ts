@@ -16,7 +16,10 @@ export interface FallbackStt extends SpeechToText {
 export function createFallbackStt(engines: SpeechToText[], log: Logger = silentLogger): FallbackStt {
   if (engines.length === 0) throw new EngineError('stt', 'no speech-to-text engine configured: set voice.stt.engines');
 
-  async function transcribe(audio: Pcm16, options: { signal?: AbortSignal; hints?: SttHints } = {}): Promise<Transcript> {
+  async function transcribe(
+    audio: Pcm16,
+    options: { signal?: AbortSignal; hints?: SttHints } = {},
+  ): Promise<Transcript> {
     const failures: string[] = [];
     for (const engine of engines) {
       try {
@@ -27,7 +30,9 @@ export function createFallbackStt(engines: SpeechToText[], log: Logger = silentL
         log.warn('speech-to-text engine failed; trying the next', { engine: engine.name, error });
       }
     }
-    throw new EngineError('stt', `every speech-to-text engine failed (${failures.join('; ')})`, { spoken: 'I could not understand that because my speech recognition failed.' });
+    throw new EngineError('stt', `every speech-to-text engine failed (${failures.join('; ')})`, {
+      spoken: 'I could not understand that because my speech recognition failed.',
+    });
   }
 
   return {

@@ -32,7 +32,13 @@ export function commandGrammar(hints: SttHints | undefined, options: CommandGram
   const dictionary = options.dictionary ?? loadDictionary();
   const expected = expectedPhrases(hints?.expectPhrases ?? [], (word) => dictionary.pronounce(word) !== undefined);
   if (expected.length > 0) {
-    return ['#JSGF V1.0;', 'grammar sysvox;', '', `public <command> = ${[...expected, ...declines].map((phrase) => `(${phrase})`).join(' | ')};`, ''].join('\n');
+    return [
+      '#JSGF V1.0;',
+      'grammar sysvox;',
+      '',
+      `public <command> = ${[...expected, ...declines].map((phrase) => `(${phrase})`).join(' | ')};`,
+      '',
+    ].join('\n');
   }
   return buildJsgf(options.lexicon, hints?.vocabulary ?? {}, {
     templates: options.templates,
@@ -54,6 +60,8 @@ export function grammarWords(jsgf: string): string[] {
 
 /** "yes, restart plex-server" -> "yes restart plex server"; phrases with a word the dictionary lacks are left out. */
 function expectedPhrases(phrases: string[], isKnownWord: (word: string) => boolean): string[] {
-  const spoken = phrases.map((phrase) => spokenWords(phrase)).filter((phrase) => phrase.length > 0 && phrase.split(' ').every(isKnownWord));
+  const spoken = phrases
+    .map((phrase) => spokenWords(phrase))
+    .filter((phrase) => phrase.length > 0 && phrase.split(' ').every(isKnownWord));
   return [...new Set(spoken)];
 }

@@ -21,7 +21,8 @@ export function parsePocketsphinxOutput(stdout: string): { text: string; segment
     const segment = /^(\S+) (-?\d+(?:\.\d+)?) (-?\d+(?:\.\d+)?) (-?\d+(?:\.\d+)?)$/.exec(line);
     if (segment) {
       const word = (segment[1] ?? '').replace(/\(\d+\)$/, '');
-      if (!nonWords.test(word)) segments.push({ word, startSeconds: Number(segment[2]), endSeconds: Number(segment[3]) });
+      if (!nonWords.test(word))
+        segments.push({ word, startSeconds: Number(segment[2]), endSeconds: Number(segment[3]) });
     } else {
       hypotheses.push(line);
     }

@@ -48,15 +48,37 @@ export function createPocketsphinxStt(options: PocketsphinxSttOptions): SpeechTo
     const audible = voicedSeconds(audio);
     if (audible < 0.1) return nothing;
     const files = await grammarFiles.forGrammar(options.grammar(call.hints));
-    const wavPath = join(files.directory, `utterance-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.wav`);
+    const wavPath = join(
+      files.directory,
+      `utterance-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.wav`,
+    );
     const trimmed = trimLeadingQuiet(audio);
     await writeFile(wavPath, writeWav(trimmed.samples, trimmed.sampleRate));
     try {
-      const args = ['-infile', wavPath, '-jsgf', files.jsgfPath, '-dict', files.dictPath, '-hmm', acousticModel, '-time', 'yes', '-logfn', '/dev/null', ...beamArguments];
-      const result = await runProcess(binary, args, { spawn: options.spawn, signal: call.signal }).catch((error: unknown) => {
-        throw new EngineError('pocketsphinx', `cannot run ${binary}: ${describeError(error)}; fix: ${installFix}`, { cause: error });
-      });
-      if (result.exitCode !== 0) throw new EngineError('pocketsphinx', `${binary} exited with ${result.exitCode}: ${result.stderr.slice(-300)}`);
+      const args = [
+        '-infile',
+        wavPath,
+        '-jsgf',
+        files.jsgfPath,
+        '-dict',
+        files.dictPath,
+        '-hmm',
+        acousticModel,
+        '-time',
+        'yes',
+        '-logfn',
+        '/dev/null',
+        ...beamArguments,
+      ];
+      const result = await runProcess(binary, args, { spawn: options.spawn, signal: call.signal }).catch(
+        (error: unknown) => {
+          throw new EngineError('pocketsphinx', `cannot run ${binary}: ${describeError(error)}; fix: ${installFix}`, {
+            cause: error,
+          });
+        },
+      );
+      if (result.exitCode !== 0)
+        throw new EngineError('pocketsphinx', `${binary} exited with ${result.exitCode}: ${result.stderr.slice(-300)}`);
       const parsed = parsePocketsphinxOutput(result.stdout);
       const covered = wordSeconds(parsed.segments);
       if (!parsed.text || covered < minimumCoverage * audible) {
@@ -109,11 +131,22 @@ function createGrammarFiles(dictionary: () => PronunciationDictionary) {
 }
 
 async function probePocketsphinx(binary: string, acousticModel: string, spawn?: SpawnFunction): Promise<EngineProbe> {
-  if (!existsSync(acousticModel)) return { name: 'stt:pocketsphinx', status: 'fail', detail: `acoustic model missing at ${acousticModel}`, fix: installFix };
+  if (!existsSync(acousticModel))
+    return {
+      name: 'stt:pocketsphinx',
+      status: 'fail',
+      detail: `acoustic model missing at ${acousticModel}`,
+      fix: installFix,
+    };
   try {
     await runProcess(binary, [], { spawn, timeoutMs: 5000 });
     return { name: 'stt:pocketsphinx', status: 'ok', detail: `${binary} with ${acousticModel}` };
   } catch (error) {
-    return { name: 'stt:pocketsphinx', status: 'fail', detail: `cannot run ${binary}: ${describeError(error)}`, fix: installFix };
+    return {
+      name: 'stt:pocketsphinx',
+      status: 'fail',
+      detail: `cannot run ${binary}: ${describeError(error)}`,
+      fix: installFix,
+    };
   }
 }

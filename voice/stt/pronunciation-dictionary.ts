@@ -10,7 +10,10 @@ export interface PronunciationDictionary {
 const cache = new Map<string, PronunciationDictionary>();
 
 /** Loads a CMUdict-format file once per path (about 100 ms for the 134k-word en-us dictionary). */
-export function loadDictionary(path = defaultDictionaryPath, readFile = (file: string) => readFileSync(file, 'utf8')): PronunciationDictionary {
+export function loadDictionary(
+  path = defaultDictionaryPath,
+  readFile = (file: string) => readFileSync(file, 'utf8'),
+): PronunciationDictionary {
   const cached = cache.get(path);
   if (cached) return cached;
   const entries = new Map<string, string[]>();

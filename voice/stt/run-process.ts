@@ -32,7 +32,11 @@ export function runProcess(binary: string, args: string[], options: RunProcessOp
     });
     child.on('close', (exitCode) => {
       clearTimeout(timer);
-      resolve({ stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8'), exitCode });
+      resolve({
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8'),
+        exitCode,
+      });
     });
     child.stdin?.on('error', () => {});
     child.stdin?.end(options.input ?? '');

@@ -46,10 +46,20 @@ export function createWhisperProcess(options: WhisperProcessOptions) {
     });
     serverProcess.stdout?.on('data', () => {});
     const exited = new Promise<never>((_resolve, reject) => {
-      serverProcess.once('error', (error) => reject(new EngineError('whisper', `cannot start ${options.binaryPath}: ${describeError(error)}`, { cause: error })));
+      serverProcess.once('error', (error) =>
+        reject(
+          new EngineError('whisper', `cannot start ${options.binaryPath}: ${describeError(error)}`, { cause: error }),
+        ),
+      );
       serverProcess.once('exit', (code, signal) => {
         if (child === serverProcess) onUnexpectedExit(code, signal);
-        reject(new EngineError('whisper', `whisper server exited (${signal ?? code}) while starting: ${stderrTail.slice(-400)}`, { transient: true }));
+        reject(
+          new EngineError(
+            'whisper',
+            `whisper server exited (${signal ?? code}) while starting: ${stderrTail.slice(-400)}`,
+            { transient: true },
+          ),
+        );
       });
     });
     exited.catch(() => {});
@@ -59,11 +69,16 @@ export function createWhisperProcess(options: WhisperProcessOptions) {
   const waitUntilHealthy = async () => {
     const deadline = Date.now() + (options.startTimeoutMs ?? 60_000);
     while (Date.now() < deadline) {
-      const healthy = await fetchFunction(options.healthUrl, { signal: AbortSignal.timeout(1000) }).then((response) => response.ok, () => false);
+      const healthy = await fetchFunction(options.healthUrl, { signal: AbortSignal.timeout(1000) }).then(
+        (response) => response.ok,
+        () => false,
+      );
       if (healthy) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    throw new EngineError('whisper', `whisper server did not answer at ${options.healthUrl} within the start timeout`, { transient: true });
+    throw new EngineError('whisper', `whisper server did not answer at ${options.healthUrl} within the start timeout`, {
+      transient: true,
+    });
   };
 
   const onUnexpectedExit = (code: number | null, signal: NodeJS.Signals | null) => {
@@ -75,7 +90,10 @@ export function createWhisperProcess(options: WhisperProcessOptions) {
     options.log.warn('whisper server exited; restarting', { code, signal, restartInMs: delay });
     restartTimer = setTimeout(() => {
       restartTimer = undefined;
-      if (!closed && !ready) ensureRunning().catch((error: unknown) => options.log.error('whisper restart failed', { error: describeError(error) }));
+      if (!closed && !ready)
+        ensureRunning().catch((error: unknown) =>
+          options.log.error('whisper restart failed', { error: describeError(error) }),
+        );
     }, delay);
   };
 

@@ -36,7 +36,21 @@ export interface WhisperServerStt extends SpeechToText {
   readonly modelLoads: number;
 }
 
-const defaultPromptWords = ['cpu', 'memory', 'disk', 'usage', 'container', 'restart', 'healthy', 'logs', 'docker', 'yes', 'no', 'cancel', 'stop'];
+const defaultPromptWords = [
+  'cpu',
+  'memory',
+  'disk',
+  'usage',
+  'container',
+  'restart',
+  'healthy',
+  'logs',
+  'docker',
+  'yes',
+  'no',
+  'cancel',
+  'stop',
+];
 
 /** whisper.cpp's HTTP server as a resident child process: the model is loaded once and kept. */
 export function createWhisperServerStt(options: WhisperServerSttOptions): WhisperServerStt {
@@ -52,8 +66,28 @@ export function createWhisperServerStt(options: WhisperServerSttOptions): Whispe
       const port = options.port ?? (await freePort(host));
       baseUrl = `http://${host}:${port}`;
       const threads = options.threads ?? Math.max(1, Math.min(4, cpus().length));
-      const args = ['-m', options.modelPath, '-l', options.language ?? 'en', '--host', host, '--port', String(port), '-t', String(threads), '-nt'];
-      server = createWhisperProcess({ binaryPath: options.binaryPath, args, healthUrl: `${baseUrl}/`, log, spawn: options.spawn, fetch: fetchFunction, initialBackoffMs: options.initialBackoffMs });
+      const args = [
+        '-m',
+        options.modelPath,
+        '-l',
+        options.language ?? 'en',
+        '--host',
+        host,
+        '--port',
+        String(port),
+        '-t',
+        String(threads),
+        '-nt',
+      ];
+      server = createWhisperProcess({
+        binaryPath: options.binaryPath,
+        args,
+        healthUrl: `${baseUrl}/`,
+        log,
+        spawn: options.spawn,
+        fetch: fetchFunction,
+        initialBackoffMs: options.initialBackoffMs,
+      });
     }
     await server.ensureRunning();
     return baseUrl;
@@ -69,14 +103,27 @@ export function createWhisperServerStt(options: WhisperServerSttOptions): Whispe
     const signals = [AbortSignal.timeout(options.requestTimeoutMs ?? 30_000), ...(call.signal ? [call.signal] : [])];
     let response: Response;
     try {
-      response = await fetchFunction(`${url}/inference`, { method: 'POST', body: form, signal: AbortSignal.any(signals) });
+      response = await fetchFunction(`${url}/inference`, {
+        method: 'POST',
+        body: form,
+        signal: AbortSignal.any(signals),
+      });
     } catch (error) {
       if (call.signal?.aborted) throw error;
-      throw new EngineError('whisper', `whisper server request failed: ${describeError(error)}`, { cause: error, transient: true });
+      throw new EngineError('whisper', `whisper server request failed: ${describeError(error)}`, {
+        cause: error,
+        transient: true,
+      });
     }
-    if (!response.ok) throw new EngineError('whisper', `whisper server answered ${response.status}: ${(await response.text()).slice(0, 200)}`, { transient: response.status >= 500 });
+    if (!response.ok)
+      throw new EngineError(
+        'whisper',
+        `whisper server answered ${response.status}: ${(await response.text()).slice(0, 200)}`,
+        { transient: response.status >= 500 },
+      );
     const body = (await response.json()) as { text?: unknown; error?: unknown };
-    if (typeof body.text !== 'string') throw new EngineError('whisper', `whisper server answered without text: ${JSON.stringify(body).slice(0, 200)}`);
+    if (typeof body.text !== 'string')
+      throw new EngineError('whisper', `whisper server answered without text: ${JSON.stringify(body).slice(0, 200)}`);
     return { text: cleanTranscript(body.text), engine: 'whisper' };
   }
 
@@ -100,10 +147,18 @@ export function createWhisperServerStt(options: WhisperServerSttOptions): Whispe
 /** Names the fix for each missing file, so `sysvox doctor` and the first transcription say it. */
 function checkFiles(options: Pick<WhisperServerSttOptions, 'binaryPath' | 'modelPath'>): void {
   if (!existsSync(options.binaryPath)) {
-    throw new EngineError('whisper', `whisper server binary missing at ${options.binaryPath}: run scripts/build-whisper.sh`, { spoken: 'My speech recognizer is not installed.' });
+    throw new EngineError(
+      'whisper',
+      `whisper server binary missing at ${options.binaryPath}: run scripts/build-whisper.sh`,
+      { spoken: 'My speech recognizer is not installed.' },
+    );
   }
   if (!existsSync(options.modelPath)) {
-    throw new EngineError('whisper', `whisper model missing at ${options.modelPath}: run scripts/fetch-models whisper-base.en`, { spoken: 'My speech recognition model is not installed.' });
+    throw new EngineError(
+      'whisper',
+      `whisper model missing at ${options.modelPath}: run scripts/fetch-models whisper-base.en`,
+      { spoken: 'My speech recognition model is not installed.' },
+    );
   }
 }
 
@@ -129,7 +184,9 @@ function freePort(host: string): Promise<number> {
     server.once('error', reject);
     server.listen(0, host, () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

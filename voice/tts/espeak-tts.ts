@@ -25,7 +25,13 @@ export function createEspeakTts(options: EspeakTtsOptions = {}): TextToSpeech {
     const child = spawn(binary, args, { stdio: ['pipe', 'pipe', 'pipe'], signal: call.signal });
     const started = new Promise<void>((resolve, reject) => {
       child.once('spawn', resolve);
-      child.once('error', (error) => reject(new EngineError('espeak-ng', `cannot run ${binary}: ${describeError(error)}; fix: ${installFix}`, { cause: error })));
+      child.once('error', (error) =>
+        reject(
+          new EngineError('espeak-ng', `cannot run ${binary}: ${describeError(error)}; fix: ${installFix}`, {
+            cause: error,
+          }),
+        ),
+      );
     });
     await started;
     const exited = new Promise<number | null>((resolve) => child.once('close', resolve));
@@ -39,7 +45,8 @@ export function createEspeakTts(options: EspeakTtsOptions = {}): TextToSpeech {
       if (child.exitCode === null) child.kill();
     }
     const exitCode = await exited;
-    if (exitCode !== 0 && !call.signal?.aborted) throw new EngineError('espeak-ng', `espeak-ng exited with ${exitCode}: ${stderr.slice(-300)}`);
+    if (exitCode !== 0 && !call.signal?.aborted)
+      throw new EngineError('espeak-ng', `espeak-ng exited with ${exitCode}: ${stderr.slice(-300)}`);
   }
 
   return {
@@ -48,9 +55,19 @@ export function createEspeakTts(options: EspeakTtsOptions = {}): TextToSpeech {
     async probe(): Promise<EngineProbe> {
       try {
         const result = await runProcess(binary, ['--version'], { spawn: options.spawn, timeoutMs: 5000 });
-        return { name: 'tts:espeak-ng', status: result.exitCode === 0 ? 'ok' : 'fail', detail: result.stdout.trim() || result.stderr.trim(), ...(result.exitCode === 0 ? {} : { fix: installFix }) };
+        return {
+          name: 'tts:espeak-ng',
+          status: result.exitCode === 0 ? 'ok' : 'fail',
+          detail: result.stdout.trim() || result.stderr.trim(),
+          ...(result.exitCode === 0 ? {} : { fix: installFix }),
+        };
       } catch (error) {
-        return { name: 'tts:espeak-ng', status: 'fail', detail: `cannot run ${binary}: ${describeError(error)}`, fix: installFix };
+        return {
+          name: 'tts:espeak-ng',
+          status: 'fail',
+          detail: `cannot run ${binary}: ${describeError(error)}`,
+          fix: installFix,
+        };
       }
     },
   };

@@ -4,7 +4,10 @@ import type { AudioChunk, TextToSpeech } from './tts.js';
 /** Instant speech for tests: 10 ms of silence per character, and a record of what was said. */
 export class FakeTts implements TextToSpeech {
   readonly spoken: string[] = [];
-  constructor(readonly name = 'fake', private readonly sampleRate = 22050) {}
+  constructor(
+    readonly name = 'fake',
+    private readonly sampleRate = 22050,
+  ) {}
 
   async *synthesize(text: string): AsyncGenerator<AudioChunk> {
     this.spoken.push(text);

@@ -19,9 +19,16 @@ export async function detectPiperCli(binaryPath: string, spawn?: SpawnFunction):
     const help = await runProcess(binaryPath, ['--help'], { spawn, timeoutMs: 10_000 });
     helpText = help.stdout + help.stderr;
   } catch (error) {
-    throw new EngineError('piper', `cannot run piper at ${binaryPath}: ${describeError(error)}; install it with scripts/fetch-models piper`, { cause: error });
+    throw new EngineError(
+      'piper',
+      `cannot run piper at ${binaryPath}: ${describeError(error)}; install it with scripts/fetch-models piper`,
+      { cause: error },
+    );
   }
   if (helpText.includes('--output_raw')) return { generation: 'cpp', rawOutputFlag: '--output_raw' };
   if (helpText.includes('--output-raw')) return { generation: 'piper1', rawOutputFlag: '--output-raw' };
-  throw new EngineError('piper', `unrecognised piper at ${binaryPath}: its --help names neither --output_raw nor --output-raw`);
+  throw new EngineError(
+    'piper',
+    `unrecognised piper at ${binaryPath}: its --help names neither --output_raw nor --output-raw`,
+  );
 }

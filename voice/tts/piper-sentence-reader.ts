@@ -14,7 +14,11 @@ export interface SentenceReader {
  * line) a sentence ends once the marker was seen and stdout has been quiet for 40 ms (the two pipes
  * are not ordered); without one, after `gapMs` of quiet following some audio.
  */
-export function createSentenceReader(child: ChildProcess, endMarker: RegExp | undefined, gapMs: number): SentenceReader {
+export function createSentenceReader(
+  child: ChildProcess,
+  endMarker: RegExp | undefined,
+  gapMs: number,
+): SentenceReader {
   let pending: Buffer[] = [];
   let carry = Buffer.alloc(0);
   /** Of the sentence last sent: its end marker arrived, some of its audio arrived. */
@@ -57,7 +61,8 @@ export function createSentenceReader(child: ChildProcess, endMarker: RegExp | un
       if (endMarker && markerSeen && quietFor >= 40) return;
       if (!endMarker && heardAudio && quietFor >= gapMs) return;
       if (exited) throw new EngineError('piper', 'piper exited while speaking', { transient: true });
-      if (Date.now() - startedAt > 30_000) throw new EngineError('piper', 'piper produced no end of sentence within 30 s', { transient: true });
+      if (Date.now() - startedAt > 30_000)
+        throw new EngineError('piper', 'piper produced no end of sentence within 30 s', { transient: true });
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, 20);
         wake = () => {
@@ -71,7 +76,9 @@ export function createSentenceReader(child: ChildProcess, endMarker: RegExp | un
   async function* nextSentence(send: () => void, signal?: AbortSignal): AsyncGenerator<Buffer> {
     if (unfinished) {
       // The rest of a sentence left before its end (barge-in) belongs to no one: read it to its end and drop it.
-      for await (const _dropped of readSentence()) { /* dropped */ }
+      for await (const _dropped of readSentence()) {
+        /* dropped */
+      }
       unfinished = false;
     }
     markerSeen = false;

@@ -40,14 +40,22 @@ export function createPiperTts(options: PiperTtsOptions): PiperTts {
     sampleRate ??= readSampleRate(options.modelPath);
     cli ??= await detectPiperCli(options.binaryPath, options.spawn);
     if (child && child.exitCode === null && reader) return { sampleRate, reader, child };
-    const piper = spawn(options.binaryPath, ['--model', options.modelPath, cli.rawOutputFlag], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const piper = spawn(options.binaryPath, ['--model', options.modelPath, cli.rawOutputFlag], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     await new Promise<void>((resolve, reject) => {
       piper.once('spawn', resolve);
-      piper.once('error', (error) => reject(new EngineError('piper', `cannot start piper: ${describeError(error)}`, { cause: error })));
+      piper.once('error', (error) =>
+        reject(new EngineError('piper', `cannot start piper: ${describeError(error)}`, { cause: error })),
+      );
     });
     piper.stdin?.on('error', () => {});
     child = piper;
-    reader = createSentenceReader(piper, cli.generation === 'cpp' ? /Real-time factor|infer=/ : undefined, options.sentenceGapMs ?? 250);
+    reader = createSentenceReader(
+      piper,
+      cli.generation === 'cpp' ? /Real-time factor|infer=/ : undefined,
+      options.sentenceGapMs ?? 250,
+    );
     piper.once('exit', () => {
       if (child === piper) child = undefined;
     });
@@ -64,7 +72,8 @@ export function createPiperTts(options: PiperTtsOptions): PiperTts {
     try {
       const running = await start();
       const send = () => running.child.stdin?.write(line + '\n');
-      for await (const pcm of running.reader.nextSentence(send, call.signal)) yield { sampleRate: running.sampleRate, pcm };
+      for await (const pcm of running.reader.nextSentence(send, call.signal))
+        yield { sampleRate: running.sampleRate, pcm };
     } finally {
       release();
     }
@@ -80,9 +89,18 @@ export function createPiperTts(options: PiperTtsOptions): PiperTts {
       try {
         const voiceRate = readSampleRate(options.modelPath);
         cli ??= await detectPiperCli(options.binaryPath, options.spawn);
-        return { name: 'tts:piper', status: 'ok', detail: `${cli.generation} piper, voice ${options.modelPath} at ${voiceRate} Hz` };
+        return {
+          name: 'tts:piper',
+          status: 'ok',
+          detail: `${cli.generation} piper, voice ${options.modelPath} at ${voiceRate} Hz`,
+        };
       } catch (error) {
-        return { name: 'tts:piper', status: 'fail', detail: describeError(error), fix: 'run scripts/fetch-models piper (binary and a voice)' };
+        return {
+          name: 'tts:piper',
+          status: 'fail',
+          detail: describeError(error),
+          fix: 'run scripts/fetch-models piper (binary and a voice)',
+        };
       }
     },
     async close() {
@@ -98,10 +116,14 @@ export function createPiperTts(options: PiperTtsOptions): PiperTts {
 export function readSampleRate(modelPath: string): number {
   const configPath = `${modelPath}.json`;
   if (!existsSync(modelPath) || !existsSync(configPath)) {
-    throw new EngineError('piper', `piper voice missing: need ${modelPath} and ${configPath}; run scripts/fetch-models piper`);
+    throw new EngineError(
+      'piper',
+      `piper voice missing: need ${modelPath} and ${configPath}; run scripts/fetch-models piper`,
+    );
   }
   const config = JSON.parse(readFileSync(configPath, 'utf8')) as { audio?: { sample_rate?: unknown } };
   const sampleRate = config.audio?.sample_rate;
-  if (typeof sampleRate !== 'number' || sampleRate <= 0) throw new EngineError('piper', `${configPath} has no audio.sample_rate`);
+  if (typeof sampleRate !== 'number' || sampleRate <= 0)
+    throw new EngineError('piper', `${configPath} has no audio.sample_rate`);
   return sampleRate;
 }

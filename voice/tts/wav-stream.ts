@@ -42,7 +42,8 @@ function parseHeader(bytes: Buffer, engine: string): { sampleRate: number; dataO
     if (id === 'fmt ') {
       const channels = bytes.readUInt16LE(offset + 10);
       const bits = bytes.readUInt16LE(offset + 22);
-      if (channels !== 1 || bits !== 16) throw new EngineError(engine, `${engine} wrote ${channels}-channel ${bits}-bit audio; expected mono 16-bit`);
+      if (channels !== 1 || bits !== 16)
+        throw new EngineError(engine, `${engine} wrote ${channels}-channel ${bits}-bit audio; expected mono 16-bit`);
       sampleRate = bytes.readUInt32LE(offset + 12);
     }
     offset += 8 + size + (size % 2);

@@ -97,7 +97,8 @@ class VadEndpointer implements Endpointer {
 
   private step(probability: number, size: number): EndpointEvent | undefined {
     const chunkStart = this.position - size;
-    const isSpeech = probability >= (this.lastSpeechEnd === chunkStart ? this.settings.threshold - 0.15 : this.settings.threshold);
+    const isSpeech =
+      probability >= (this.lastSpeechEnd === chunkStart ? this.settings.threshold - 0.15 : this.settings.threshold);
     if (isSpeech) {
       if (this.candidateStart < 0) this.candidateStart = chunkStart;
       this.speechSamples += size;
@@ -120,7 +121,10 @@ class VadEndpointer implements Endpointer {
   private stepSpeaking(silentFor: number): EndpointEvent | undefined {
     if (silentFor >= this.silenceSamples) {
       this.active = false;
-      return { type: 'speech-end', ...this.utterance(Math.min(this.position, this.lastSpeechEnd + tailMs * samplesPerMs)) };
+      return {
+        type: 'speech-end',
+        ...this.utterance(Math.min(this.position, this.lastSpeechEnd + tailMs * samplesPerMs)),
+      };
     }
     if (this.position - this.candidateStart >= this.settings.maxUtteranceMs * samplesPerMs) {
       this.active = false;
@@ -142,4 +146,3 @@ class VadEndpointer implements Endpointer {
     this.lastSpeechEnd = -1;
   }
 }
-

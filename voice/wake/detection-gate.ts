@@ -23,7 +23,8 @@ export class DetectionGate {
       this.framesAbove = 0;
       return false;
     }
-    const threshold = mode === 'speaking' ? Math.max(this.options.threshold, this.options.speakingThreshold) : this.options.threshold;
+    const threshold =
+      mode === 'speaking' ? Math.max(this.options.threshold, this.options.speakingThreshold) : this.options.threshold;
     this.framesAbove = score >= threshold ? this.framesAbove + 1 : 0;
     if (this.framesAbove < this.options.patience) return false;
     if (atSample - this.lastFiredAt < this.options.refractorySamples) return false;

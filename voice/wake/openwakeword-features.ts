@@ -23,7 +23,10 @@ export class OpenWakeWordFeatures {
   private embeddings: Float32Array = new Float32Array(0);
   private initialEmbeddings: Float32Array = new Float32Array(0);
 
-  constructor(private readonly sessions: FeatureSessions, private readonly keepEmbeddings: number) {}
+  constructor(
+    private readonly sessions: FeatureSessions,
+    private readonly keepEmbeddings: number,
+  ) {}
 
   /** Computes the noise-seeded starting embeddings (once); call before the first frame. */
   async initialise(): Promise<void> {

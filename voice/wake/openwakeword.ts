@@ -36,7 +36,10 @@ interface LoadedModel {
 }
 
 const sessionOptions: ort.InferenceSession.SessionOptions = {
-  intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all',
+  intraOpNumThreads: 1,
+  interOpNumThreads: 1,
+  executionMode: 'sequential',
+  graphOptimizationLevel: 'all',
 };
 /** openWakeWord reports 0 for the first frames while its buffers fill with real audio. */
 const warmupFrames = 5;
@@ -49,8 +52,12 @@ export async function createOpenWakeWord(options: OpenWakeWordOptions = {}): Pro
   const mel = await openSession('melspectrogram', await resolve('melspectrogram'));
   const embedding = await openSession('embedding', await resolve('embedding'));
   const models = await Promise.all(configs.map((config) => loadWakeModel(config, options, resolve)));
-  if (configs.some((config) => findModel(config.name)?.kind === 'wake')) log.info('openWakeWord pre-trained models', { license: wakeWordLicense });
-  const features = new OpenWakeWordFeatures({ mel, embedding }, Math.max(...models.map((model) => model.embeddingCount)));
+  if (configs.some((config) => findModel(config.name)?.kind === 'wake'))
+    log.info('openWakeWord pre-trained models', { license: wakeWordLicense });
+  const features = new OpenWakeWordFeatures(
+    { mel, embedding },
+    Math.max(...models.map((model) => model.embeddingCount)),
+  );
   await features.initialise();
   return new OpenWakeWordDetector(features, models);
 }
@@ -63,7 +70,10 @@ class OpenWakeWordDetector implements WakeWordDetector {
   private samplesSeen = 0;
   private framesSeen = 0;
 
-  constructor(private readonly features: OpenWakeWordFeatures, private readonly models: LoadedModel[]) {}
+  constructor(
+    private readonly features: OpenWakeWordFeatures,
+    private readonly models: LoadedModel[],
+  ) {}
 
   async process(frame: Int16Array): Promise<WakeDetection[]> {
     const detections: WakeDetection[] = [];
@@ -93,7 +103,11 @@ class OpenWakeWordDetector implements WakeWordDetector {
 
   async probe(): Promise<EngineProbe> {
     const names = this.models.map((model) => model.name).join(', ');
-    return { name: 'wake: openWakeWord', status: 'ok', detail: `models ${names}; pre-trained wake words are ${wakeWordLicense}` };
+    return {
+      name: 'wake: openWakeWord',
+      status: 'ok',
+      detail: `models ${names}; pre-trained wake words are ${wakeWordLicense}`,
+    };
   }
 
   async close(): Promise<void> {
@@ -122,10 +136,17 @@ async function scoreModel(model: LoadedModel, features: OpenWakeWordFeatures): P
   return (firstOutput(output).data as Float32Array)[0] ?? 0;
 }
 
-async function loadWakeModel(config: WakeModelConfig, options: OpenWakeWordOptions, resolve: (name: string) => Promise<string>): Promise<LoadedModel> {
+async function loadWakeModel(
+  config: WakeModelConfig,
+  options: OpenWakeWordOptions,
+  resolve: (name: string) => Promise<string>,
+): Promise<LoadedModel> {
   const path = config.path ?? (findModel(config.name)?.kind === 'wake' ? await resolve(config.name) : undefined);
   if (!path) {
-    throw new EngineError('openwakeword', `Wake model "${config.name}" is not a pre-trained model (hey_jarvis, alexa, hey_mycroft, hey_marvin): set voice.wake.models[].path to its .onnx file.`);
+    throw new EngineError(
+      'openwakeword',
+      `Wake model "${config.name}" is not a pre-trained model (hey_jarvis, alexa, hey_mycroft, hey_marvin): set voice.wake.models[].path to its .onnx file.`,
+    );
   }
   const session = await openSession(config.name, path);
   const metadata = session.inputMetadata[0];
@@ -142,11 +163,16 @@ async function loadWakeModel(config: WakeModelConfig, options: OpenWakeWordOptio
 }
 
 async function openSession(name: string, path: string): Promise<ort.InferenceSession> {
-  if (!existsSync(path)) throw new EngineError('openwakeword', `Wake model file for "${name}" not found at ${path}: run scripts/fetch-models or fix the path.`);
+  if (!existsSync(path))
+    throw new EngineError(
+      'openwakeword',
+      `Wake model file for "${name}" not found at ${path}: run scripts/fetch-models or fix the path.`,
+    );
   try {
     return await ort.InferenceSession.create(path, sessionOptions);
   } catch (error) {
-    throw new EngineError('openwakeword', `Could not load ONNX model "${name}" from ${path}: ${describeError(error)}`, { cause: error });
+    throw new EngineError('openwakeword', `Could not load ONNX model "${name}" from ${path}: ${describeError(error)}`, {
+      cause: error,
+    });
   }
 }
-

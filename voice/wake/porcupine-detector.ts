@@ -27,7 +27,9 @@ export interface PorcupineDetectorOptions {
 
 /** "hey-jarvis_en_linux_v3_0_0.ppn" -> "hey_jarvis": the keyword name from a Picovoice Console file name. */
 export function keywordName(path: string): string {
-  const stem = basename(path).replace(/\.ppn$/i, '').replace(/_[a-z]{2}_[a-z0-9-]+_v\d[\d_]*$/i, '');
+  const stem = basename(path)
+    .replace(/\.ppn$/i, '')
+    .replace(/_[a-z]{2}_[a-z0-9-]+_v\d[\d_]*$/i, '');
   return stem.toLowerCase().replace(/[-\s]+/g, '_');
 }
 
@@ -42,7 +44,10 @@ export class PorcupineDetector implements WakeWordDetector {
   private released = false;
   private readonly refractorySamples: number;
 
-  constructor(private readonly engine: PorcupineEngine, private readonly options: PorcupineDetectorOptions) {
+  constructor(
+    private readonly engine: PorcupineEngine,
+    private readonly options: PorcupineDetectorOptions,
+  ) {
     this.refractorySamples = ((options.refractoryMs ?? 2000) / 1000) * 16000;
   }
 
@@ -108,4 +113,3 @@ export class PorcupineDetector implements WakeWordDetector {
     return this.mode === 'normal' || this.options.armedWhileSpeaking === true;
   }
 }
-

@@ -27,11 +27,17 @@ const offlineHint = 'openWakeWord works offline: set voice.wake.engine: openwake
  */
 export async function createPorcupineWake(options: PorcupineOptions): Promise<WakeWordDetector> {
   if (!options.accessKey) {
-    throw new EngineError('porcupine', `Porcupine needs an AccessKey: set voice.wake.porcupine.accessKey, or ${offlineHint}.`);
+    throw new EngineError(
+      'porcupine',
+      `Porcupine needs an AccessKey: set voice.wake.porcupine.accessKey, or ${offlineHint}.`,
+    );
   }
   const Porcupine = await loadPorcupineClass(options.load ?? (() => import('@picovoice/porcupine-node' as string)));
   if (options.keywordPaths.length === 0) {
-    throw new EngineError('porcupine', `Porcupine has no keyword: set voice.wake.porcupine.keywordPaths to .ppn files from the Picovoice Console, or ${offlineHint}.`);
+    throw new EngineError(
+      'porcupine',
+      `Porcupine has no keyword: set voice.wake.porcupine.keywordPaths to .ppn files from the Picovoice Console, or ${offlineHint}.`,
+    );
   }
   const sensitivities = options.sensitivities ?? options.keywordPaths.map(() => 0.5);
   let engine: PorcupineEngine;
@@ -42,11 +48,18 @@ export async function createPorcupineWake(options: PorcupineOptions): Promise<Wa
   }
   if (engine.sampleRate !== 16000) {
     engine.release();
-    throw new EngineError('porcupine', `Porcupine wants ${engine.sampleRate} Hz audio but sysvox captures 16000 Hz; ${offlineHint}.`);
+    throw new EngineError(
+      'porcupine',
+      `Porcupine wants ${engine.sampleRate} Hz audio but sysvox captures 16000 Hz; ${offlineHint}.`,
+    );
   }
   const keywords = options.keywordPaths.map(keywordName);
   (options.log ?? silentLogger).info('Porcupine started', { keywords, frameLength: engine.frameLength });
-  return new PorcupineDetector(engine, { keywords, refractoryMs: options.refractoryMs, armedWhileSpeaking: options.armedWhileSpeaking });
+  return new PorcupineDetector(engine, {
+    keywords,
+    refractoryMs: options.refractoryMs,
+    armedWhileSpeaking: options.armedWhileSpeaking,
+  });
 }
 
 async function loadPorcupineClass(load: () => Promise<unknown>): Promise<PorcupineClass> {
@@ -54,10 +67,18 @@ async function loadPorcupineClass(load: () => Promise<unknown>): Promise<Porcupi
   try {
     module = (await load()) as typeof module;
   } catch (error) {
-    throw new EngineError('porcupine', `@picovoice/porcupine-node is not installed (${describeError(error).split('\n')[0]}): npm install @picovoice/porcupine-node, or ${offlineHint}.`, { cause: error });
+    throw new EngineError(
+      'porcupine',
+      `@picovoice/porcupine-node is not installed (${describeError(error).split('\n')[0]}): npm install @picovoice/porcupine-node, or ${offlineHint}.`,
+      { cause: error },
+    );
   }
   const Porcupine = module.Porcupine ?? module.default?.Porcupine;
-  if (typeof Porcupine !== 'function') throw new EngineError('porcupine', `@picovoice/porcupine-node exports no Porcupine class: reinstall it, or ${offlineHint}.`);
+  if (typeof Porcupine !== 'function')
+    throw new EngineError(
+      'porcupine',
+      `@picovoice/porcupine-node exports no Porcupine class: reinstall it, or ${offlineHint}.`,
+    );
   return Porcupine as PorcupineClass;
 }
 
@@ -66,7 +87,15 @@ function startError(error: unknown): EngineError {
   const name = error instanceof Error ? `${error.name} ${error.constructor.name}` : '';
   const text = describeError(error);
   if (/Activation/i.test(name) || /AccessKey|activat/i.test(text)) {
-    return new EngineError('porcupine', `Porcupine's AccessKey check failed (${text}). Porcupine checks its AccessKey online each time it starts, so it needs the internet and a valid key (voice.wake.porcupine.accessKey); ${offlineHint}.`, { cause: error });
+    return new EngineError(
+      'porcupine',
+      `Porcupine's AccessKey check failed (${text}). Porcupine checks its AccessKey online each time it starts, so it needs the internet and a valid key (voice.wake.porcupine.accessKey); ${offlineHint}.`,
+      { cause: error },
+    );
   }
-  return new EngineError('porcupine', `Porcupine refused to start (${text}): check voice.wake.porcupine.keywordPaths (.ppn files for this platform and Porcupine version), or ${offlineHint}.`, { cause: error });
+  return new EngineError(
+    'porcupine',
+    `Porcupine refused to start (${text}): check voice.wake.porcupine.keywordPaths (.ppn files for this platform and Porcupine version), or ${offlineHint}.`,
+    { cause: error },
+  );
 }

@@ -11,9 +11,12 @@ export function registerApprovals(program: Command): void {
     .action(async (options: { all?: boolean }, command: Command) => {
       await withApp(command, {}, async (app) => {
         const rows = app.listApprovals({ all: options.all === true });
-        if (rows.length === 0) process.stdout.write(options.all ? 'No approvals recorded.\n' : 'Nothing is waiting for approval.\n');
+        if (rows.length === 0)
+          process.stdout.write(options.all ? 'No approvals recorded.\n' : 'Nothing is waiting for approval.\n');
         for (const row of rows) {
-          process.stdout.write(`${row.id}  ${row.status.padEnd(9)} ${row.description}  (asked by ${row.requester} on ${row.channel}, ${row.expiresNote})\n`);
+          process.stdout.write(
+            `${row.id}  ${row.status.padEnd(9)} ${row.description}  (asked by ${row.requester} on ${row.channel}, ${row.expiresNote})\n`,
+          );
         }
       });
     });
@@ -24,10 +27,16 @@ export function registerApprovals(program: Command): void {
       .argument('<id>', 'the approval id shown by sysvox approvals')
       .action(async (id: string, _options: unknown, command: Command) => {
         await withApp(command, {}, async (app) => {
-          const resolution = await app.core.resolveApproval({ approvalId: id, decision, person: localPerson(), channel: 'cli' });
+          const resolution = await app.core.resolveApproval({
+            approvalId: id,
+            decision,
+            person: localPerson(),
+            channel: 'cli',
+          });
           process.stdout.write(`${resolution.message}\n`);
           // Scripts must see that nothing happened: only a decision that was carried out exits 0.
-          const carriedOut = resolution.status === 'executed' ? resolution.outcome.status === 'ok' : resolution.status === 'denied';
+          const carriedOut =
+            resolution.status === 'executed' ? resolution.outcome.status === 'ok' : resolution.status === 'denied';
           if (!carriedOut) process.exitCode = 1;
         });
       });

@@ -13,7 +13,13 @@ export function registerAsk(program: Command): void {
       const text = words.join(' ').trim();
       if (!text) throw new Error('Nothing to ask: give a question, e.g. sysvox ask "what is the cpu usage"');
       await withApp(command, {}, async (app) => {
-        const events = app.core.handle({ channel: 'cli', person: localPerson(), conversation: 'terminal', text, modality: 'text' });
+        const events = app.core.handle({
+          channel: 'cli',
+          person: localPerson(),
+          conversation: 'terminal',
+          text,
+          modality: 'text',
+        });
         await printTurn(events, (text) => process.stdout.write(text), options.verbose);
       });
     });

@@ -10,7 +10,8 @@ export function registerAudit(program: Command): void {
     .option('--jsonl', 'one JSON object per line, for scripts')
     .action(async (options: { limit: string; jsonl?: boolean }, command: Command) => {
       const limit = Number(options.limit);
-      if (!/^\d+$/.test(options.limit.trim()) || !Number.isSafeInteger(limit) || limit < 1) throw new Error(`--limit must be a positive whole number, not '${options.limit}'`);
+      if (!/^\d+$/.test(options.limit.trim()) || !Number.isSafeInteger(limit) || limit < 1)
+        throw new Error(`--limit must be a positive whole number, not '${options.limit}'`);
       await withApp(command, {}, async (app) => {
         const entries = app.auditEntries(limit);
         for (const entry of entries) {

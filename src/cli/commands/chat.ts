@@ -13,7 +13,11 @@ export function registerChat(program: Command): void {
       await withApp(command, {}, async (app) => {
         app.sampler.start(); // a long-running session: keep the metrics fresh between questions
         // The line iterator buffers input, so lines piped in faster than answers are not lost.
-        const terminal = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+        const terminal = createInterface({
+          input: process.stdin,
+          output: process.stdout,
+          terminal: process.stdin.isTTY,
+        });
         process.stdout.write('sysvox chat: ask anything; "exit" or Ctrl-D to leave.\n');
         terminal.setPrompt('you> ');
         terminal.prompt();
@@ -23,7 +27,13 @@ export function registerChat(program: Command): void {
             const line = raw.trim();
             if (line === 'exit' || line === 'quit') break;
             if (line) {
-              const events = app.core.handle({ channel: 'cli', person, conversation: 'terminal', text: line, modality: 'text' });
+              const events = app.core.handle({
+                channel: 'cli',
+                person,
+                conversation: 'terminal',
+                text: line,
+                modality: 'text',
+              });
               await printTurn(events, (text) => process.stdout.write(`sysvox> ${text}`), options.verbose);
             }
             terminal.prompt();

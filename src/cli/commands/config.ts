@@ -17,7 +17,8 @@ export function registerConfig(program: Command): void {
         const masked = maskSecrets(loaded.config);
         (masked.tools as { risk: Record<string, string> }).risk = effective;
         process.stdout.write(`# config file: ${loaded.path ?? 'none (built-in defaults)'}\n`);
-        for (const [key, variable] of Object.entries(loaded.fromEnv)) process.stdout.write(`# ${key} from ${variable}\n`);
+        for (const [key, variable] of Object.entries(loaded.fromEnv))
+          process.stdout.write(`# ${key} from ${variable}\n`);
         for (const warning of warnings) {
           process.stdout.write(`# warning: ${warning}\n`);
           process.stderr.write(`sysvox: warning: ${warning}\n`);

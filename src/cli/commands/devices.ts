@@ -11,6 +11,9 @@ export function registerDevices(program: Command): void {
         process.stdout.write(`${device.direction.padEnd(8)} ${device.alsaName.padEnd(14)} ${device.description}\n`);
       }
       for (const note of notes) process.stdout.write(`note: ${note}\n`);
-      if (devices.length === 0) process.stdout.write('no audio devices: `sysvox listen --file x.wav` and `sysvox say --out x.wav` still work\n');
+      if (devices.length === 0)
+        process.stdout.write(
+          'no audio devices: `sysvox listen --file x.wav` and `sysvox say --out x.wav` still work\n',
+        );
     });
 }

@@ -11,7 +11,9 @@ export function registerDoctor(program: Command): void {
       await withApp(command, {}, async (app) => {
         const probes = await app.doctor();
         for (const probe of probes) {
-          process.stdout.write(`${marks[probe.status]}  ${probe.name.padEnd(16)} ${probe.detail}${probe.fix ? `\n      fix: ${probe.fix}` : ''}\n`);
+          process.stdout.write(
+            `${marks[probe.status]}  ${probe.name.padEnd(16)} ${probe.detail}${probe.fix ? `\n      fix: ${probe.fix}` : ''}\n`,
+          );
         }
         if (probes.some((probe) => probe.status === 'fail')) process.exitCode = 1;
       });

@@ -10,12 +10,18 @@ import { withApp } from '../context.js';
 /** One line per thing a person would notice: what was heard, what was answered. */
 export function describeEvent(event: LocalChannelEvent): string | undefined {
   switch (event.type) {
-    case 'wake-detected': return `wake word: ${event.name} (${event.score.toFixed(2)})`;
-    case 'heard': return `heard: ${event.text}`;
-    case 'answered': return `answered: ${event.text}`;
-    case 'nothing-heard': return `nothing heard (${event.reason})`;
-    case 'barge-in': return `stopped by ${event.by}`;
-    case 'error': return `error: ${event.message}`;
+    case 'wake-detected':
+      return `wake word: ${event.name} (${event.score.toFixed(2)})`;
+    case 'heard':
+      return `heard: ${event.text}`;
+    case 'answered':
+      return `answered: ${event.text}`;
+    case 'nothing-heard':
+      return `nothing heard (${event.reason})`;
+    case 'barge-in':
+      return `stopped by ${event.by}`;
+    case 'error':
+      return `error: ${event.message}`;
   }
 }
 
@@ -35,10 +41,14 @@ export function registerListen(program: Command): void {
         if (options.file) {
           const outPath = resolve(options.out ?? join(tmpdir(), `sysvox-reply-${Date.now()}.wav`));
           const result = await listenToFile({
-            runChannel: (run) => app.voice.runChannel(run), path: options.file, outPath,
-            maxBytes: app.loaded.config.voice.audio.maxWavBytes, onEvent: print,
+            runChannel: (run) => app.voice.runChannel(run),
+            path: options.file,
+            outPath,
+            maxBytes: app.loaded.config.voice.audio.maxWavBytes,
+            onEvent: print,
           });
-          if (result.heard.length === 0) process.stdout.write('heard nothing: no wake word followed by speech in that file\n');
+          if (result.heard.length === 0)
+            process.stdout.write('heard nothing: no wake word followed by speech in that file\n');
           process.stdout.write(`reply audio: ${result.outPath} (${result.replySeconds.toFixed(1)} s)\n`);
           return;
         }

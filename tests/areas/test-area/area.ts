@@ -52,7 +52,8 @@ export function createBackupArea(options: BackupAreaOptions): ToolArea {
     risk: 'safe',
     input: z.object({}),
     describeCall: () => 'list backup jobs',
-    execute: async () => (await options.jobs()).map((job) => ({ job: job.name, lastRun: job.lastRun, succeeded: job.succeeded })),
+    execute: async () =>
+      (await options.jobs()).map((job) => ({ job: job.name, lastRun: job.lastRun, succeeded: job.succeeded })),
     output: jobListOutput,
   });
   const ago = (date: Date) => `${spokenDuration((clock().getTime() - date.getTime()) / 1000)} ago`;
@@ -60,21 +61,31 @@ export function createBackupArea(options: BackupAreaOptions): ToolArea {
   return {
     name: 'backup',
     tools: [lastRun, listJobs],
-    templates: [{
-      intent: 'backup_last_run',
-      patterns: ['when did [the] backup {job} last <ran>', 'when did [the] {job} backup last <ran>'],
-      help: { kind: 'ask', topic: 'when a backup job last ran' },
-    }],
+    templates: [
+      {
+        intent: 'backup_last_run',
+        patterns: ['when did [the] backup {job} last <ran>', 'when did [the] {job} backup last <ran>'],
+        help: { kind: 'ask', topic: 'when a backup job last ran' },
+      },
+    ],
     wordClasses: { ran: 'run | finish | complete' },
-    slots: [{
-      name: 'job',
-      values: async () => (await options.jobs()).map((job) => job.name),
-      resolve: (words, jobs) => jobs.find((job) => squashName(job) === squashName(words.join(' '))) ?? null,
-      maxWords: 3,
-    }],
+    slots: [
+      {
+        name: 'job',
+        values: async () => (await options.jobs()).map((job) => job.name),
+        resolve: (words, jobs) => jobs.find((job) => squashName(job) === squashName(words.join(' '))) ?? null,
+        maxWords: 3,
+      },
+    ],
     answers: {
-      backup_last_run: (context) => answerFrom(context, lastRun, { job: context.match.slots.job ?? '' }, 'checking the backup',
-        (run) => `${capitalise(run.job)} last ran ${ago(run.lastRun)} and ${run.succeeded ? 'succeeded' : 'failed'}.`),
+      backup_last_run: (context) =>
+        answerFrom(
+          context,
+          lastRun,
+          { job: context.match.slots.job ?? '' },
+          'checking the backup',
+          (run) => `${capitalise(run.job)} last ran ${ago(run.lastRun)} and ${run.succeeded ? 'succeeded' : 'failed'}.`,
+        ),
     },
     async status(context) {
       const jobs = await readTool(context, listJobs, {}, 'checking the backups');

@@ -8,7 +8,12 @@ import { createLogger } from '../../../src/log.js';
 import type { SpeechToText } from '../../../voice/stt/stt.js';
 import type { TextToSpeech } from '../../../voice/tts/tts.js';
 import { createTelegramChannel, type TelegramChannel } from '../../../channels/telegram/telegram-channel.js';
-import { createMemoryKeyValueStore, type ApprovalResolver, type KeyValueStore, type PendingApprovals } from '../../../channels/telegram/ports.js';
+import {
+  createMemoryKeyValueStore,
+  type ApprovalResolver,
+  type KeyValueStore,
+  type PendingApprovals,
+} from '../../../channels/telegram/ports.js';
 import { startFakeTelegram, type FakeTelegram } from '../../fakes/fake-telegram.js';
 
 export const allowedUser = 1111;
@@ -42,10 +47,16 @@ export interface HarnessOptions {
   backoff?: { initialMs: number; maxMs: number };
 }
 
-const unusedStt: SpeechToText = { name: 'unused', transcribe: () => Promise.reject(new Error('no STT in this test')), probe: () => Promise.reject(new Error('unused')) };
+const unusedStt: SpeechToText = {
+  name: 'unused',
+  transcribe: () => Promise.reject(new Error('no STT in this test')),
+  probe: () => Promise.reject(new Error('unused')),
+};
 const unusedTts: TextToSpeech = {
   name: 'unused',
-  synthesize: () => ({ [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new Error('no TTS in this test')) }) }),
+  synthesize: () => ({
+    [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new Error('no TTS in this test')) }),
+  }),
   probe: () => Promise.reject(new Error('unused')),
 };
 
@@ -53,9 +64,12 @@ const unusedTts: TextToSpeech = {
 function policyLikeResolver(): ApprovalResolver['resolve'] {
   const decided = new Set<string>();
   return async ({ approvalId, decision }) => {
-    if (decided.has(approvalId)) return { status: 'already-resolved', text: 'The request to restart plex was already executed.' };
+    if (decided.has(approvalId))
+      return { status: 'already-resolved', text: 'The request to restart plex was already executed.' };
     decided.add(approvalId);
-    return decision === 'approve' ? { status: 'executed', text: 'Done: restarted plex.' } : { status: 'denied', text: 'Cancelled: I will not restart plex.' };
+    return decision === 'approve'
+      ? { status: 'executed', text: 'Done: restarted plex.' }
+      : { status: 'denied', text: 'Cancelled: I will not restart plex.' };
   };
 }
 
@@ -67,7 +81,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const resolverCalls: Harness['resolverCalls'] = [];
   const resolve = options.resolve ?? policyLikeResolver();
   const telegram = telegramSchema.parse({
-    enabled: true, token: options.token ?? fake.token, allowedUserIds: [allowedUser], pollTimeoutSeconds: 1, ...options.telegram,
+    enabled: true,
+    token: options.token ?? fake.token,
+    allowedUserIds: [allowedUser],
+    pollTimeoutSeconds: 1,
+    ...options.telegram,
   });
   const channel = createTelegramChannel({
     config: { channels: { telegram }, policy: { approvers: [`telegram:${approverUser}`] } },
@@ -84,10 +102,19 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     kv,
     audit: { record: (entry) => void audits.push(entry) },
     log: createLogger({ level: 'debug', write: (line) => void logLines.push(line) }),
-    telegramOptions: { apiRoot: fake.apiRoot, backoff: options.backoff ?? { initialMs: 20, maxMs: 100 }, chatActionIntervalMs: 100 },
+    telegramOptions: {
+      apiRoot: fake.apiRoot,
+      backoff: options.backoff ?? { initialMs: 20, maxMs: 100 },
+      chatActionIntervalMs: 100,
+    },
   });
   return {
-    fake, channel, kv, audits, logLines, resolverCalls,
+    fake,
+    channel,
+    kv,
+    audits,
+    logLines,
+    resolverCalls,
     sentTexts: fake.sentTexts,
     async close() {
       await channel.stop();

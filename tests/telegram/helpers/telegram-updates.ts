@@ -10,28 +10,55 @@ export function textUpdate(userId: number, text: string): Record<string, unknown
   const entities = command ? { entities: [{ offset: 0, length: command[0].length, type: 'bot_command' }] } : {};
   return {
     message: {
-      message_id: nextMessageId++, from: person(userId), chat: { id: userId, type: 'private', first_name: 'Ada' },
-      date: Math.floor(Date.now() / 1000), text, ...entities,
+      message_id: nextMessageId++,
+      from: person(userId),
+      chat: { id: userId, type: 'private', first_name: 'Ada' },
+      date: Math.floor(Date.now() / 1000),
+      text,
+      ...entities,
     },
   };
 }
 
-export function voiceUpdate(userId: number, voice: { fileId: string; duration: number; fileSize: number }): Record<string, unknown> {
+export function voiceUpdate(
+  userId: number,
+  voice: { fileId: string; duration: number; fileSize: number },
+): Record<string, unknown> {
   return {
     message: {
-      message_id: nextMessageId++, from: person(userId), chat: { id: userId, type: 'private', first_name: 'Ada' },
+      message_id: nextMessageId++,
+      from: person(userId),
+      chat: { id: userId, type: 'private', first_name: 'Ada' },
       date: Math.floor(Date.now() / 1000),
-      voice: { file_id: voice.fileId, file_unique_id: `u-${voice.fileId}`, duration: voice.duration, mime_type: 'audio/ogg', file_size: voice.fileSize },
+      voice: {
+        file_id: voice.fileId,
+        file_unique_id: `u-${voice.fileId}`,
+        duration: voice.duration,
+        mime_type: 'audio/ogg',
+        file_size: voice.fileSize,
+      },
     },
   };
 }
 
-export function callbackUpdate(userId: number, data: string, message: { messageId: number; chatId: number; text: string }): Record<string, unknown> {
+export function callbackUpdate(
+  userId: number,
+  data: string,
+  message: { messageId: number; chatId: number; text: string },
+): Record<string, unknown> {
   return {
     callback_query: {
-      id: `cb-${nextMessageId++}`, from: person(userId, 'Bob'), chat_instance: '-845193564723352',
+      id: `cb-${nextMessageId++}`,
+      from: person(userId, 'Bob'),
+      chat_instance: '-845193564723352',
       data,
-      message: { message_id: message.messageId, from: { id: 7000001, is_bot: true, first_name: 'sysvox' }, chat: { id: message.chatId, type: 'private' }, date: Math.floor(Date.now() / 1000), text: message.text },
+      message: {
+        message_id: message.messageId,
+        from: { id: 7000001, is_bot: true, first_name: 'sysvox' },
+        chat: { id: message.chatId, type: 'private' },
+        date: Math.floor(Date.now() / 1000),
+        text: message.text,
+      },
     },
   };
 }

@@ -27,5 +27,16 @@ export function voiceNoteSaying(text: string): Buffer {
 }
 
 export function silentVoiceNote(seconds: number): Buffer {
-  return execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'anullsrc=r=48000:cl=mono', '-t', String(seconds), ...toOggOpus]);
+  return execFileSync('ffmpeg', [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    'anullsrc=r=48000:cl=mono',
+    '-t',
+    String(seconds),
+    ...toOggOpus,
+  ]);
 }
