@@ -19,7 +19,8 @@ export const coreTemplates: readonly Template[] = [
     intent: 'confirm',
     // An area may add a pattern for a targeted voice confirmation ("yes restart plex server", tools/docker):
     // it never wins in the matcher ({query} takes the rest first), it is there for the pocketsphinx grammar.
-    patterns: ['<yes> [{query}]'],
+    // "approve all" / "yes to all" are confirmations too: the policy then asks which one when several wait.
+    patterns: ['<yes> [{query}]', '<yes> [to] (all | everything) [of them]'],
   },
   {
     intent: 'deny',

@@ -21,7 +21,7 @@ describeDocker('a "yes" with several approvals pending', () => {
     await ask(app, 'stop db-unhealthy');
     expect(app.runner.pending()).toHaveLength(2);
 
-    for (const phrase of ['yes', 'approve them all', 'yes do it']) {
+    for (const phrase of ['yes', 'approve all', 'yes to all', 'yes do it']) {
       const reply = await ask(app, phrase);
       expect(reply.text).toMatch(
         /^2 requests are waiting: .*restart container 'web-healthy'.*stop container 'db-unhealthy'|^2 requests are waiting: .*stop container 'db-unhealthy'.*restart container 'web-healthy'/,
@@ -30,7 +30,7 @@ describeDocker('a "yes" with several approvals pending', () => {
       expect(app.runner.pending()).toHaveLength(2);
     }
     const kinds = app.auditEntries(50).map((entry) => `${entry.kind}:${entry.outcome}`);
-    expect(kinds.filter((kind) => kind === 'approval-rejected:ambiguous')).toHaveLength(3);
+    expect(kinds.filter((kind) => kind === 'approval-rejected:ambiguous')).toHaveLength(4);
 
     const no = await ask(app, 'no');
     expect(no.text).toMatch(/Cancelled: I will not stop container 'db-unhealthy'/);
