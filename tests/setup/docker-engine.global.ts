@@ -40,6 +40,10 @@ function cannotStart(): string | undefined {
 
 export default async function setup(): Promise<(() => Promise<void>) | undefined> {
   const reason = cannotStart();
+  // SYSVOX_TEST_DOCKER_DIR moves the private engine (socket, data, pid file); the tests find it through
+  // SYSVOX_TEST_DOCKER_HOST, which the test workers inherit from here.
+  const movedTo = process.env.SYSVOX_TEST_DOCKER_DIR;
+  if (!reason && movedTo) process.env.SYSVOX_TEST_DOCKER_HOST = `unix://${movedTo.replace(/\/$/, '')}/docker.sock`;
   if (reason || (await engineAnswers())) {
     if (reason) process.stderr.write(`docker test engine: not started here (${reason})\n`);
     return undefined;
