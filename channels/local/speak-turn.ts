@@ -1,5 +1,5 @@
 import type { ApprovalView, TurnEvent } from '../../src/types.js';
-import { describeError, SysvoxError } from '../../src/errors.js';
+import { apology, describeError, SysvoxError } from '../../src/errors.js';
 import { earcon, type EarconName } from '../../voice/earcons/earcons.js';
 import { toSpeakable } from '../../voice/speakable.js';
 import type { AudioChunk, TextToSpeech } from '../../voice/tts/tts.js';
@@ -57,7 +57,7 @@ export async function speakTurn(options: SpeakTurnOptions): Promise<SpokenTurn> 
       }
     }
   } catch (error) {
-    const text = error instanceof SysvoxError ? error.spoken : 'Something went wrong on my side.';
+    const text = error instanceof SysvoxError ? error.spoken : apology;
     Object.assign(result, { text: `${text} (${describeError(error)})`, source: 'error', coreDoneAt: options.clock() });
     queue.push({ kind: 'sentence', text });
   } finally {

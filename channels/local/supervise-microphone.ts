@@ -1,3 +1,5 @@
+import { createBackoff } from '../../src/backoff.js';
+import { describeError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
 import { pause } from '../../src/pause.js';
 
@@ -20,11 +22,11 @@ export interface SuperviseOptions {
  */
 export async function superviseMicrophone(voice: MicrophoneRunner, options: SuperviseOptions): Promise<void> {
   const { signal, log } = options;
-  const maxDelay = options.maxDelayMs ?? 60_000;
   const sleep = options.sleep ?? pause;
-  let delay = options.initialDelayMs ?? 2000;
+  const backoff = createBackoff({ initialMs: options.initialDelayMs ?? 2000, maxMs: options.maxDelayMs ?? 60_000 });
   while (!signal.aborted) {
     const startedAt = Date.now();
+    let ended: { level: 'warn' | 'error'; message: string; fields: Record<string, unknown> };
     try {
       const result = await voice.runMicrophone({ signal });
       if (!result.started) {
@@ -32,17 +34,19 @@ export async function superviseMicrophone(voice: MicrophoneRunner, options: Supe
         return;
       }
       if (signal.aborted) return;
-      log.warn('mic loop ended; starting it again', { detail: result.reason, inMs: delay });
+      ended = { level: 'warn', message: 'mic loop ended; starting it again', fields: { detail: result.reason } };
     } catch (error) {
       if (signal.aborted) return;
-      log.error('mic loop failed; starting it again', {
-        error: error instanceof Error ? error.message : String(error),
-        inMs: delay,
-      });
+      ended = {
+        level: 'error',
+        message: 'mic loop failed; starting it again',
+        fields: { error: describeError(error) },
+      };
     }
     // A loop that ran for a good while was healthy: start again soon rather than after a long backoff.
-    if (Date.now() - startedAt > maxDelay) delay = options.initialDelayMs ?? 2000;
+    backoff.resetIfRanFor(Date.now() - startedAt);
+    const delay = backoff.next();
+    log[ended.level](ended.message, { ...ended.fields, inMs: delay });
     await sleep(delay, signal);
-    delay = Math.min(delay * 2, maxDelay);
   }
 }

@@ -1,33 +1,11 @@
-/** Scripted parts for local-channel tests: a wake detector that fires on chosen frames, tones as speech, a scripted core. */
+/** Scripted parts for local-channel tests: tones as speech, energy endpointers, a scripted core (FakeWake is in voice/wake). */
 import type { Core, Turn } from '../../src/core/turn.js';
 import type { TurnEvent } from '../../src/types.js';
-import type { WakeDetection, WakeMode, WakeWordDetector } from '../../voice/wake/wake.js';
 import { createEnergyVad } from '../../voice/vad/energy-vad.js';
 import { createEndpointer } from '../../voice/vad/endpointer.js';
 import type { EndpointerRequest } from '../../channels/local/ports.js';
 
 export const frameSamples = 1280;
-
-export class ScriptedWake implements WakeWordDetector {
-  readonly name = 'scripted';
-  readonly frameSamples = frameSamples;
-  readonly modes: WakeMode[] = [];
-  private frame = 0;
-  constructor(private readonly fireAtFrames: number[]) {}
-  async process(): Promise<WakeDetection[]> {
-    const index = this.frame++;
-    return this.fireAtFrames.includes(index)
-      ? [{ name: 'hey_jarvis', score: 0.9, endSample: index * frameSamples, endMs: index * 80 }]
-      : [];
-  }
-  setMode(mode: WakeMode): void {
-    this.modes.push(mode);
-  }
-  reset(): void {}
-  async probe() {
-    return { name: 'wake: scripted', status: 'ok' as const, detail: 'fake' };
-  }
-}
 
 /** Frames of a loud 300 Hz tone (speech to an energy VAD) or of silence. */
 export function toneFrames(milliseconds: number): Int16Array[] {
@@ -72,7 +50,9 @@ export class ScriptedCore implements Core {
   constructor(private readonly scripts: Script[]) {}
   async *handle(turn: Turn): AsyncGenerator<TurnEvent> {
     this.turns.push(turn);
-    const script = this.scripts.shift() ?? { sentences: ['I have nothing scripted.'] };
+    const script = this.scripts.shift();
+    if (!script)
+      throw new Error(`ScriptedCore: turn ${this.turns.length} ("${turn.text}") is past the end of its script`);
     if (script.firstDelayMs) await sleep(script.firstDelayMs, turn.signal);
     if (script.approval) {
       yield {

@@ -4,15 +4,8 @@ import { createLocalVoiceChannel } from '../../channels/local/local-voice-channe
 import type { LocalChannelEvent, LocalVoiceChannelOptions } from '../../channels/local/ports.js';
 import { FakeStt } from '../../voice/stt/fake-stt.js';
 import { FakeTts } from '../../voice/tts/fake-tts.js';
-import {
-  ScriptedCore,
-  ScriptedWake,
-  energyEndpointers,
-  paced,
-  silenceFrames,
-  toneFrames,
-  type Script,
-} from './channel-fakes.js';
+import { ScriptedCore, energyEndpointers, paced, silenceFrames, toneFrames, type Script } from './channel-fakes.js';
+import { FakeWake } from '../../voice/wake/fake-wake.js';
 
 const vocabulary = async () => ({ containers: ['plex-server'], hosts: ['nas'], mounts: ['/'] });
 
@@ -30,7 +23,7 @@ function setup(
   const stt = new FakeStt('fake', options.transcripts);
   const tts = new FakeTts();
   const sink = createRecordingSink({ realtimeSpeed: options.sinkSpeed ?? 0 });
-  const wake = new ScriptedWake(options.wakeAt);
+  const wake = new FakeWake(options.wakeAt);
   const timings: { turnId: string; stage: string; ms: number }[] = [];
   const events: LocalChannelEvent[] = [];
   const channel = createLocalVoiceChannel({

@@ -5,7 +5,8 @@ import { createMicrophoneChannel, type MicrophoneLoop } from '../../channels/loc
 import { silentLogger } from '../../src/log.js';
 import { FakeStt } from '../../voice/stt/fake-stt.js';
 import { FakeTts } from '../../voice/tts/fake-tts.js';
-import { ScriptedCore, ScriptedWake, energyEndpointers } from './channel-fakes.js';
+import { ScriptedCore, energyEndpointers } from './channel-fakes.js';
+import { FakeWake } from '../../voice/wake/fake-wake.js';
 
 const notice = { key: 'alert:disk:/', severity: 'warning' as const, text: 'Disk / is 95% full.' };
 const noMicrophone =
@@ -27,7 +28,7 @@ function silentLoop(tts: FakeTts): MicrophoneLoop & { runs: number } {
         core: new ScriptedCore([]),
         source: frames(),
         sink: createRecordingSink(),
-        wake: new ScriptedWake([]),
+        wake: new FakeWake([]),
         createEndpointer: energyEndpointers,
         stt: new FakeStt('fake', []),
         tts,

@@ -15,7 +15,8 @@ import { createEspeakTts } from '../../voice/tts/espeak-tts.js';
 import { FakeTts } from '../../voice/tts/fake-tts.js';
 import type { AudioChunk, TextToSpeech } from '../../voice/tts/tts.js';
 import { requireAudio } from '../helpers/audio-fixtures.js';
-import { ScriptedCore, ScriptedWake, energyEndpointers, silenceFrames, toneFrames } from './channel-fakes.js';
+import { ScriptedCore, energyEndpointers, silenceFrames, toneFrames } from './channel-fakes.js';
+import { FakeWake } from '../../voice/wake/fake-wake.js';
 
 const espeak = requireAudio({ commands: ['espeak-ng'] });
 const rate = 22050;
@@ -57,7 +58,7 @@ function setup(options: {
     stt: new FakeStt('fake', ['is plex healthy']),
     tts: options.tts,
     sink: recording,
-    wake: new ScriptedWake([1]),
+    wake: new FakeWake([1]),
     vocabulary: async () => ({ containers: ['plex'], hosts: [], mounts: ['/'] }),
     source: source(),
     createEndpointer: energyEndpointers,
