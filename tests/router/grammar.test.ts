@@ -36,7 +36,9 @@ describe('router speed', () => {
     ];
     const started = performance.now();
     for (let index = 0; index < 1000; index += 1) router.match(phrasings[index % phrasings.length]!, testVocabulary);
-    expect(performance.now() - started).toBeLessThan(1000);
+    // Not a speed target (bench/router-latency.ts measures that): a bound that only exponential backtracking
+    // breaks, with room for a machine busy with other test files (about 1 ms a phrase when idle).
+    expect(performance.now() - started).toBeLessThan(15_000);
   });
 });
 
