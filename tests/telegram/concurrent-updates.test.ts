@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryKeyValueStore, type KeyValueStore } from '../../channels/telegram/ports.js';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/fake-telegram.js';
-import { allowedUser, startHarness, type Harness, keepRunning } from './helpers/channel-harness.js';
+import { allowedUser, startHarness, keepRunning } from './helpers/channel-harness.js';
 import { createScriptedCore, done } from './helpers/scripted-core.js';
 import { textUpdate } from './helpers/telegram-updates.js';
 
