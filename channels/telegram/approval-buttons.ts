@@ -2,6 +2,9 @@
  * Approvals on inline buttons: Approve / Deny with callback data "ap:<id>:y" / "ap:<id>:n".
  * The policy decides (only the requester or an approver; once; before expiry); the callback is always
  * answered; the message is edited to show the outcome; a second press changes nothing ("Already handled.").
+ * The press is answered within `answerWithinMs`: with the outcome when the policy has decided by then,
+ * otherwise with "Working on it." while the action runs, and the message shows the outcome when it ends
+ * (Telegram refuses a late answer, and the person's button spins until it gets one).
  */
 import type { ApprovalView } from '../../src/types.js';
 import type { Logger } from '../../src/log.js';
@@ -33,6 +36,8 @@ const answers: Record<ApprovalStatus, string> = {
   'already-resolved': 'Already handled.',
 };
 
+export const workingOnIt = 'Working on it.';
+
 export function approvalKeyboard(approvalId: string): InlineKeyboard {
   return [
     [
@@ -59,9 +64,12 @@ export function createApprovalButtons(options: {
   resolver: ApprovalResolver;
   log: Logger;
   clock?: () => number;
+  /** How long a press waits for the policy's answer before answering "Working on it."; 500 ms by default. */
+  answerWithinMs?: number;
 }): ApprovalButtons {
   const { api, resolver, log } = options;
   const clock = options.clock ?? Date.now;
+  const answerWithinMs = options.answerWithinMs ?? 500;
 
   const decide = async (press: ApprovalPress, approvalId: string, approve: boolean): Promise<string> => {
     const person = { channel: 'telegram', externalId: String(press.userId) };
@@ -91,17 +99,24 @@ export function createApprovalButtons(options: {
     },
     async press(press) {
       const match = /^ap:(.+):([yn])$/.exec(press.data);
-      let answer: string | undefined;
-      try {
-        if (match?.[1] !== undefined) answer = await decide(press, match[1], match[2] === 'y');
-      } catch (error) {
-        log.error('approval resolver failed', { error });
-        answer = 'Something went wrong on my side.';
-      } finally {
-        await api.answerCallback(press.callbackQueryId, answer).catch((error: unknown) => {
-          log.warn('could not answer the callback query', { error });
-        });
-      }
+      const decision = (async (): Promise<string | undefined> => {
+        try {
+          return match?.[1] !== undefined ? await decide(press, match[1], match[2] === 'y') : undefined;
+        } catch (error) {
+          log.error('approval resolver failed', { error });
+          return 'Something went wrong on my side.';
+        }
+      })();
+      let timer: NodeJS.Timeout | undefined;
+      const slow = new Promise<string>((resolve) => {
+        timer = setTimeout(() => resolve(workingOnIt), answerWithinMs);
+      });
+      const answer = await Promise.race([decision, slow]);
+      clearTimeout(timer);
+      await api.answerCallback(press.callbackQueryId, answer).catch((error: unknown) => {
+        log.warn('could not answer the callback query', { error });
+      });
+      await decision;
     },
   };
 }

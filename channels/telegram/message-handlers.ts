@@ -35,6 +35,9 @@ export function registerMessageHandlers(bot: Telegraf, dependencies: MessageHand
 
   bot.on('text', async (context) => {
     if (context.message.text.startsWith('/')) {
+      // "/status@other_bot" in a group is for another bot: say nothing (ours, "@<our name>", is matched by the commands).
+      const addressee = /^\/[^\s@]*@(\S+)/.exec(context.message.text)?.[1];
+      if (addressee !== undefined && addressee.toLowerCase() !== context.me.toLowerCase()) return;
       await api.sendText(context.chat.id, 'I do not know that command. /help lists what I can do.');
       return;
     }
@@ -64,7 +67,8 @@ export function registerMessageHandlers(bot: Telegraf, dependencies: MessageHand
       displayName: context.from.first_name,
       text: result.text,
       modality: 'voice',
-      voiceReply: true,
+      // A voice note is answered in voice unless the person said /voice off.
+      voiceReply: settings.voiceRepliesFor(context.from.id, true),
     });
   });
 

@@ -12,6 +12,8 @@ export type InlineKeyboard = { text: string; callback_data: string }[][];
 
 export interface TelegramApi {
   getMe(): Promise<UserFromGetMe>;
+  /** Removes a webhook, if one was ever set, so getUpdates works; pending updates are kept. */
+  deleteWebhook(): Promise<void>;
   getUpdates(args: { offset: number; timeoutSeconds: number; signal?: AbortSignal }): Promise<Update[]>;
   /** Sends plain text (escaped here); returns the message ids, one per 4096-character piece. */
   sendText(chatId: number, text: string, options?: { keyboard?: InlineKeyboard }): Promise<number[]>;
@@ -39,6 +41,9 @@ export function createTelegramApi(options: TelegramApiOptions): TelegramApi {
   const retry = createRateLimitRetry(options);
   return {
     getMe: () => telegram.getMe(),
+    async deleteWebhook() {
+      await retry('deleteWebhook', () => telegram.deleteWebhook({ drop_pending_updates: false }));
+    },
     getUpdates({ offset, timeoutSeconds, signal }) {
       // telegraf types the signal as the abort-controller polyfill's; the platform one is what node-fetch uses.
       const callOptions = { signal } as unknown as Parameters<Telegram['callApi']>[2];

@@ -61,6 +61,8 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   const settings = createTelegramSettings(options.kv, { voiceReplies: config.voiceReplies });
   const gate = createAccessGate({
     allowedUserIds: config.allowedUserIds,
+    allowedChatIds: config.allowedChatIds,
+    pushChatIds: config.pushChatIds,
     approvers: options.config.policy.approvers,
     audit: options.audit,
     log,
@@ -85,7 +87,13 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
 
   bot.use((context, next) => {
     const kind = context.callbackQuery ? 'callback' : 'message';
-    return gate.admit({ userId: context.from?.id, chatId: context.chat?.id, kind }) ? next() : undefined;
+    const admitted = gate.admit({
+      userId: context.from?.id,
+      chatId: context.chat?.id,
+      chatType: context.chat?.type,
+      kind,
+    });
+    return admitted ? next() : undefined;
   });
   registerCommands(bot, {
     api,
@@ -104,7 +112,20 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     limits: config,
     log,
   });
+  const blockedChats = new Set<number>();
   bot.catch(async (error, context) => {
+    const failure = classifyFailure(error);
+    if (failure.kind === 'blocked') {
+      // The person blocked the bot (or it left the group): an apology cannot reach them either.
+      const chatId = context.chat?.id ?? 0;
+      if (!blockedChats.has(chatId))
+        log.warn('Telegram refused to deliver to a chat (the person blocked the bot, or it left the group)', {
+          chatId,
+          reason: failure.description,
+        });
+      blockedChats.add(chatId);
+      return;
+    }
     log.error('a Telegram update handler failed', { updateId: context.update.update_id, error });
     if (context.chat) await api.sendText(context.chat.id, apology).catch(() => undefined);
   });
@@ -137,6 +158,10 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
         health = { status: 'failed', detail: unauthorizedError(error).message };
         throw unauthorizedError(error);
       });
+      // A webhook, once set, makes every getUpdates fail with 409; removing it keeps the pending updates.
+      await api.deleteWebhook().catch((error: unknown) => {
+        log.warn('could not remove a Telegram webhook; polling may fail with 409 until it is removed', { error });
+      });
       poller = createUpdatePoller({
         api,
         log,
@@ -144,6 +169,8 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
         timeoutSeconds: config.pollTimeoutSeconds,
         backoff: options.telegramOptions?.backoff,
         offset: { load: settings.updateOffset, save: settings.saveUpdateOffset },
+        inbox: { load: settings.updatesNotHandled, save: settings.saveUpdatesNotHandled },
+        maxConcurrentUpdates: config.maxConcurrentUpdates,
         onFatal(error) {
           health = { status: 'failed', detail: error.message };
           log.error(error.message);

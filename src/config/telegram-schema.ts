@@ -12,6 +12,8 @@ export const telegramSchema = z
       token: z.string().min(1).optional(),
       /** Numeric Telegram user ids that may talk to sysvox; everyone else gets no answer at all. */
       allowedUserIds: z.array(z.number().int()).default([]),
+      /** Group chats where allowed users may talk to sysvox (everyone there reads the answers); private chats need no entry. */
+      allowedChatIds: z.array(z.number().int()).default([]),
       /** Voice notes larger than this are refused before they are downloaded. */
       maxVoiceBytes: z.number().int().positive().default(2_000_000),
       /** Voice notes longer than this are refused before they are downloaded. */
@@ -22,6 +24,8 @@ export const telegramSchema = z
       pushChatIds: z.array(z.number().int()).default([]),
       /** Seconds a getUpdates long poll waits on Telegram's side. */
       pollTimeoutSeconds: z.number().int().min(0).max(50).default(30),
+      /** Updates handled at once across chats (each chat's own messages always run one after another). */
+      maxConcurrentUpdates: z.number().int().min(1).max(32).default(4),
       /** Bot API base URL; only tests and self-hosted Bot API servers change it. */
       apiRoot: httpUrl().default('https://api.telegram.org'),
     },

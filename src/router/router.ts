@@ -115,6 +115,7 @@ export function createRouter(options: RouterOptions): Router {
           slots: toSlots(lexicon, captures, candidate.template.fixedSlots),
           template: candidate.pattern,
           normalized: tokens.join(' '),
+          said: text,
         };
       }
       return null;

@@ -77,7 +77,7 @@ export function capitalise(text: string): string {
 export function speakable(text: string, maxLength = 120): string {
   const plain = text
     .replace(/\u001b\[[0-9;]*[A-Za-z]/g, '')
-    .replace(/[`*#>|~]+/g, ' ')
+    .replace(/[`*|~]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   return plain.length > maxLength ? `${plain.slice(0, maxLength - 3).trimEnd()}...` : plain;

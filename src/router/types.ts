@@ -23,6 +23,8 @@ export interface RouterMatch {
   template: string;
   /** The utterance after normalisation ("yes restart plex"); the core checks spoken confirmations on it. */
   normalized: string;
+  /** The utterance as written or heard, before normalisation: free text ({fact}) is kept as said (slot-as-said.ts). */
+  said?: string;
 }
 
 /** Whether the help text lists a template as something to ask or something to do. */

@@ -2,7 +2,8 @@
  * A fake Telegram Bot API server on 127.0.0.1 speaking the real wire format, so the real telegraf
  * client is what gets tested: POST /bot<token>/<method> with JSON or multipart bodies, answers
  * { ok: true, result } or { ok: false, error_code, description, parameters }, and
- * GET /file/bot<token>/<file_path>. Records every call; failures can be scripted per method.
+ * GET /file/bot<token>/<file_path>. Records every call; failures can be scripted per method. Like
+ * Telegram, getUpdates answers 409 while a webhook is set (setWebhook/deleteWebhook change it).
  * Recorded examples of the wire format: tests/fakes/telegram-wire/.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -19,7 +20,11 @@ export type ScriptedFailure =
   | { kind: 'rate-limit'; retryAfterSeconds: number }
   | { kind: 'unauthorized' }
   | { kind: 'server-error' }
-  | { kind: 'connection-reset' };
+  | { kind: 'connection-reset' }
+  /** 403 as Telegram sends it when the person blocked the bot. */
+  | { kind: 'blocked' }
+  /** 409 as Telegram sends it when another getUpdates poller uses the same token. */
+  | { kind: 'conflict' };
 
 export interface FakeTelegram {
   apiRoot: string;
@@ -43,6 +48,8 @@ export interface FakeTelegramOptions {
   token?: string;
   /** Upper bound on how long a getUpdates long poll is held, whatever timeout the client asked for. */
   maxHoldMs?: number;
+  /** A webhook left set from earlier (getUpdates then fails with 409 until deleteWebhook). */
+  webhookUrl?: string;
 }
 
 /** The bot as it appears in Message.from. */
@@ -57,6 +64,7 @@ export const botUser = {
 
 export async function startFakeTelegram(options: FakeTelegramOptions = {}): Promise<FakeTelegram> {
   const state = createState(options.token ?? '123456789:TEST-token-for-the-fake-server', options.maxHoldMs ?? 300);
+  state.webhookUrl = options.webhookUrl ?? '';
   const server = createServer((request, response) => {
     route(state, request, response).catch((error: unknown) =>
       reply(response, 500, { ok: false, error_code: 500, description: String(error) }),
@@ -78,6 +86,7 @@ interface FakeState {
   files: Map<string, Buffer>;
   failures: Map<string, ScriptedFailure[]>;
   waiters: Set<() => void>;
+  webhookUrl: string;
 }
 
 function createState(token: string, maxHoldMs: number): FakeState {
@@ -92,6 +101,7 @@ function createState(token: string, maxHoldMs: number): FakeState {
     files: new Map(),
     failures: new Map(),
     waiters: new Set(),
+    webhookUrl: '',
   };
 }
 
@@ -165,6 +175,14 @@ function fail(failure: ScriptedFailure, response: ServerResponse): void {
   if (failure.kind === 'connection-reset') return void response.socket?.destroy();
   if (failure.kind === 'unauthorized')
     return reply(response, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
+  if (failure.kind === 'blocked')
+    return reply(response, 403, { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' });
+  if (failure.kind === 'conflict')
+    return reply(response, 409, {
+      ok: false,
+      error_code: 409,
+      description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
+    });
   if (failure.kind === 'server-error')
     return reply(response, 502, { ok: false, error_code: 502, description: 'Bad Gateway' });
   reply(response, 429, {
@@ -228,11 +246,21 @@ async function answer(state: FakeState, call: FakeTelegramCall): Promise<Answer>
     case 'getMe':
       return { value: botUser };
     case 'deleteWebhook':
+      state.webhookUrl = '';
+      return { value: true };
     case 'setWebhook':
+      state.webhookUrl = String(params.url ?? '');
+      return { value: true };
     case 'sendChatAction':
     case 'answerCallbackQuery':
       return { value: true };
     case 'getUpdates':
+      if (state.webhookUrl !== '')
+        return {
+          error_code: 409,
+          description:
+            "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+        };
       return { value: await serveUpdates(state, params) };
     case 'sendMessage':
     case 'editMessageText':

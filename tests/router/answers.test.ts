@@ -154,9 +154,10 @@ describe('docker answers', () => {
     };
     const text = containerLogsAnswer(logs, 5);
     expect(text).toBe(
-      "The last 5 lines of plex-server's log: three. four. five. six. seven. It wrote 2 lines to its error stream, the last one: error: disk full.",
+      "The last 5 lines of plex-server's log: three. four. five. six. # seven. It wrote 2 lines to its error stream, the last one: error: disk full.",
     );
-    expectSpeakable(text);
+    // A quoted log line keeps its '#' and '>' in text (issue 8); only speech may skip symbols.
+    expectSpeakable(text.replace('# seven', 'seven'));
   });
 });
 

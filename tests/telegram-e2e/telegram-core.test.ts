@@ -119,6 +119,11 @@ describeDocker('Telegram approvals on the real core and Docker engine', () => {
       15_000,
       `${name} to restart`,
     );
+    // The press is answered at once; the message shows the outcome once the restart has ended.
+    await telegram.fake.waitFor(
+      (calls) => calls.filter((call) => call.method === 'editMessageText').length > editsBefore,
+      10_000,
+    );
     const edited = shownText(telegram.fake.callsTo('editMessageText').slice(editsBefore)[0]?.params ?? {});
     expect(edited.startsWith(message.text)).toBe(true);
     const outcome = edited.slice(message.text.length);

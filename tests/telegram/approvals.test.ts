@@ -154,4 +154,34 @@ describe('Telegram approvals on buttons', () => {
     await harness.fake.waitFor((calls) => calls.some((call) => call.method === 'answerCallbackQuery'));
     expect(harness.resolverCalls.map((call) => call.approvalId)).toEqual(['a1b2c3']);
   });
+
+  it('answers the press at once while a slow action runs, then shows the outcome on the message', async () => {
+    const core = createScriptedCore(() => [
+      { type: 'approval-request', approval: restartPlex(300_000) },
+      done('needs approval', 'approval'),
+    ]);
+    let finishRestart = () => {};
+    harness = await startHarness({
+      core,
+      resolve: async () => {
+        await new Promise<void>((resolve) => (finishRestart = resolve));
+        return { status: 'executed', text: 'Done: restarted plex.' };
+      },
+    });
+    await harness.channel.start(keepRunning);
+    const offer = await requestApproval(harness);
+    const pressedAt = Date.now();
+    harness.fake.enqueueUpdate(callbackUpdate(allowedUser, 'ap:a1b2c3:y', offer));
+    await harness.fake.waitFor((calls) => calls.some((call) => call.method === 'answerCallbackQuery'), 3000);
+
+    expect(Date.now() - pressedAt).toBeLessThan(1500);
+    expect(answers(harness)).toEqual(['Working on it.']);
+    expect(harness.fake.callsTo('editMessageText')).toEqual([]); // the restart is still running
+    finishRestart();
+    await harness.fake.waitFor((calls) => calls.some((call) => call.method === 'editMessageText'));
+    expect(shownText(harness.fake.callsTo('editMessageText')[0]?.params ?? {})).toBe(
+      `${offer.text}\n\nDone: restarted plex.`,
+    );
+    expect(answers(harness)).toEqual(['Working on it.']);
+  });
 });

@@ -8,7 +8,7 @@ const examples = readdirSync(wireDirectory).filter((name) => name.endsWith('.jso
 
 interface WireExample {
   request: { method: string; body: Record<string, unknown> };
-  response: { ok: boolean; result?: unknown; error_code?: number; parameters?: unknown };
+  response: { ok: boolean; result?: unknown; error_code?: number; description?: string; parameters?: unknown };
 }
 
 /** The shape of a JSON value: object keys (recursively, first array item), not the values. */
@@ -32,14 +32,17 @@ afterAll(() => fake.close());
 describe('the fake Bot API answers like the recorded examples', () => {
   it.each(examples)('%s', async (name) => {
     const example = JSON.parse(readFileSync(join(wireDirectory, name), 'utf8')) as WireExample;
-    if (example.request.method === 'getUpdates') {
+    if (example.request.method === 'getUpdates' && example.response.ok) {
       for (const update of example.response.result as { update_id: number }[]) {
         const { update_id: _ignored, ...body } = update;
         fake.enqueueUpdate(body);
       }
     }
     if (example.request.method === 'getFile') fake.addFile(String(example.request.body.file_id), Buffer.alloc(7421));
-    if (example.response.error_code === 429) fake.failNext('sendMessage', { kind: 'rate-limit', retryAfterSeconds: 1 });
+    const method = example.request.method;
+    if (example.response.error_code === 429) fake.failNext(method, { kind: 'rate-limit', retryAfterSeconds: 1 });
+    if (example.response.error_code === 403) fake.failNext(method, { kind: 'blocked' });
+    if (example.response.error_code === 409) fake.failNext(method, { kind: 'conflict' });
 
     const response = await fetch(`${fake.apiRoot}/bot${fake.token}/${example.request.method}`, {
       method: 'POST',
@@ -50,6 +53,7 @@ describe('the fake Bot API answers like the recorded examples', () => {
 
     expect(response.status).toBe(example.response.error_code ?? 200);
     expect(shape(stripOptional(body))).toEqual(shape(stripOptional(example.response)));
+    if (example.response.description !== undefined) expect(body.description).toBe(example.response.description);
   });
 });
 

@@ -63,6 +63,44 @@ describe('Telegram text turns', () => {
     for (const piece of pieces) expect(piece.split('\n').every((line) => lines.includes(line))).toBe(true);
   });
 
+  it('splits a long paragraph without line breaks between sentences, never inside a word', async () => {
+    const sentences = Array.from(
+      { length: 140 },
+      (_, index) => `Container number-${index} restarted cleanly after its health check recovered.`,
+    );
+    const paragraph = sentences.join(' ');
+    const core = createScriptedCore(() => [done(paragraph)]);
+    harness = await startHarness({ core });
+    await harness.channel.start(keepRunning);
+    harness.fake.enqueueUpdate(textUpdate(allowedUser, 'what happened'));
+    await repliesTo(allowedUser, 3)(harness);
+
+    const pieces = harness.sentTexts(allowedUser);
+    expect(pieces.length).toBeGreaterThanOrEqual(3);
+    expect(pieces.join(' ')).toBe(paragraph);
+    for (const piece of pieces) {
+      expect(piece.length).toBeLessThanOrEqual(4096);
+      expect(piece.endsWith('recovered.'), piece.slice(-40)).toBe(true);
+    }
+  });
+
+  it('sends no apology to a person who blocked the bot, and logs it once', async () => {
+    const core = createScriptedCore((turn) => [done(`answer to ${turn.text}`)]);
+    harness = await startHarness({ core });
+    harness.fake.failNext('sendMessage', { kind: 'blocked' }, 10);
+    await harness.channel.start(keepRunning);
+    harness.fake.enqueueUpdate(textUpdate(allowedUser, 'status'));
+    harness.fake.enqueueUpdate(textUpdate(allowedUser, 'status again'));
+    await harness.fake.waitFor(() => core.turns.length === 2);
+    await harness.fake.waitFor((calls) => calls.filter((call) => call.method === 'sendMessage').length >= 2);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const sent = harness.fake.callsTo('sendMessage').map((call) => String(call.params.text));
+    expect(sent).toEqual(['answer to status', 'answer to status again']); // both refused with 403, no apology after
+    expect(harness.logLines.filter((line) => line.includes('blocked the bot'))).toHaveLength(1);
+    expect(harness.channel.health().status).toBe('running');
+  });
+
   it('apologises when a handler throws, and still answers the next message', async () => {
     const core = createScriptedCore((turn) => {
       if (turn.text === 'explode') throw new Error('core blew up');

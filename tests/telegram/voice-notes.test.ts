@@ -93,4 +93,25 @@ describeVoice('Telegram voice notes', () => {
     expect(harness.fake.callsTo('getFile')).toEqual([]);
     expect(harness.fake.callsTo('file-download')).toEqual([]);
   });
+
+  it('after /voice off, answers the next voice note in text only', async () => {
+    harness = await startHarness({ core: answerCpu(), stt, tts: createEspeakTts() });
+    await harness.channel.start(keepRunning);
+    harness.fake.enqueueUpdate(textUpdate(allowedUser, '/voice off'));
+    await harness.fake.waitFor(() => harness!.sentTexts(allowedUser).length >= 1);
+    const note = voiceNoteSaying('what is the cpu usage');
+    harness.fake.addFile('voice-after-off', note);
+    harness.fake.enqueueUpdate(
+      voiceUpdate(allowedUser, { fileId: 'voice-after-off', duration: 2, fileSize: note.length }),
+    );
+    await harness.fake.waitFor(() => harness!.sentTexts(allowedUser).length >= 3, 20_000);
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // a voice reply would be encoded and sent by now
+
+    expect(harness.sentTexts(allowedUser)).toEqual([
+      'Voice replies are off.',
+      'I heard: what is the cpu usage',
+      'the cpu usage is low',
+    ]);
+    expect(harness.fake.callsTo('sendVoice')).toEqual([]);
+  }, 30_000);
 });

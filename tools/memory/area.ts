@@ -4,6 +4,7 @@
  */
 import type { Memory } from '../../src/memory/memory.js';
 import { answer, answerFrom, notOk } from '../../src/router/answer-kit.js';
+import { slotAsSaid } from '../../src/router/slot-as-said.js';
 import type { ToolArea } from '../../src/router/area.js';
 import type { Template } from '../../src/router/types.js';
 import { memoryTools } from './memory-tools.js';
@@ -34,7 +35,8 @@ export function createMemoryArea(deps: { memory: Pick<Memory, 'facts'> }): ToolA
     templates: memoryTemplates,
     answers: {
       remember: async (context) => {
-        const fact = context.match.slots.fact ?? '';
+        // Remembered as written ("port > 8080 # nas"), not as the matcher's lowercase words.
+        const fact = slotAsSaid(context.match.said, context.match.slots.fact ?? '');
         const outcome = await context.invoke(tools.remember.name, { text: fact });
         return outcome.status === 'ok' ? answer(`I'll remember that ${fact}.`) : notOk(outcome, 'remembering that');
       },

@@ -6,13 +6,23 @@ export function person(userId: number, name = 'Ada') {
 }
 
 export function textUpdate(userId: number, text: string): Record<string, unknown> {
-  const command = /^\/[a-z_]+/.exec(text);
+  return chatTextUpdate(userId, { id: userId, type: 'private', first_name: 'Ada' }, text);
+}
+
+/** A message in a group (or supergroup) chat; group ids are negative, like Telegram's. */
+export function groupTextUpdate(userId: number, groupId: number, text: string): Record<string, unknown> {
+  return chatTextUpdate(userId, { id: groupId, type: 'supergroup', title: 'Home lab' }, text);
+}
+
+function chatTextUpdate(userId: number, chat: Record<string, unknown>, text: string): Record<string, unknown> {
+  // Telegram's bot_command entity covers "/status@some_bot" whole.
+  const command = /^\/[a-z_]+(@[A-Za-z0-9_]+)?/.exec(text);
   const entities = command ? { entities: [{ offset: 0, length: command[0].length, type: 'bot_command' }] } : {};
   return {
     message: {
       message_id: nextMessageId++,
       from: person(userId),
-      chat: { id: userId, type: 'private', first_name: 'Ada' },
+      chat,
       date: Math.floor(Date.now() / 1000),
       text,
       ...entities,
