@@ -19,7 +19,13 @@ export type FakeTurn =
   | { behaviour: 'hang' }
   | { behaviour: 'http500'; error?: string }
   /** A model that only emits template tokens and whitespace. */
-  | { behaviour: 'garbage' };
+  | { behaviour: 'garbage' }
+  /** A 200 NDJSON response whose body is these raw bytes (broken JSON, binary junk), then the end. */
+  | { behaviour: 'raw'; body: string | Uint8Array }
+  /** Streams these content chunks in the real format, then drops the connection before the done chunk. */
+  | { behaviour: 'cut'; content: string[] }
+  /** Streams these content chunks (maybe none) in the real format, then neither sends more nor ends. */
+  | { behaviour: 'stall'; content: string[] };
 
 export interface FakeOllamaOptions {
   model?: string;
@@ -144,6 +150,19 @@ async function answerChat(response: ServerResponse, turn: FakeTurn | undefined, 
   if (!turn) return sendJson(response, 500, { error: 'fake-ollama: no scripted turn left for this /api/chat request' });
   if ('behaviour' in turn) {
     if (turn.behaviour === 'hang') return;
+    if (turn.behaviour === 'raw') {
+      response.writeHead(200, { 'Content-Type': 'application/x-ndjson' });
+      response.end(turn.body);
+      return;
+    }
+    if (turn.behaviour === 'cut' || turn.behaviour === 'stall') {
+      response.writeHead(200, { 'Content-Type': 'application/x-ndjson' });
+      // The content chunks only: the done chunk is the last one chatChunks builds.
+      for (const chunk of chatChunks({ content: turn.content }, context).slice(0, -1))
+        response.write(`${JSON.stringify(chunk)}\n`);
+      if (turn.behaviour === 'cut') setTimeout(() => response.destroy(), 20);
+      return;
+    }
     if (turn.behaviour === 'http500')
       return sendJson(response, 500, { error: turn.error ?? 'llama runner process has terminated: exit status 2' });
     return answerChat(response, { content: ['<|im_start|>', '  ', '\n', '<|im_end|>'] }, context);
