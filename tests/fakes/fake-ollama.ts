@@ -12,9 +12,15 @@ export interface FakeToolCall {
   arguments: Record<string, unknown>;
 }
 
+/** Content chunks are streamed first, then the tool calls (if any) in one chunk, then done. */
+export interface ScriptedTurn {
+  content?: string[];
+  toolCalls?: FakeToolCall[];
+  chunkDelayMs?: number;
+}
+
 export type FakeTurn =
-  /** Content chunks are streamed first, then the tool calls (if any) in one chunk, then done. */
-  | { content?: string[]; toolCalls?: FakeToolCall[]; chunkDelayMs?: number }
+  | ScriptedTurn
   /** Accepts the request and never answers: no headers, no body. */
   | { behaviour: 'hang' }
   | { behaviour: 'http500'; error?: string }
@@ -118,7 +124,7 @@ interface ChunkContext {
 }
 
 /** The NDJSON lines of one scripted turn, exactly as Ollama would stream them. */
-function chatChunks(turn: Extract<FakeTurn, { content?: string[] }>, context: ChunkContext): object[] {
+function chatChunks(turn: ScriptedTurn, context: ChunkContext): object[] {
   const base = () => ({ model: context.model, created_at: context.clock().toISOString() });
   const chunks: object[] = (turn.content ?? []).map((text) => ({
     ...base(),

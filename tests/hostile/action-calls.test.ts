@@ -88,7 +88,8 @@ describeDocker('a hostile model calls the tools that change containers', () => {
     const reply = await ask(hostile.test.app, 'start one, restart the other');
     expect(reply.text).toBe(
       `That needs your approval: restart container '${containers.running().name}'. To go ahead, say: ` +
-        `${hostile.test.app.runner.pending()[0]!.confirmPhrase}.`,
+        `${hostile.test.app.runner.pending()[0]!.confirmPhrase}. I did not do everything you asked: ` +
+        'docker_start is blocked by policy on this server and never runs.',
     );
     expect(rowsOf(hostile, 'tool-refused', 'docker_start')).toEqual(['tool-refused:docker_start:refused']);
     expect(rowsOf(hostile, 'approval-created', 'docker_restart')).toHaveLength(1);
