@@ -28,6 +28,8 @@ interface TurnState {
   speech: Speech;
   signal: AbortSignal;
   timedOut?: TimeoutKind;
+  /** Ollama answered the current request with a stream (a reset after that is not "unreachable"). */
+  streaming?: boolean;
   /** Tool calls of this turn that ran, and the sentences of those refused or failed. */
   calls: { succeeded: number; failures: string[] };
 }
@@ -64,6 +66,7 @@ export async function* runToolLoop(context: ToolLoopContext, request: BrainReque
       model: settings.model,
       timedOut: state.timedOut,
       timeoutMs,
+      streaming: state.streaming,
     });
     context.log.warn('brain turn failed', { error: failure.message, code: failure.code });
     yield* say(state, failure.spoken);
@@ -147,6 +150,7 @@ async function* streamReply(state: TurnState, hold = false): AsyncGenerator<Brai
   let spoke = false;
   let held = '';
   state.speech.startReply();
+  state.streaming = false;
   const pieces = streamChat({
     settings: context.settings,
     messages: state.messages,
@@ -155,6 +159,9 @@ async function* streamReply(state: TurnState, hold = false): AsyncGenerator<Brai
     signal: state.signal,
     onTimeout: (kind) => {
       state.timedOut ??= kind;
+    },
+    onStarted: () => {
+      state.streaming = true;
     },
   });
   for await (const piece of pieces) {
