@@ -55,6 +55,8 @@ export interface FakeOllama {
   requests: RecordedRequest[];
   /** Bodies of the /api/chat requests, in order. */
   chatBodies(): ChatBody[];
+  /** Appends turns to the script (a turn that needs what an earlier one produced, such as an approval id). */
+  enqueue(...more: FakeTurn[]): void;
   /** How many chat responses the client closed before they ended. */
   abortedChats(): number;
   waitForAbortedChat(timeoutMs?: number): Promise<void>;
@@ -99,6 +101,7 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
     url: `http://127.0.0.1:${port}`,
     requests,
     chatBodies: () => requests.filter((entry) => entry.path === '/api/chat').map((entry) => entry.body as ChatBody),
+    enqueue: (...more) => void turns.push(...more),
     abortedChats: () => aborted,
     waitForAbortedChat: (timeoutMs = 2000) =>
       aborted > 0
