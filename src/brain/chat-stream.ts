@@ -13,6 +13,8 @@ export interface ChatStreamOptions {
   signal: AbortSignal;
   /** Tells the caller which of our timers fired, so the error says "took too long". */
   onTimeout: (kind: TimeoutKind) => void;
+  /** Called once Ollama has answered with a stream, so a broken connection after it reads "stopped midway". */
+  onStarted?: () => void;
 }
 
 /**
@@ -39,6 +41,7 @@ export async function* streamChat(options: ChatStreamOptions): AsyncGenerator<Ch
       keep_alive: settings.keepAlive,
       options: { num_ctx: settings.numCtx },
     });
+    options.onStarted?.();
     for await (const chunk of stream) {
       clearTimeout(timer);
       if (chunk.message?.content) yield { kind: 'content', text: chunk.message.content };

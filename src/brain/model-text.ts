@@ -5,10 +5,18 @@ import { stripChatTemplateTokens } from '../toolkit/data-markers.js';
  * gone: '' when nothing a person could hear remains.
  */
 export function speakableText(text: string): string {
-  const cleaned = stripChatTemplateTokens(text.replace(/<think>[\s\S]*?(<\/think>|$)/g, ''))
+  const cleaned = stripChatTemplateTokens(withoutRoleHeaders(text.replace(/<think>[\s\S]*?(<\/think>|$)/g, '')))
     .replace(/```[a-z]*\s*```/g, '')
     .trim();
   return /[\p{L}\p{N}]/u.test(cleaned) ? cleaned : '';
+}
+
+/** "<|im_start|>assistant" and "<|start_header_id|>assistant<|end_header_id|>" open a turn: the role is not words. */
+function withoutRoleHeaders(text: string): string {
+  return text
+    .replace(/<\|im_start\|>\s*(?:system|user|assistant|tool)\b/g, '')
+    .replace(/<\|start_header_id\|>[^<]{0,20}<\|end_header_id\|>/g, '')
+    .replace(/<start_of_turn>\s*(?:user|model)\b/g, '');
 }
 
 /**

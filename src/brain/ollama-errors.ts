@@ -8,6 +8,8 @@ export interface FailureContext {
   /** Set when our own timer aborted the request. */
   timedOut?: TimeoutKind;
   timeoutMs?: number;
+  /** Ollama had already answered with a stream: a reset now means it broke off, not that it is unreachable. */
+  streaming?: boolean;
 }
 
 const unreachableCodes = new Set([
@@ -41,7 +43,7 @@ export function toBrainError(error: unknown, context: FailureContext): EngineErr
     );
   }
   const code = networkCode(error);
-  if (code && unreachableCodes.has(code)) {
+  if (code && unreachableCodes.has(code) && !context.streaming) {
     return new EngineError(
       'ollama',
       `cannot reach Ollama at ${host} (${code}): start it with 'systemctl start ollama' or set ollama.host`,

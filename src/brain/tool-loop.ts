@@ -8,7 +8,7 @@ import { toBrainError, type TimeoutKind } from './ollama-errors.js';
 import { buildMessages } from './prompt.js';
 import { createSpeechGuard } from './speech-guard.js';
 import { findTextToolCalls } from './text-tool-calls.js';
-import { approvalSentence, nothingDoneSentence, runToolStep } from './tool-step.js';
+import { approvalSentence, notAllDoneSentence, nothingDoneSentence, runToolStep } from './tool-step.js';
 
 export interface ToolLoopContext {
   settings: OllamaSettings;
@@ -28,6 +28,8 @@ interface TurnState {
   speech: Speech;
   signal: AbortSignal;
   timedOut?: TimeoutKind;
+  /** Ollama answered the current request with a stream (a reset after that is not "unreachable"). */
+  streaming?: boolean;
   /** Tool calls of this turn that ran, and the sentences of those refused or failed. */
   calls: { succeeded: number; failures: string[] };
 }
@@ -64,6 +66,7 @@ export async function* runToolLoop(context: ToolLoopContext, request: BrainReque
       model: settings.model,
       timedOut: state.timedOut,
       timeoutMs,
+      streaming: state.streaming,
     });
     context.log.warn('brain turn failed', { error: failure.message, code: failure.code });
     yield* say(state, failure.spoken);
@@ -80,7 +83,14 @@ async function* loop(state: TurnState, invoke: BrainInvoke, drop: BrainRequest['
     const nothingDoneYet = state.calls.failures.length > 0 && state.calls.succeeded === 0;
     const reply = yield* streamReply(state, nothingDoneYet);
     if (reply.calls.length === 0) {
-      if (nothingDoneYet) {
+      const unoffered = refuseUnoffered(reply.unoffered, drop);
+      state.calls.failures.push(...unoffered);
+      if (unoffered.length > 0 && state.calls.succeeded > 0) {
+        yield* say(state, notAllDoneSentence(unoffered));
+        yield { type: 'done', text: state.speech.text.trim(), source: 'brain' };
+        return;
+      }
+      if (nothingDoneYet || unoffered.length > 0) {
         yield* say(state, nothingDoneSentence(state.calls.failures));
         // A question back ("Which container do you mean?") claims nothing, so it is still said.
         if (reply.held.trim().endsWith('?')) yield* say(state, reply.held.trim());
@@ -106,6 +116,8 @@ async function* loop(state: TurnState, invoke: BrainInvoke, drop: BrainRequest['
     const approval = result.approval;
     if (approval) {
       yield* say(state, approvalSentence(approval, result.dropped));
+      // A call refused or failed before the one that waits (in this step or an earlier one) was not done either.
+      if (state.calls.failures.length > 0) yield* say(state, notAllDoneSentence(state.calls.failures));
       yield { type: 'done', text: state.speech.text.trim(), source: 'approval' };
       return;
     }
@@ -126,6 +138,8 @@ interface Reply {
   spoke: boolean;
   /** What the model said while its words were held back (hold = true), unspoken. */
   held: string;
+  /** Calls it printed as text to tools it was not offered (unknown or blocked): never run. */
+  unoffered: { name: string; arguments: Record<string, unknown> }[];
 }
 
 async function* streamReply(state: TurnState, hold = false): AsyncGenerator<BrainEvent, Reply> {
@@ -136,6 +150,7 @@ async function* streamReply(state: TurnState, hold = false): AsyncGenerator<Brai
   let spoke = false;
   let held = '';
   state.speech.startReply();
+  state.streaming = false;
   const pieces = streamChat({
     settings: context.settings,
     messages: state.messages,
@@ -144,6 +159,9 @@ async function* streamReply(state: TurnState, hold = false): AsyncGenerator<Brai
     signal: state.signal,
     onTimeout: (kind) => {
       state.timedOut ??= kind;
+    },
+    onStarted: () => {
+      state.streaming = true;
     },
   });
   for await (const piece of pieces) {
@@ -167,11 +185,20 @@ async function* streamReply(state: TurnState, hold = false): AsyncGenerator<Brai
     spoke = true;
     yield { type: 'text-delta', text: state.speech.add(tail) };
   }
-  if (nativeCalls.length > 0) return { calls: nativeCalls, assistantContent: content, spoke, held };
+  if (nativeCalls.length > 0) return { calls: nativeCalls, assistantContent: content, spoke, held, unoffered: [] };
   const textCalls = scan.calls.map((call) => ({ function: { name: call.name, arguments: call.arguments } }));
   if (textCalls.length > 0)
     context.log.info('model printed tool calls as text', { tools: textCalls.map((call) => call.function.name) });
-  return { calls: textCalls, assistantContent: '', spoke, held };
+  const unoffered = textCalls.length > 0 ? [] : (scan.unoffered ?? []);
+  return { calls: textCalls, assistantContent: '', spoke, held, unoffered };
+}
+
+/** Records (audits) each printed call to a tool that was not offered, and returns a sentence for each. */
+function refuseUnoffered(calls: Reply['unoffered'], drop: BrainRequest['drop']): string[] {
+  return calls.map((call) => {
+    drop?.(call.name, call.arguments, 'printed as text, and not a tool offered to the model');
+    return `${call.name} is not a tool I can use.`;
+  });
 }
 
 async function* say(state: TurnState, sentence: string): AsyncGenerator<BrainEvent> {

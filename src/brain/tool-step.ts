@@ -80,6 +80,11 @@ export function nothingDoneSentence(failures: string[]): string {
   return `Nothing was done: ${shown}${reasons.length > 2 ? `; and ${reasons.length - 2} more` : ''}.`;
 }
 
+/** The sentence added when some calls of a turn ran or wait for approval, but these were refused or failed. */
+export function notAllDoneSentence(failures: string[]): string {
+  return nothingDoneSentence(failures).replace(/^Nothing was done: /, 'I did not do everything you asked: ');
+}
+
 /** "There is no tool" -> "there is no tool", but "DB_PASSWORD" and "I" stay as they are. */
 function lowerFirst(text: string): string {
   return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;

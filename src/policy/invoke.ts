@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ApprovalView } from '../types.js';
 import { hostOf } from '../toolkit/host-input.js';
+import { neutraliseControls } from '../toolkit/terminal-safe.js';
 import type { AnyTool } from '../toolkit/tool.js';
 import { toApprovalView, confirmWording } from './approval-view.js';
 import { auditKinds } from './audit-kinds.js';
@@ -15,8 +16,12 @@ import { auditFor, type RunnerContext } from './runner-context.js';
  */
 export async function invokeTool(context: RunnerContext, request: InvokeRequest): Promise<InvokeOutcome> {
   const tool = context.registry.get(request.tool);
-  if (!tool)
-    return refuse(context, request, { message: `There is no tool named ${request.tool}.`, detail: 'unknown tool' });
+  if (!tool) {
+    const message = /^[A-Za-z0-9_.-]{1,64}$/.test(request.tool)
+      ? `There is no tool named ${request.tool}.`
+      : 'There is no tool by that name.';
+    return refuse(context, request, { message, detail: `unknown tool ${shown(request.tool, 100)}` });
+  }
   const risk = context.registry.riskOf(tool.name);
   if (risk === 'blocked')
     return refuse(context, request, {
@@ -27,7 +32,7 @@ export async function invokeTool(context: RunnerContext, request: InvokeRequest)
   if (!parsed.success) {
     return refuse(context, request, {
       message: `The arguments for ${tool.name} are invalid: ${describeIssues(parsed.error)}.`,
-      detail: `invalid arguments: ${canonicalJson(request.input)}`,
+      detail: `invalid arguments: ${shown(canonicalJson(request.input), 500)}`,
     });
   }
   const host = context.hosts.lookup(hostOf(parsed.data));
@@ -67,14 +72,22 @@ export function recordDropped(context: RunnerContext, request: InvokeRequest, re
   const tool = context.registry.get(request.tool);
   const parsed = tool?.input.safeParse(request.input ?? {});
   const description =
-    tool && parsed?.success ? tool.describeCall(parsed.data) : `${request.tool} ${canonicalJson(request.input)}`;
+    tool && parsed?.success
+      ? tool.describeCall(parsed.data)
+      : `${shown(request.tool, 100)} ${shown(canonicalJson(request.input), 500)}`;
   const host = parsed?.success ? hostOf(parsed.data) : undefined;
   auditFor(context, auditKinds.toolDropped, request.caller, {
-    tool: request.tool,
+    tool: shown(request.tool, 100),
     host,
     detail: `${description}: not run, ${reason} (${sourceNote(request)})`,
     outcome: 'dropped',
   });
+}
+
+/** Text a model chose (a tool name, its arguments), fit for an audit line: controls neutralised, cut to `max`. */
+function shown(text: string, max: number): string {
+  const safe = neutraliseControls(text);
+  return safe.length > max ? `${safe.slice(0, max)}... (${safe.length} characters)` : safe;
 }
 
 /** "router", "brain", or "system: plex has been unhealthy for 5 minutes". */
@@ -88,7 +101,7 @@ function refuse(
   refusal: { message: string; detail: string; host?: string },
 ): InvokeOutcome {
   auditFor(context, auditKinds.toolRefused, request.caller, {
-    tool: request.tool,
+    tool: shown(request.tool, 100),
     host: refusal.host,
     detail: `${refusal.detail} (${sourceNote(request)})`,
     outcome: 'refused',

@@ -9,9 +9,10 @@ import { redactCommandLines, redacted, rules } from './secret-patterns.js';
 
 export { isSecretKey } from './secret-key.js';
 
-// key = value, key: value, "key": "value", --key=value; value quoted or up to a separator.
+// key = value, key: value, "key": "value", --key=value; value quoted or up to a separator. A key starts
+// only where a word or a --flag starts (the lookbehind), so a 100 KB word is scanned once, not once per character.
 const pairPattern =
-  /(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\1(\s*(?:=>|[:=])\s*)("(?:[^"\\]|\\.)*"|'[^']*'|\$\{\w+\}|[^\s,;&"'{}[\]<>]+)/g;
+  /(["']?)(?<![A-Za-z0-9_.]|[A-Za-z0-9_.]-)([A-Za-z_][A-Za-z0-9_.-]*)\1(\s*(?:=>|[:=])\s*)("(?:[^"\\]|\\.)*"|'[^']*'|\$\{\w+\}|[^\s,;&"'{}[\]<>]+)/g;
 // "password: correct horse battery staple", "my password is hunter2": a password given in words, up to the end of the line.
 const passphrasePattern =
   /\b(pass(?:word|wd|phrase|code)?|pwd|pw|creds?|credentials?)(\s*:\s*|\s+(?:is|was)(?:\s*:)?\s+)([^\s"'\\,;&<>[\]=]+(?:[ \t]+[^\s"'\\,;&{}<>[\]=:]+){0,5})(?=[ \t]*(?:$|["'\\\r,;]))/gim;
@@ -42,7 +43,11 @@ export function redactSecrets(text: string): string {
   );
 }
 
-function redactPairs(text: string): string {
+/** Pairs inside pairs ("a:b:c=d") are followed this deep; deeper text is masked if it names a secret at all. */
+const maxPairDepth = 12;
+
+function redactPairs(text: string, depth = 0): string {
+  if (depth > maxPairDepth) return /pass|pw|secret|token|key|auth|cred|cookie|session/i.test(text) ? redacted : text;
   return text.replace(pairPattern, (match, quote: string, key: string, separator: string, value: string) => {
     const prefix = `${quote}${key}${quote}${separator}`;
     const quoted = /^["']/.test(value);
@@ -53,8 +58,8 @@ function redactPairs(text: string): string {
       return quote === '"' ? `${prefix}"${redacted}"` : `${prefix}${redacted}`; // keep JSON valid ("pin": 1234)
     }
     // "crashed on: password=x": the harmless pair must not swallow a secret pair inside its value.
-    if (!quoted) return prefix + redactPairs(value);
-    return `${prefix}${value[0]}${redactPairs(inner)}${value[0]}`;
+    if (!quoted) return prefix + redactPairs(value, depth + 1);
+    return `${prefix}${value[0]}${redactPairs(inner, depth + 1)}${value[0]}`;
   });
 }
 

@@ -96,7 +96,7 @@ export const rules: Rule[] = [
   { pattern: /^([^\s:]+:(?:\d+|\*):[^\s:]+:[^\s:]+:)(\S+)$/gm, replace: (_m, fields) => `${fields}${redacted}` },
   // scheme://user:password@host, scheme://:password@host (redis)
   {
-    pattern: /\b([a-z][a-z0-9+.-]*:\/\/)([^\s:@/"']*):([^\s@/"']+)@/gi,
+    pattern: /\b([a-z][a-z0-9+.-]{0,30}:\/\/)([^\s:@/"']*):([^\s@/"']+)@/gi,
     replace: (_m, scheme, user) => `${scheme}${user}:${redacted}@`,
   },
   // Authorization / Cookie / API key headers: the whole value.

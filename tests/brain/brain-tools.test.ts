@@ -88,7 +88,7 @@ describe('brain tool loop against the fake Ollama', () => {
     const run = await harness.run('clean up the disk');
     expect(harness.executed).toEqual([]);
     expect(harness.fake.chatBodies()).toHaveLength(1);
-    expect(run.done.text).toBe('Let me check.');
+    expect(run.done.text).toBe('Let me check. Nothing was done: shell_exec is not a tool I can use.');
     expect(run.heard).not.toContain('rm -rf');
   });
 

@@ -26,11 +26,16 @@ describe('tool calls printed as text', () => {
     expect(findTextToolCalls(text, offered)).toEqual({ calls, rest: '' });
   });
 
-  it('ignores names that were not offered but still removes the call from what is spoken', () => {
+  it('does not take names that were not offered as calls, reports them, and removes them from what is spoken', () => {
     expect(findTextToolCalls('Sure. {"name": "shell_exec", "arguments": {"command": "ls"}}', offered)).toEqual({
       calls: [],
       rest: 'Sure. ',
+      unoffered: [{ name: 'shell_exec', arguments: { command: 'ls' } }],
     });
+  });
+
+  it('does not report a bare object with a name as a call to an unknown tool', () => {
+    expect(findTextToolCalls('Found [{"name": "plex", "state": "running"}].', offered).unoffered).toBeUndefined();
   });
 
   it('leaves JSON that is not a call, and plain text, alone', () => {

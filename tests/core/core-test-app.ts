@@ -27,6 +27,8 @@ export interface CoreTestApp {
 
 export interface CoreTestAppOptions {
   ollamaHost: string;
+  /** The model's timeouts (ms); default 15 s overall and 10 s to the first token. */
+  timeouts?: { requestMs?: number; firstTokenMs?: number };
   /** Extra top-level YAML lines (tools:, policy: ...). */
   yaml?: string[];
   /** The tool areas, as createApp takes them; default the app's own list (src/app/areas.ts). */
@@ -41,8 +43,8 @@ export async function createCoreTestApp(options: CoreTestAppOptions): Promise<Co
     [
       'ollama:',
       `  host: ${options.ollamaHost}`,
-      '  requestTimeoutMs: 15000',
-      '  firstTokenTimeoutMs: 10000',
+      `  requestTimeoutMs: ${options.timeouts?.requestMs ?? 15000}`,
+      `  firstTokenTimeoutMs: ${options.timeouts?.firstTokenMs ?? 10000}`,
       ...(options.yaml ?? []),
       '',
     ].join('\n'),

@@ -12,14 +12,26 @@ export interface FakeToolCall {
   arguments: Record<string, unknown>;
 }
 
+/** Content chunks are streamed first, then the tool calls (if any) in one chunk, then done. */
+export interface ScriptedTurn {
+  content?: string[];
+  toolCalls?: FakeToolCall[];
+  chunkDelayMs?: number;
+}
+
 export type FakeTurn =
-  /** Content chunks are streamed first, then the tool calls (if any) in one chunk, then done. */
-  | { content?: string[]; toolCalls?: FakeToolCall[]; chunkDelayMs?: number }
+  | ScriptedTurn
   /** Accepts the request and never answers: no headers, no body. */
   | { behaviour: 'hang' }
   | { behaviour: 'http500'; error?: string }
   /** A model that only emits template tokens and whitespace. */
-  | { behaviour: 'garbage' };
+  | { behaviour: 'garbage' }
+  /** A 200 NDJSON response whose body is these raw bytes (broken JSON, binary junk), then the end. */
+  | { behaviour: 'raw'; body: string | Uint8Array }
+  /** Streams these content chunks in the real format, then drops the connection before the done chunk. */
+  | { behaviour: 'cut'; content: string[] }
+  /** Streams these content chunks (maybe none) in the real format, then neither sends more nor ends. */
+  | { behaviour: 'stall'; content: string[] };
 
 export interface FakeOllamaOptions {
   model?: string;
@@ -43,6 +55,8 @@ export interface FakeOllama {
   requests: RecordedRequest[];
   /** Bodies of the /api/chat requests, in order. */
   chatBodies(): ChatBody[];
+  /** Appends turns to the script (a turn that needs what an earlier one produced, such as an approval id). */
+  enqueue(...more: FakeTurn[]): void;
   /** How many chat responses the client closed before they ended. */
   abortedChats(): number;
   waitForAbortedChat(timeoutMs?: number): Promise<void>;
@@ -87,6 +101,7 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}): Promise<
     url: `http://127.0.0.1:${port}`,
     requests,
     chatBodies: () => requests.filter((entry) => entry.path === '/api/chat').map((entry) => entry.body as ChatBody),
+    enqueue: (...more) => void turns.push(...more),
     abortedChats: () => aborted,
     waitForAbortedChat: (timeoutMs = 2000) =>
       aborted > 0
@@ -112,7 +127,7 @@ interface ChunkContext {
 }
 
 /** The NDJSON lines of one scripted turn, exactly as Ollama would stream them. */
-function chatChunks(turn: Extract<FakeTurn, { content?: string[] }>, context: ChunkContext): object[] {
+function chatChunks(turn: ScriptedTurn, context: ChunkContext): object[] {
   const base = () => ({ model: context.model, created_at: context.clock().toISOString() });
   const chunks: object[] = (turn.content ?? []).map((text) => ({
     ...base(),
@@ -144,6 +159,19 @@ async function answerChat(response: ServerResponse, turn: FakeTurn | undefined, 
   if (!turn) return sendJson(response, 500, { error: 'fake-ollama: no scripted turn left for this /api/chat request' });
   if ('behaviour' in turn) {
     if (turn.behaviour === 'hang') return;
+    if (turn.behaviour === 'raw') {
+      response.writeHead(200, { 'Content-Type': 'application/x-ndjson' });
+      response.end(turn.body);
+      return;
+    }
+    if (turn.behaviour === 'cut' || turn.behaviour === 'stall') {
+      response.writeHead(200, { 'Content-Type': 'application/x-ndjson' });
+      // The content chunks only: the done chunk is the last one chatChunks builds.
+      for (const chunk of chatChunks({ content: turn.content }, context).slice(0, -1))
+        response.write(`${JSON.stringify(chunk)}\n`);
+      if (turn.behaviour === 'cut') setTimeout(() => response.destroy(), 20);
+      return;
+    }
     if (turn.behaviour === 'http500')
       return sendJson(response, 500, { error: turn.error ?? 'llama runner process has terminated: exit status 2' });
     return answerChat(response, { content: ['<|im_start|>', '  ', '\n', '<|im_end|>'] }, context);
