@@ -71,8 +71,8 @@ describeDocker('sysvox approvals on the real Docker engine', () => {
   it('approve or deny an id that does not exist exits 1 and says nothing is waiting', async () => {
     for (const decision of ['approve', 'deny']) {
       const result = await workspace.run(['approvals', decision, 'no-such-id']);
+      expect(result.stdout, `stderr: ${result.stderr}`).toMatch(/nothing waiting for your approval/i);
       expect(result.exitCode).toBe(1);
-      expect(result.stdout).toMatch(/nothing waiting for your approval/i);
     }
   });
 
