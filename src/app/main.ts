@@ -29,6 +29,7 @@ import { notifyChannels, startChannels, stopChannels, type ChannelDelivery } fro
 import { wireTelegram } from './wire-telegram.js';
 import { ConfigError } from '../errors.js';
 import type { SpeechToText } from '../../voice/stt/stt.js';
+import { guardLibraryConsole } from './library-console.js';
 
 export interface AppOptions {
   configPath?: string;
@@ -90,6 +91,7 @@ export interface App {
 }
 
 export async function createApp(options: AppOptions): Promise<App> {
+  guardLibraryConsole();
   const env = options.env ?? process.env;
   const loaded = loadConfig({ path: options.configPath, env });
   const { config } = loaded;
