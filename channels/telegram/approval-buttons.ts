@@ -10,6 +10,7 @@ import type { ApprovalView } from '../../src/types.js';
 import type { Logger } from '../../src/log.js';
 import type { ApprovalResolver, ApprovalStatus } from './ports.js';
 import type { InlineKeyboard, TelegramApi } from './telegram-api.js';
+import { apology } from '../../src/errors.js';
 
 export interface ApprovalPress {
   callbackQueryId: string;
@@ -104,7 +105,7 @@ export function createApprovalButtons(options: {
           return match?.[1] !== undefined ? await decide(press, match[1], match[2] === 'y') : undefined;
         } catch (error) {
           log.error('approval resolver failed', { error });
-          return 'Something went wrong on my side.';
+          return apology;
         }
       })();
       let timer: NodeJS.Timeout | undefined;

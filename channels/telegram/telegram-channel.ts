@@ -7,7 +7,7 @@ import type { Update } from 'telegraf/types';
 import type { TelegramConfig } from '../../src/config/telegram-schema.js';
 import type { Channel, ChannelHealth } from '../../src/core/channel.js';
 import type { Core } from '../../src/core/turn.js';
-import { ChannelError } from '../../src/errors.js';
+import { apology, ChannelError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
 import type { SpeechToText } from '../../voice/stt/stt.js';
 import type { TextToSpeech } from '../../voice/tts/tts.js';
@@ -47,8 +47,6 @@ export interface TelegramChannelOptions {
 
 /** notify() sends to every chat in pushChatIds that has not said /mute, with buttons for its actions. */
 export type TelegramChannel = Channel;
-
-export const apology = 'Something went wrong on my side.';
 
 export function createTelegramChannel(options: TelegramChannelOptions): TelegramChannel {
   const config = options.config.channels.telegram;
