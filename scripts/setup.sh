@@ -19,6 +19,9 @@ APT_PACKAGES=(
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
+# npm is only needed to fetch the pinned Node 22 (below); a machine without any node gets Debian's to start with.
+command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
+
 missing=()
 for package in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
