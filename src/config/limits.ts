@@ -28,3 +28,62 @@ export function httpUrl() {
 export function nonBlankName() {
   return z.string().trim().min(1, 'must not be blank or only spaces');
 }
+
+const durationUnits: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/**
+ * A duration as people write it in Alertmanager and Prometheus configs ("30s", "5m", "1h30m", "1d"), or
+ * a number of seconds; parsed to milliseconds and capped at `max` (default Node's longest timer).
+ */
+export function humanDuration(options: { min?: number; max?: number } = {}) {
+  const min = options.min ?? 0;
+  const max = options.max ?? maxTimerMs;
+  return z.union([z.number().nonnegative(), z.string().trim()]).transform((value, context) => {
+    const ms = typeof value === 'number' ? value * 1000 : parseDuration(value);
+    if (ms === null) {
+      context.addIssue({
+        code: 'custom',
+        message: `"${String(value).slice(0, 40)}" is not a duration; write it like 30s, 5m, 1h30m or 1d`,
+      });
+      return z.NEVER;
+    }
+    if (ms < min || ms > max) {
+      context.addIssue({
+        code: 'custom',
+        message: `must be between ${formatDuration(min)} and ${formatDuration(max)}`,
+      });
+      return z.NEVER;
+    }
+    return Math.round(ms);
+  });
+}
+
+/** "1h30m" -> 5_400_000; null when it is not a duration. */
+export function parseDuration(text: string): number | null {
+  const trimmed = text.trim();
+  if (!/^(\d+(\.\d+)?(ms|s|m|h|d))+$/.test(trimmed)) return null;
+  let total = 0;
+  for (const [, amount, unit] of trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g))
+    total += Number(amount) * (durationUnits[unit as string] as number);
+  return total;
+}
+
+/** 5_400_000 -> "1h30m"; 0 -> "0s". */
+export function formatDuration(ms: number): string {
+  if (ms === 0) return '0s';
+  if (ms < 1000) return `${ms}ms`;
+  let rest = Math.round(ms / 1000);
+  const parts: string[] = [];
+  for (const [unit, size] of [
+    ['d', 86_400],
+    ['h', 3_600],
+    ['m', 60],
+    ['s', 1],
+  ] as const) {
+    if (rest >= size) {
+      parts.push(`${Math.floor(rest / size)}${unit}`);
+      rest %= size;
+    }
+  }
+  return parts.join('');
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { durationMs, durationSeconds, httpUrl, nonBlankName } from './limits.js';
+import { alertsSchema } from './alerts-schema.js';
 import { telegramSchema } from './telegram-schema.js';
 import { voiceSchema } from './voice-schema.js';
 
@@ -54,6 +55,7 @@ export const configSchema = z.object({
     })
     .prefault({}),
   voice: voiceSchema,
+  alerts: alertsSchema,
   channels: z
     .object({
       telegram: telegramSchema,

@@ -6,6 +6,7 @@
  * (createRouter({ areas })); the core owns only confirm, deny, help and the free-text slots.
  * See docs/decisions/010-tool-areas.md and template-syntax.md.
  */
+import type { AlertCheck } from '../toolkit/check.js';
 import type { InvokeOutcome } from '../policy/outcome.js';
 import type { AnyTool } from '../toolkit/tool.js';
 import type { RouterAnswer, RouterMatch, Template, Vocabulary } from './types.js';
@@ -74,4 +75,9 @@ export interface ToolArea {
   answers: Readonly<Record<string, IntentHandler>>;
   /** Its part of the overall status answer, or null when it has nothing to add; a failure leaves it out. */
   status?(context: AnswerContext): Promise<StatusPart | null>;
+  /**
+   * Its alert checks (metric thresholds, unhealthy containers ...), run by the alert engine on their own
+   * schedule, never through the LLM. Built from config.alerts by the area's factory; none when it has none.
+   */
+  checks?: readonly AlertCheck[];
 }

@@ -18,6 +18,7 @@ const layers: string[][] = [
   ['policy'],
   ['router', 'brain'],
   ['core'],
+  ['alerts'],
 ];
 const coreParts = layers.flat();
 
