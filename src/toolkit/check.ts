@@ -33,6 +33,8 @@ export interface Observation {
    * data the check read; the engine treats it as untrusted text (it is never a prompt or a command).
    */
   summary: string;
+  /** Said when it resolves: "nextcloud is healthy again", "the disk on /mnt/tank is back to 80 percent". */
+  recovery: string;
   /** The measured value, when there is one (percent, degrees, restarts). */
   value?: number;
   action?: SuggestedAction;
