@@ -39,15 +39,24 @@ export async function stopChannels(channels: readonly Channel[], log: Logger): P
   }
 }
 
-/** Hands the notice to every running channel at once; a channel that is not running is reported as skipped. */
+/** Whether a channel gets this notice (alert routing: severity, mute, quiet hours), and why not. */
+export type NoticeRoute = (channel: Channel) => { send: boolean; reason: string };
+
+/**
+ * Hands the notice to every running channel at once; a channel that is not running, or that `route`
+ * leaves out, is reported as skipped with the reason.
+ */
 export async function notifyChannels(
   channels: readonly Channel[],
   notice: Notice,
   parentLog: Logger,
+  route?: NoticeRoute,
 ): Promise<ChannelDelivery[]> {
   const log = parentLog.child('notice');
   const deliveries = await Promise.all(
     channels.map(async (channel): Promise<ChannelDelivery> => {
+      const decision = route?.(channel);
+      if (decision && !decision.send) return { channel: channel.name, status: 'skipped', detail: decision.reason };
       const health = channel.health();
       if (health.status !== 'running')
         return { channel: channel.name, status: 'skipped', detail: `not running: ${health.detail}` };
