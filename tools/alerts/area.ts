@@ -1,0 +1,57 @@
+/**
+ * The alerts area: "what's wrong?" and "any alerts?" answered at once from the alert table, and the
+ * alerts' clause of the overall status. Listed first in src/app/areas.ts so "what is wrong" is about
+ * alerts, while "what is wrong with docker" stays the Docker area's.
+ */
+import { answerFrom } from '../../src/router/answer-kit.js';
+import type { ToolArea } from '../../src/router/area.js';
+import type { AlertCheck } from '../../src/toolkit/check.js';
+import type { Template } from '../../src/router/types.js';
+import { alertsAnswer, alertsStatus } from './answers.js';
+import { alertTools, type AlertToolsOptions } from './alert-tools.js';
+
+const alertTemplates: readonly Template[] = [
+  {
+    intent: 'alerts',
+    patterns: [
+      'what is wrong',
+      'what is (broken | failing | down | on fire)',
+      'what (went | is going) wrong',
+      '[are there | is there | do we have | do i have | got] any (alerts | alarms | problems | issues | warnings)',
+      'any (alert | alarm | problem | issue) [firing]',
+      '(are | is) (there | any) (alerts | alarms) firing',
+      'what (alerts | alarms | warnings) (are there | are firing | are active | do we have | do i have)',
+      '(list | show | read) [me] [<det>] [active | current | open] (alerts | alarms)',
+      '[<det>] (active | current | open) (alerts | alarms)',
+      'alerts',
+      'alert (status | summary | report)',
+      '(does | do) anything need [my] attention',
+      'anything (i should | to) worry about',
+    ],
+    help: { kind: 'ask', topic: 'what is wrong (the alerts firing now)' },
+  },
+];
+
+export interface AlertsAreaOptions extends AlertToolsOptions {
+  /** Checks that belong to no other area (the custom command checks from config.alerts.commands). */
+  checks?: readonly AlertCheck[];
+}
+
+export function createAlertsArea(options: AlertsAreaOptions): ToolArea {
+  const tools = alertTools(options);
+  return {
+    name: 'alerts',
+    tools: Object.values(tools),
+    templates: alertTemplates,
+    answers: {
+      alerts: (context) => answerFrom(context, tools.list, {}, 'reading the alerts', (value) => alertsAnswer(value)),
+    },
+    status: async (context) => {
+      const outcome = await context.invoke(tools.list.name, {});
+      if (outcome.status !== 'ok') return null;
+      const parsed = tools.list.output.safeParse(outcome.data);
+      return parsed.success ? alertsStatus(parsed.data) : null;
+    },
+    checks: options.checks ?? [],
+  };
+}
