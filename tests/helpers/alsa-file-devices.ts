@@ -1,0 +1,104 @@
+/**
+ * A microphone and a speaker without a sound card, through ALSA's own `file` plugin (DESIGN.md): the
+ * capture device reads a FIFO that this helper feeds with silence at real-time pace (arecord on a file
+ * would read it at once and end), and the playback device writes each aplay run to its own WAV file.
+ * The app under test uses the real ALSA path (arecord/aplay) with ALSA_CONFIG_PATH pointing here.
+ */
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { WriteStream } from 'node:fs';
+
+export interface AlsaFileDevices {
+  /** Add to the app's environment. */
+  env: { ALSA_CONFIG_PATH: string };
+  captureDevice: string;
+  playbackDevice: string;
+  /** Every playback so far, oldest first: one WAV file per aplay run (an earcon, a sentence). */
+  played(): Array<{ path: string; wav: Buffer }>;
+  close(): void;
+}
+
+/** 100 ms of 16 kHz mono 16-bit silence. */
+const silenceChunk = Buffer.alloc(3200);
+
+/** Null when this machine has no aplay/arecord (alsa-utils); the caller skips and says why. */
+export function alsaFileDevicesProblem(): string | null {
+  for (const tool of ['arecord', 'aplay']) {
+    if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0)
+      return `${tool} is not installed (alsa-utils): ./scripts/setup.sh installs it`;
+  }
+  return null;
+}
+
+export function createAlsaFileDevices(): AlsaFileDevices {
+  const folder = mkdtempSync(join(tmpdir(), 'sysvox-alsa-'));
+  const fifo = join(folder, 'mic.fifo');
+  spawnSync('mkfifo', [fifo]);
+  const config = join(folder, 'asoundrc');
+  writeFileSync(
+    config,
+    [
+      'pcm.sysvoxtestmic {',
+      '  type file',
+      '  slave.pcm "null"',
+      '  file "/dev/null"',
+      `  infile "${fifo}"`,
+      '  format "raw"',
+      '}',
+      'pcm.sysvoxtestspeaker {',
+      '  type file',
+      '  slave.pcm "null"',
+      // The shell's pid names each run's file: one WAV per aplay, each with its own rate in the header.
+      `  file "|cat > ${folder}/played-$(date +%s%N)-$$.wav"`,
+      '  format "wav"',
+      '}',
+    ].join('\n'),
+  );
+  let stream: WriteStream | undefined;
+  let closed = false;
+  /** Reopens the FIFO whenever its reader (arecord) goes away and comes back. */
+  const open = () => {
+    if (closed) return;
+    stream = createWriteStream(fifo);
+    stream.on('error', () => {
+      stream?.destroy();
+      if (!closed) setTimeout(open, 100);
+    });
+  };
+  open();
+  const feeder = setInterval(() => {
+    if (stream && stream.writableLength < 64_000) stream.write(silenceChunk);
+  }, 100);
+  return {
+    env: { ALSA_CONFIG_PATH: `/usr/share/alsa/alsa.conf:${config}` },
+    captureDevice: 'sysvoxtestmic',
+    playbackDevice: 'sysvoxtestspeaker',
+    played: () =>
+      readdirSync(folder)
+        .filter((name) => name.startsWith('played-') && name.endsWith('.wav'))
+        .sort()
+        .map((name) => join(folder, name))
+        .filter((path) => statSync(path).size > 44)
+        .map((path) => ({ path, wav: withSizes(readFileSync(path)) })),
+    close() {
+      closed = true;
+      clearInterval(feeder);
+      stream?.destroy();
+      // Unblocks a pending open of the FIFO so the writer's thread is not left waiting for a reader.
+      spawnSync('sh', ['-c', `timeout 1 cat "${fifo}" > /dev/null`]);
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+/** ALSA writes the header before it knows the length (a pipe cannot seek back): fill in the RIFF and data sizes. */
+function withSizes(wav: Buffer): Buffer {
+  const fixed = Buffer.from(wav);
+  const data = fixed.indexOf('data', 12, 'ascii');
+  if (data < 0) return fixed;
+  fixed.writeUInt32LE(fixed.length - 8, 4);
+  fixed.writeUInt32LE(fixed.length - data - 8, data + 4);
+  return fixed;
+}
