@@ -161,6 +161,9 @@ async function microphoneUnavailable(
   devices: () => Promise<DeviceList>,
 ): Promise<string | undefined> {
   if (!config.enabled) return 'voice is disabled (voice.enabled: false)';
+  // A PCM defined in the ALSA configuration (a dsnoop, a network or file plugin) is on no card that
+  // `arecord -l` lists: opening it is the only test, and arecord says why when it cannot.
+  if (config.audio.backend === 'alsa' && config.audio.captureDevice !== 'default') return undefined;
   const list = await devices();
   if (list.devices.some((device) => device.direction === 'capture')) return undefined;
   return `no capture device (${list.notes.join('; ') || 'arecord -l lists none'}); plug in a microphone and check \`sysvox devices\`, or use \`sysvox listen --file\``;

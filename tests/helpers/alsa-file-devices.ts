@@ -51,7 +51,7 @@ export function createAlsaFileDevices(): AlsaFileDevices {
       '  type file',
       '  slave.pcm "null"',
       // The shell's pid names each run's file: one WAV per aplay, each with its own rate in the header.
-      `  file "|cat > ${folder}/played-$(date +%s%N)-$$.wav"`,
+      `  file "|cat > ${folder}/played-$$.wav"`,
       '  format "wav"',
       '}',
     ].join('\n'),
@@ -78,9 +78,11 @@ export function createAlsaFileDevices(): AlsaFileDevices {
     played: () =>
       readdirSync(folder)
         .filter((name) => name.startsWith('played-') && name.endsWith('.wav'))
-        .sort()
         .map((name) => join(folder, name))
-        .filter((path) => statSync(path).size > 44)
+        .map((path) => ({ path, stats: statSync(path) }))
+        .filter(({ stats }) => stats.size > 44)
+        .sort((a, b) => a.stats.mtimeMs - b.stats.mtimeMs)
+        .map(({ path }) => path)
         .map((path) => ({ path, wav: withSizes(readFileSync(path)) })),
     close() {
       closed = true;
