@@ -142,10 +142,13 @@ export function createAlertRows(database: Database) {
   const byPrefix = database.prepare<[string], AlertRow>('SELECT * FROM alerts WHERE id LIKE ? LIMIT 2');
   const byId = database.prepare<[string], { fingerprint: string }>('SELECT fingerprint FROM alerts WHERE id = ?');
   const live = database.prepare<[], AlertRow>(
-    "SELECT * FROM alerts WHERE state != 'resolved' OR recovery_owed = 1 ORDER BY active_since, id",
+    "SELECT * FROM alerts WHERE state != 'resolved' OR recovery_owed = 1 ORDER BY active_since, rowid",
+  );
+  const openFrom = database.prepare<[string], AlertRow>(
+    "SELECT * FROM alerts WHERE source = ? AND state != 'resolved' ORDER BY active_since, rowid",
   );
   const inStates = database.prepare<[string, number], AlertRow>(
-    'SELECT * FROM alerts WHERE state IN (SELECT value FROM json_each(?)) ORDER BY active_since DESC, id LIMIT ?',
+    'SELECT * FROM alerts WHERE state IN (SELECT value FROM json_each(?)) ORDER BY active_since DESC, rowid DESC LIMIT ?',
   );
   const remove = database.prepare<[string]>('DELETE FROM alerts WHERE fingerprint = ?');
   const insertEvent = database.prepare(
@@ -181,6 +184,7 @@ export function createAlertRows(database: Database) {
       return fingerprint;
     },
     live: (): AlertRecord[] => live.all().map(toRecord),
+    openFrom: (source: string): AlertRecord[] => openFrom.all(source).map(toRecord),
     save: (record: AlertRecord) => void upsert.run(toRow(record)),
     forget: (fingerprint: string) => void remove.run(fingerprint),
     addEvent: (event: AlertEvent) => void insertEvent.run({ ...event, at: event.at.getTime() }),

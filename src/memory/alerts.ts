@@ -112,6 +112,8 @@ export interface AlertEngineStore extends AlertStore {
   newId(fingerprint: string): string;
   /** Alerts not yet resolved, and resolved ones whose recovery notice is still owed. */
   live(): AlertRecord[];
+  /** The pending, firing and acknowledged alerts one source (a check) reported. */
+  openFrom(source: string): AlertRecord[];
   /** Inserts or replaces the row of record.fingerprint. */
   save(record: AlertRecord): void;
   /** Deletes an alert that was pending and never fired (it leaves no trace). */
@@ -146,6 +148,7 @@ export function createAlertStore(database: Database, clock: () => Date): AlertEn
     byFingerprint: rows.byFingerprint,
     newId: rows.newId,
     live: rows.live,
+    openFrom: rows.openFrom,
     save: rows.save,
     forget: rows.forget,
     addEvent: rows.addEvent,

@@ -115,6 +115,7 @@ export const migrations: readonly string[] = [
     acknowledged_by TEXT
   );
   CREATE INDEX alerts_live ON alerts (state, recovery_owed);
+  CREATE INDEX alerts_by_source ON alerts (source, state);
   CREATE TABLE alert_groups (
     rule TEXT NOT NULL,
     host TEXT NOT NULL,
