@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { ConfigError, describeError } from '../errors.js';
+import { createAlertStore, type AlertEngineStore } from './alerts.js';
 import { createApprovalStore, type ApprovalStore } from './approvals.js';
 import { createAuditStore, type AuditStore } from './audit.js';
 import { createConversationStore, type ConversationStore } from './conversations.js';
@@ -23,6 +24,8 @@ export interface Memory {
   readonly audit: AuditStore;
   readonly timings: TimingStore;
   readonly kv: KeyValueStore;
+  /** Alert state, silences and history; the alert engine writes state, people ack and silence. */
+  readonly alerts: AlertEngineStore;
   /** For tests and the doctor; stores above are the API. */
   readonly database: Database;
   close(): void;
@@ -49,6 +52,7 @@ export function openMemory(options: OpenMemoryOptions): Memory {
       audit: createAuditStore(database, clock),
       timings: createTimingStore(database, clock),
       kv: createKeyValueStore(database, clock),
+      alerts: createAlertStore(database, clock),
       database,
       close: () => database.close(),
     };

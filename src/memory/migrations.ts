@@ -87,6 +87,64 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE audit ADD COLUMN host TEXT;
   `,
+  // Alerts (src/memory/alerts.ts): one row per fingerprint, each group's last notice, silences, the history.
+  `
+  CREATE TABLE alerts (
+    id TEXT PRIMARY KEY,
+    fingerprint TEXT NOT NULL UNIQUE,
+    source TEXT NOT NULL,
+    rule TEXT NOT NULL,
+    target TEXT NOT NULL,
+    host TEXT NOT NULL,
+    severity TEXT NOT NULL CHECK (severity IN ('info', 'warning', 'critical')),
+    state TEXT NOT NULL CHECK (state IN ('pending', 'firing', 'acknowledged', 'resolved')),
+    summary TEXT NOT NULL,
+    recovery TEXT NOT NULL,
+    value REAL,
+    action_json TEXT,
+    active_since INTEGER NOT NULL,
+    fired_at INTEGER,
+    resolved_at INTEGER,
+    last_firing_at INTEGER NOT NULL,
+    clear_since INTEGER,
+    notifications INTEGER NOT NULL DEFAULT 0,
+    last_notified_at INTEGER,
+    recovery_owed INTEGER NOT NULL DEFAULT 0,
+    recovery_notified INTEGER NOT NULL DEFAULT 0,
+    approval_id TEXT,
+    acknowledged_by TEXT
+  );
+  CREATE INDEX alerts_live ON alerts (state, recovery_owed);
+  CREATE INDEX alerts_by_source ON alerts (source, state);
+  CREATE TABLE alert_groups (
+    rule TEXT NOT NULL,
+    host TEXT NOT NULL,
+    last_notified_at INTEGER NOT NULL,
+    PRIMARY KEY (rule, host)
+  );
+  CREATE TABLE alert_silences (
+    id TEXT PRIMARY KEY,
+    rule TEXT,
+    target TEXT,
+    host TEXT,
+    created_by TEXT NOT NULL,
+    comment TEXT NOT NULL,
+    starts_at INTEGER NOT NULL,
+    ends_at INTEGER NOT NULL
+  );
+  CREATE INDEX alert_silences_by_end ON alert_silences (ends_at);
+  CREATE TABLE alert_events (
+    id INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    alert_id TEXT NOT NULL,
+    rule TEXT NOT NULL,
+    target TEXT NOT NULL,
+    host TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('fired', 'resolved', 'acknowledged', 'notified', 'recovery-notified')),
+    summary TEXT NOT NULL
+  );
+  CREATE INDEX alert_events_by_time ON alert_events (at);
+  `,
 ];
 
 /** Applies every step above the database's user_version, each in its own transaction. */

@@ -35,6 +35,11 @@ export interface Observation {
   summary: string;
   /** Said when it resolves: "nextcloud is healthy again", "the disk on /mnt/tank is back to 80 percent". */
   recovery: string;
+  /**
+   * How long (ms) the condition must hold before the alert fires: the rule's `for` from config. When a check
+   * leaves it out, the engine looks the rule up in config.alerts (src/alerts/rule-for.ts), else 0.
+   */
+  for?: number;
   /** The measured value, when there is one (percent, degrees, restarts). */
   value?: number;
   action?: SuggestedAction;

@@ -31,6 +31,10 @@ describe('SQLite memory', () => {
     expect(database.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = database.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
     expect(tables).toEqual([
+      'alert_events',
+      'alert_groups',
+      'alert_silences',
+      'alerts',
       'approvals',
       'audit',
       'conversations',

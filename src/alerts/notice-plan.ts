@@ -1,0 +1,54 @@
+/**
+ * When a group of alerts (one rule on one host) is due a notice, and what it says (Alertmanager's
+ * timing): a change waits groupWait (so a wave of failures in the same minute is one notice), any
+ * notice waits groupInterval after the group's previous one, a still-firing alert is repeated every
+ * repeatInterval until it has been repeated maxRepeats times (a reminder names every alert of the group
+ * still due one), and announced alerts that resolved get a recovery notice. Only alerts that fire now (not clear, not acknowledged, not muted) are announced.
+ */
+import type { AlertRecord } from '../memory/alerts.js';
+
+export interface Timing {
+  groupWait: number;
+  groupInterval: number;
+  repeatInterval: number;
+  maxRepeats: number;
+}
+
+export interface NoticePlan {
+  kind: 'firing' | 'repeat' | 'resolved';
+  /** Named as firing: the new ones in a 'firing' notice (nothing is announced twice), all still firing in a 'repeat'. */
+  firing: AlertRecord[];
+  /** Named as resolved. */
+  recovered: AlertRecord[];
+}
+
+const earliest = (times: readonly number[]) => (times.length === 0 ? Infinity : Math.min(...times));
+const at = (date: Date | null) => date?.getTime() ?? 0;
+
+export function planNotice(options: {
+  alerts: readonly AlertRecord[];
+  muted: (alert: AlertRecord) => boolean;
+  lastNotifiedAt: Date | undefined;
+  now: Date;
+  timing: Timing;
+}): NoticePlan | undefined {
+  const { alerts, muted, timing } = options;
+  const announceable = alerts.filter((alert) => alert.state === 'firing' && alert.clearSince === null && !muted(alert));
+  const fresh = announceable.filter((alert) => alert.notifications === 0);
+  const repeatable = announceable.filter(
+    (alert) => alert.notifications > 0 && alert.notifications <= timing.maxRepeats,
+  );
+  const recovered = alerts.filter((alert) => alert.state === 'resolved' && alert.recoveryOwed && !muted(alert));
+
+  const notBefore = options.lastNotifiedAt ? options.lastNotifiedAt.getTime() + timing.groupInterval : -Infinity;
+  const due = (since: number) => Math.max(notBefore, since);
+  const now = options.now.getTime();
+  const freshDue = due(earliest(fresh.map((alert) => at(alert.firedAt))) + timing.groupWait) <= now;
+  const repeatDue = due(earliest(repeatable.map((alert) => at(alert.lastNotifiedAt))) + timing.repeatInterval) <= now;
+  const recoveryDue = due(earliest(recovered.map((alert) => at(alert.resolvedAt))) + timing.groupWait) <= now;
+
+  if (freshDue) return { kind: 'firing', firing: fresh, recovered };
+  if (repeatDue) return { kind: 'repeat', firing: repeatable, recovered };
+  if (recoveryDue) return { kind: 'resolved', firing: [], recovered };
+  return undefined;
+}
