@@ -8,7 +8,9 @@ import type { Config } from '../config/schema.js';
 import type { Logger } from '../log.js';
 import type { Memory } from '../memory/memory.js';
 import type { ToolArea } from '../router/area.js';
+import { checkedAtKey } from './wire-alerts.js';
 import type { DockerClient } from '../../tools/docker/client.js';
+import { createAlertsArea } from '../../tools/alerts/area.js';
 import { createDockerArea } from '../../tools/docker/area.js';
 import { createMemoryArea } from '../../tools/memory/area.js';
 import { createSystemArea } from '../../tools/system/area.js';
@@ -19,13 +21,22 @@ export interface AreaOptions {
   config: Config;
   env: NodeJS.ProcessEnv;
   log: Logger;
-  memory: Pick<Memory, 'facts'>;
+  memory: Pick<Memory, 'facts' | 'alerts' | 'kv'>;
   sampler: SystemSampler;
   docker: DockerClient;
 }
 
 export function createAreas(wiring: AreaOptions): ToolArea[] {
+  const { memory } = wiring;
   return [
+    // First, so "what is wrong" is about the alerts ("what is wrong with docker" stays Docker's).
+    createAlertsArea({
+      store: memory.alerts,
+      checkedAt: () => {
+        const at = memory.kv.get(checkedAtKey);
+        return at === undefined ? null : new Date(at);
+      },
+    }),
     createMemoryArea({ memory: wiring.memory }),
     createSystemArea({ sampler: wiring.sampler }),
     createDockerArea({

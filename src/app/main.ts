@@ -30,6 +30,7 @@ import { wireTelegram } from './wire-telegram.js';
 import { ConfigError } from '../errors.js';
 import type { SpeechToText } from '../../voice/stt/stt.js';
 import { guardLibraryConsole } from './library-console.js';
+import { wireAlerts, type AlertsWiring } from './wire-alerts.js';
 
 export interface AppOptions {
   configPath?: string;
@@ -83,6 +84,8 @@ export interface App {
   doctor(): Promise<EngineProbe[]>;
   /** The enabled channels, each started the same way by start(). */
   readonly channels: readonly Channel[];
+  /** The alert engine, its routing (severity, mute, quiet hours) and its checks; they run in start(). */
+  alerts: AlertsWiring;
   /** Hands a notice (an alert, an offered action) to every running channel; what became of it on each. */
   notify(notice: Notice): Promise<ChannelDelivery[]>;
   /** The long-running service: background sampling, approval expiry, channels. */
@@ -135,6 +138,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     vocabulary,
     contextNotes: () => loadContextNotes(config.contextDir),
     historyMessages: config.ollama.historyMessages,
+    log,
+  });
+
+  const alerts = wireAlerts({
+    config: config.alerts,
+    memory,
+    core,
+    checks: areas.flatMap((area) => area.checks ?? []),
     log,
   });
 
@@ -192,6 +203,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       })),
     doctor: () => runDoctor({ loaded, dataDir, docker, brain, extra: () => voice.probes() }),
     channels,
+    alerts,
     notify: (notice) => notifyChannels(channels, notice, log),
     async start() {
       log.info('sysvox starting', {
@@ -220,9 +232,11 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (config.voice.enabled) channels.push(createMicrophoneChannel({ loop: voice, log }));
       log.info('sysvox ready: the core is running', { channels: channels.map((channel) => channel.name) });
       void startChannels(channels, { signal: stopping.signal, log });
+      alerts.start(channels);
     },
     async close() {
       if (expiryTimer) clearInterval(expiryTimer);
+      await alerts.stop();
       stopping.abort();
       await stopChannels(channels, log);
       await voice.close();

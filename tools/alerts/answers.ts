@@ -2,8 +2,7 @@
  * Spoken answers about the alerts firing now. Summaries were made by checks from data (container names,
  * command output) and are said as text, cut to a speakable length.
  */
-import type { StatusPart } from '../../src/router/area.js';
-import { countOf, joinSpoken, speakable, spokenDuration } from '../../src/router/speech-format.js';
+import { countOf, speakable, spokenDuration } from '../../src/router/speech-format.js';
 import type { ActiveAlerts } from './alert-tools.js';
 
 /** Alerts read out one by one before the answer says how many more there are. */
@@ -24,7 +23,9 @@ export function alertsAnswer(value: ActiveAlerts, now = new Date()): string {
   const ordered = [...loud].sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
   const spoken = ordered.slice(0, maxSpoken).map((alert) => describeAlert(alert, now));
   const more = ordered.length - spoken.length;
-  const list = joinSpoken(more > 0 ? [...spoken, `${more} more`] : spoken);
+  // Items carry commas of their own ("..., for 12 minutes"), so they are joined with semicolons.
+  const items = more > 0 ? [...spoken, `${more} more`] : spoken;
+  const list = items.length === 1 ? items[0] : `${items.slice(0, -1).join('; ')}; and ${items[items.length - 1]}`;
   const head = loud.length === 1 ? 'One alert is firing' : `${loud.length} alerts are firing`;
   const tail = [quiet > 0 ? `${countOf(quiet, 'more is', 'more are')} silenced.` : '', stale ? `${stale}.` : '']
     .filter(Boolean)
@@ -46,12 +47,4 @@ function staleness(checkedAt: string | null, now: Date): string | null {
   const ago = now.getTime() - Date.parse(checkedAt);
   if (ago <= staleAfterMs) return null;
   return `The alert checks last ran ${spokenDuration(Math.round(ago / 1000))} ago, so this may be out of date`;
-}
-
-/** The alerts' clause of the overall status; null when nothing fires (the other areas speak for themselves). */
-export function alertsStatus(value: ActiveAlerts): StatusPart | null {
-  const loud = value.alerts.filter((alert) => !alert.silenced);
-  if (loud.length === 0) return null;
-  const named = loud.slice(0, maxSpoken).map((alert) => speakable(alert.summary, 80).replace(/[.!?]+$/, ''));
-  return { clause: `${countOf(loud.length, 'alert is', 'alerts are')} firing: ${joinSpoken(named)}`, problem: true };
 }

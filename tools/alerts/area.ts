@@ -1,13 +1,13 @@
 /**
- * The alerts area: "what's wrong?" and "any alerts?" answered at once from the alert table, and the
- * alerts' clause of the overall status. Listed first in src/app/areas.ts so "what is wrong" is about
- * alerts, while "what is wrong with docker" stays the Docker area's.
+ * The alerts area: "what's wrong?" and "any alerts?" answered at once from the alert table. The overall
+ * status stays live data (the system and Docker areas), so an unhealthy container is not said twice.
+ * Listed first in src/app/areas.ts so "what is wrong" is about alerts ("what is wrong with docker" stays Docker's).
  */
 import { answerFrom } from '../../src/router/answer-kit.js';
 import type { ToolArea } from '../../src/router/area.js';
 import type { AlertCheck } from '../../src/toolkit/check.js';
 import type { Template } from '../../src/router/types.js';
-import { alertsAnswer, alertsStatus } from './answers.js';
+import { alertsAnswer } from './answers.js';
 import { alertTools, type AlertToolsOptions } from './alert-tools.js';
 
 const alertTemplates: readonly Template[] = [
@@ -15,7 +15,7 @@ const alertTemplates: readonly Template[] = [
     intent: 'alerts',
     patterns: [
       'what is wrong',
-      'what is (broken | failing | down | on fire)',
+      'what is on fire',
       'what (went | is going) wrong',
       '[are there | is there | do we have | do i have | got] any (alerts | alarms | problems | issues | warnings)',
       'any (alert | alarm | problem | issue) [firing]',
@@ -45,12 +45,6 @@ export function createAlertsArea(options: AlertsAreaOptions): ToolArea {
     templates: alertTemplates,
     answers: {
       alerts: (context) => answerFrom(context, tools.list, {}, 'reading the alerts', (value) => alertsAnswer(value)),
-    },
-    status: async (context) => {
-      const outcome = await context.invoke(tools.list.name, {});
-      if (outcome.status !== 'ok') return null;
-      const parsed = tools.list.output.safeParse(outcome.data);
-      return parsed.success ? alertsStatus(parsed.data) : null;
     },
     checks: options.checks ?? [],
   };
