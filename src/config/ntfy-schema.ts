@@ -14,10 +14,7 @@ const reservedTopics = ['docs', 'static', 'file', 'app', 'metrics', 'account', '
 
 const topic = z
   .string()
-  .regex(
-    topicPattern,
-    "must be 1 to 64 letters, digits, dashes or underscores (ntfy's rule for topic names)",
-  )
+  .regex(topicPattern, "must be 1 to 64 letters, digits, dashes or underscores (ntfy's rule for topic names)")
   .refine((name) => !reservedTopics.includes(name), {
     message: `is a name ntfy keeps for itself (${reservedTopics.join(', ')}); choose another`,
   });
