@@ -6,6 +6,7 @@ import type { DataDirChoice } from '../memory/data-dir.js';
 import type { EngineProbe } from '../probe.js';
 import type { DockerClient } from '../../tools/docker/client.js';
 import { describeError } from '../errors.js';
+import { probePushChannels } from './push-probes.js';
 
 export interface DoctorOptions {
   loaded: LoadedConfig;
@@ -19,12 +20,13 @@ export interface DoctorOptions {
 /** `sysvox doctor`: one line per part, ok / warn / fail, each failure with its fix. */
 export async function runDoctor(deps: DoctorOptions): Promise<EngineProbe[]> {
   const probes: EngineProbe[] = [configProbe(deps.loaded), dataDirProbe(deps.dataDir)];
-  const [docker, ollama, extra] = await Promise.all([
+  const [docker, ollama, push, extra] = await Promise.all([
     dockerProbe(deps.docker),
     deps.brain.probe(),
+    probePushChannels(deps.loaded.config.channels),
     deps.extra?.() ?? Promise.resolve([]),
   ]);
-  return [...probes, docker, ollama, ...extra].map((probe) => ({
+  return [...probes, docker, ollama, ...push, ...extra].map((probe) => ({
     ...probe,
     detail: maskUrlUserinfo(probe.detail),
     fix: probe.fix && maskUrlUserinfo(probe.fix),

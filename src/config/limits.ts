@@ -24,6 +24,23 @@ export function httpUrl() {
   return z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL, like http://127.0.0.1:11434' });
 }
 
+/**
+ * The base address of a push server (Gotify, ntfy), path prefix included. A user and password inside it
+ * would end up in logs and cannot be sent by fetch; a query or fragment would be lost when paths are added.
+ */
+export function pushServerUrl() {
+  return httpUrl().superRefine((text, context) => {
+    const url = new URL(text);
+    if (url.username !== '' || url.password !== '')
+      context.addIssue({
+        code: 'custom',
+        message: 'must not hold a user or password (like https://user:pass@host); set the token setting instead',
+      });
+    if (url.search !== '' || url.hash !== '')
+      context.addIssue({ code: 'custom', message: 'must be the server address only, without ?query or #fragment' });
+  });
+}
+
 /** A name (a model, a voice) that is not empty or only spaces. */
 export function nonBlankName() {
   return z.string().trim().min(1, 'must not be blank or only spaces');

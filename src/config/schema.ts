@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { durationMs, durationSeconds, httpUrl, nonBlankName } from './limits.js';
 import { alertsSchema } from './alerts-schema.js';
+import { gotifySchema } from './gotify-schema.js';
+import { ntfySchema } from './ntfy-schema.js';
 import { telegramSchema } from './telegram-schema.js';
 import { voiceSchema } from './voice-schema.js';
 
@@ -59,6 +61,8 @@ export const configSchema = z.object({
   channels: z
     .object({
       telegram: telegramSchema,
+      gotify: gotifySchema,
+      ntfy: ntfySchema,
     })
     .prefault({}),
 });
@@ -66,11 +70,20 @@ export const configSchema = z.object({
 export type Config = z.infer<typeof configSchema>;
 
 /** Keys whose values are secrets: masked by `sysvox config check`, never logged. */
-export const secretKeys = ['channels.telegram.token', 'voice.wake.porcupine.accessKey'] as const;
+export const secretKeys = [
+  'channels.telegram.token',
+  'channels.gotify.token',
+  'channels.ntfy.token',
+  // On a server without access control, whoever knows the topic reads the alerts.
+  'channels.ntfy.topic',
+  'voice.wake.porcupine.accessKey',
+] as const;
 
 /** Environment variables that override config keys (secrets belong here, not in the file). */
 export const envOverrides: Record<string, string> = {
   SYSVOX_TELEGRAM_TOKEN: 'channels.telegram.token',
+  SYSVOX_GOTIFY_TOKEN: 'channels.gotify.token',
+  SYSVOX_NTFY_TOKEN: 'channels.ntfy.token',
   SYSVOX_OLLAMA_HOST: 'ollama.host',
   SYSVOX_OLLAMA_MODEL: 'ollama.model',
   SYSVOX_DATA: 'dataDir',
