@@ -27,6 +27,8 @@ import { createMicrophoneChannel } from '../../channels/local/microphone-channel
 import type { Channel, Notice } from '../core/channel.js';
 import { notifyChannels, startChannels, stopChannels, type ChannelDelivery } from './channels.js';
 import { wireTelegram } from './wire-telegram.js';
+import { createGotifyChannel } from '../../channels/gotify/gotify-channel.js';
+import { createNtfyChannel } from '../../channels/ntfy/ntfy-channel.js';
 import { ConfigError } from '../errors.js';
 import type { SpeechToText } from '../../voice/stt/stt.js';
 import { guardLibraryConsole } from './library-console.js';
@@ -230,6 +232,8 @@ export async function createApp(options: AppOptions): Promise<App> {
         );
       }
       if (config.voice.enabled) channels.push(createMicrophoneChannel({ loop: voice, log }));
+      if (config.channels.gotify.enabled) channels.push(createGotifyChannel({ config, log }));
+      if (config.channels.ntfy.enabled) channels.push(createNtfyChannel({ config, log }));
       log.info('sysvox ready: the core is running', { channels: channels.map((channel) => channel.name) });
       void startChannels(channels, { signal: stopping.signal, log });
       alerts.start(channels);
