@@ -27,11 +27,12 @@ export interface AreaOptions {
 export function createAreas(wiring: AreaOptions): ToolArea[] {
   return [
     createMemoryArea({ memory: wiring.memory }),
-    createSystemArea({ sampler: wiring.sampler }),
+    createSystemArea({ sampler: wiring.sampler, alerts: wiring.config.alerts }),
     createDockerArea({
       client: wiring.docker,
       logLines: wiring.config.docker.logLines,
       logBytes: wiring.config.docker.logBytes,
+      alerts: { config: wiring.config.alerts, log: wiring.log },
     }),
   ];
 }

@@ -11,6 +11,17 @@ const clock = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:MM (24-hour), like 22:00 or 07:30');
 
+function regularExpressionProblem(pattern: string): string | null {
+  try {
+    new RegExp(pattern);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : String(error);
+  }
+}
+
+const isRegularExpression = (pattern: string) => regularExpressionProblem(pattern) === null;
+
 /** A metric rule: fires when the value has been at or above fireAbove for `for`, resolves below resolveBelow. */
 function thresholdRule(defaults: { fireAbove: number; resolveBelow: number; for: string; max?: number }) {
   const max = defaults.max ?? 100;
@@ -62,8 +73,15 @@ const commandCheck = z.strictObject({
   severity: severity.default('warning'),
   /** Exit codes that mean healthy. */
   okExitCodes: z.array(z.number().int().min(0).max(255)).min(1).default([0]),
-  /** A regular expression: when given, output that does not match it fails the check too. */
-  outputMatches: z.string().min(1).optional(),
+  /** A regular expression (JavaScript syntax): when given, output that does not match it fails the check too. */
+  outputMatches: z
+    .string()
+    .min(1)
+    .refine(isRegularExpression, {
+      error: (issue) =>
+        `"${String(issue.input).slice(0, 60)}" is not a valid regular expression: ${regularExpressionProblem(String(issue.input))}`,
+    })
+    .optional(),
   /** What the notice calls it ("the nightly backup"); default the name. */
   description: z.string().min(1).max(80).optional(),
 });
