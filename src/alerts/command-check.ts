@@ -50,8 +50,9 @@ function failure(check: CommandCheckConfig, pattern: RegExp | null, result: Prog
 
 function commandCheck(check: CommandCheckConfig, options: CommandChecksOptions): AlertCheck {
   const rule = `command:${check.name}`;
-  const pattern = check.outputMatches === undefined ? null : new RegExp(check.outputMatches);
-  const log = options.log.child(`alerts:${rule}`);
+  // Multiline: ^ and $ match at every line, as a person reading "^status: ok$" against output expects.
+  const pattern = check.outputMatches === undefined ? null : new RegExp(check.outputMatches, 'm');
+  const log = options.log.child('command-check');
   const subject = check.description ?? `the ${check.name} check`;
   return {
     name: rule,
@@ -63,7 +64,8 @@ function commandCheck(check: CommandCheckConfig, options: CommandChecksOptions):
         signal,
         env: checkEnvironment(options.env),
       });
-      if (result.kind === 'not-started') log.warn('command check could not start', { errorCode: result.errorCode });
+      if (result.kind === 'not-started')
+        log.warn('command check could not start', { check: check.name, errorCode: result.errorCode });
       const wrong = failure(check, pattern, result);
       const observation: Observation = {
         rule,

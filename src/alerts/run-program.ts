@@ -29,6 +29,9 @@ export function checkEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.P
   return Object.fromEntries(passedVariables.flatMap((key) => (env[key] === undefined ? [] : [[key, env[key]]])));
 }
 
+/** How long output may still arrive after the program exited. */
+const closeGraceMs = 250;
+
 export function runProgram(options: RunProgramOptions): Promise<ProgramResult> {
   const [program, ...args] = options.command;
   const limit = options.maxOutputBytes ?? 64 * 1024;
@@ -43,7 +46,6 @@ export function runProgram(options: RunProgramOptions): Promise<ProgramResult> {
     });
     const chunks: Buffer[] = [];
     let kept = 0;
-    let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
     let done = false;
     const keep = (chunk: Buffer) => {
       if (kept >= limit) return;
@@ -61,12 +63,13 @@ export function runProgram(options: RunProgramOptions): Promise<ProgramResult> {
         // already gone
       }
     };
-    const finish = (result: ProgramResult | Error) => {
+    /** `closed`: every process holding its output has ended, so its group has no one left to kill. */
+    const finish = (result: ProgramResult | Error, closed = false) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
-      killGroup(); // anything it left running in the background goes with it
+      if (!closed) killGroup(); // whatever it left running goes with it
       child.stdout?.destroy();
       child.stderr?.destroy();
       if (result instanceof Error) reject(result);
@@ -74,21 +77,18 @@ export function runProgram(options: RunProgramOptions): Promise<ProgramResult> {
     };
     const onAbort = () => finish(new Error('the command check was cancelled'));
 
-    const timer = setTimeout(() => {
-      // Exited, but something it started still holds its output open: the program's own result stands.
-      if (exit) finish({ kind: 'exited', ...exit, output: output() });
-      else finish({ kind: 'timed-out', output: output() });
-    }, options.timeoutMs);
+    const timer = setTimeout(() => finish({ kind: 'timed-out', output: output() }), options.timeoutMs);
     options.signal?.addEventListener('abort', onAbort, { once: true });
 
     child.on('error', (error: NodeJS.ErrnoException) => {
-      if (child.pid === undefined) finish({ kind: 'not-started', errorCode: error.code ?? 'UNKNOWN' });
+      if (child.pid === undefined) finish({ kind: 'not-started', errorCode: error.code ?? 'UNKNOWN' }, true);
     });
     child.on('exit', (code, signal) => {
-      exit = { code, signal };
+      // Something it left in the background may hold its output open: its own result stands after a moment.
+      setTimeout(() => finish({ kind: 'exited', code, signal, output: output() }), closeGraceMs).unref();
     });
     child.on('close', (code: number | null, signal: NodeJS.Signals | null) => {
-      finish({ kind: 'exited', code, signal, output: output() });
+      finish({ kind: 'exited', code, signal, output: output() }, true);
     });
   });
 }

@@ -13,10 +13,11 @@ const clock = z
 
 function regularExpressionProblem(pattern: string): string | null {
   try {
-    new RegExp(pattern);
+    new RegExp(pattern, 'm');
     return null;
   } catch (error) {
-    return error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : String(error);
+    const message = error instanceof Error ? error.message : String(error);
+    return message.replace(`Invalid regular expression: /${pattern}/m: `, '').toLowerCase();
   }
 }
 
@@ -73,7 +74,10 @@ const commandCheck = z.strictObject({
   severity: severity.default('warning'),
   /** Exit codes that mean healthy. */
   okExitCodes: z.array(z.number().int().min(0).max(255)).min(1).default([0]),
-  /** A regular expression (JavaScript syntax): when given, output that does not match it fails the check too. */
+  /**
+   * A regular expression (JavaScript syntax; ^ and $ match at each line): when given, output (stdout and
+   * stderr) that does not match it fails the check too.
+   */
   outputMatches: z
     .string()
     .min(1)

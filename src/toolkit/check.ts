@@ -42,8 +42,6 @@ export interface Observation {
   for?: number;
   /** The measured value, when there is one (percent, degrees, restarts). */
   value?: number;
-  /** The rule's `for` in milliseconds: how long the condition must hold before the alert fires. */
-  for?: number;
   action?: SuggestedAction;
 }
 

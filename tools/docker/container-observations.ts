@@ -80,7 +80,9 @@ export function exitedObservation(
       ? `${name} is running again`
       : verdict === 'stopped'
         ? `${name} was stopped`
-        : `${name} is no longer failing`;
+        : verdict === 'clean'
+          ? `${name} exited cleanly`
+          : `${name} is no longer failing`;
   return observation({
     rule: 'container-exited',
     target: container.name,
