@@ -27,7 +27,11 @@ export interface AreaOptions {
 export function createAreas(wiring: AreaOptions): ToolArea[] {
   return [
     createMemoryArea({ memory: wiring.memory }),
-    createSystemArea({ sampler: wiring.sampler, alerts: wiring.config.alerts }),
+    createSystemArea({
+      sampler: wiring.sampler,
+      alerts: wiring.config.alerts,
+      sampleIntervalMs: wiring.config.system.sampleIntervalMs,
+    }),
     createDockerArea({
       client: wiring.docker,
       logLines: wiring.config.docker.logLines,

@@ -31,6 +31,8 @@ export interface SystemAreaOptions {
   hostname?: string;
   /** config.alerts: its metric rules become the area's alert checks (none when alerts are off or absent). */
   alerts?: AlertsConfig;
+  /** How often the sampler samples: a snapshot three times older than this is stale to the checks. */
+  sampleIntervalMs?: number;
 }
 
 /** The names this machine answers to in a question: "local", "localhost", its host name, short or full. */
@@ -97,7 +99,12 @@ export function createSystemArea(deps: SystemAreaOptions): ToolArea {
     slots: [mountSlot(mounts), hostSlot(async () => [hostname])],
     answers: answers(tools, thisMachine(hostname)),
     checks: deps.alerts?.enabled
-      ? createSystemChecks({ sampler: deps.sampler, rules: deps.alerts.rules, intervalMs: deps.alerts.evaluateEvery })
+      ? createSystemChecks({
+          sampler: deps.sampler,
+          rules: deps.alerts.rules,
+          intervalMs: deps.alerts.evaluateEvery,
+          maxSnapshotAgeMs: Math.max(120_000, 3 * (deps.sampleIntervalMs ?? 0)),
+        })
       : [],
   };
 }
