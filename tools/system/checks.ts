@@ -10,7 +10,7 @@ import type { AlertCheck, CheckRun, Observation } from '../../src/toolkit/check.
 import { localHost } from '../../src/toolkit/host-input.js';
 import type { SystemSampler } from './sampler.js';
 import { selectFilesystems } from './system-tools.js';
-import { thresholdObservation, type ThresholdRule } from './threshold.js';
+import { thresholdObservation } from './threshold.js';
 import type { SystemSnapshot, TemperatureSnapshot } from './types.js';
 
 export interface SystemChecksOptions {
@@ -42,74 +42,70 @@ function degrees(value: number): string {
   return `${Math.round(value)} degrees Celsius`;
 }
 
-/** Every enabled rule's observations from one snapshot, or null for a rule this snapshot cannot speak for. */
-function observe(rule: MetricRule, config: ThresholdRule, snapshot: SystemSnapshot): Observation[] | null {
-  const one = (target: string, value: number, summary: string, recovery: string) =>
-    thresholdObservation(config, { rule, target, value, summary, recovery });
-  switch (rule) {
-    case 'cpu': {
-      const value = snapshot.cpu.totalPercent;
-      return [
-        one('cpu', value, `the CPU has been at ${spokenPercent(value)}`, `the CPU is back to ${spokenPercent(value)}`),
-      ];
-    }
-    case 'memory': {
-      const value = snapshot.memory.usedPercent;
-      return [
-        one(
-          'memory',
-          value,
-          `memory use is at ${spokenPercent(value)}`,
-          `memory use is back to ${spokenPercent(value)}`,
-        ),
-      ];
-    }
-    case 'disk': {
-      const seen = new Set<string>();
-      return selectFilesystems(snapshot.filesystems).flatMap((filesystem) => {
-        if (seen.has(filesystem.mount)) return [];
-        seen.add(filesystem.mount);
-        const name = diskName(filesystem.mount);
-        const value = filesystem.usedPercent;
-        return [
-          one(
-            filesystem.mount,
-            value,
-            `${name} is ${spokenPercent(value)} full`,
-            `${name} is back to ${spokenPercent(value)}`,
-          ),
-        ];
-      });
-    }
-    case 'temperature': {
-      const value = hottest(snapshot.temperature);
-      if (value === null) return null;
-      return [one('temperature', value, `the CPU is at ${degrees(value)}`, `the CPU has cooled to ${degrees(value)}`)];
-    }
-    case 'load': {
-      if (!(snapshot.load.cores > 0)) return null;
-      const value = snapshot.load.load5 / snapshot.load.cores;
-      return [
-        one(
-          'load',
-          value,
-          `the 5-minute load average is ${spokenNumber(value)} per CPU core`,
-          `the load average is back to ${spokenNumber(value)} per CPU core`,
-        ),
-      ];
-    }
-  }
+/** One figure of a snapshot with the sentences said about it. */
+interface Reading {
+  target: string;
+  value: number;
+  summary: string;
+  recovery: string;
 }
 
+/** What each rule reads from a snapshot, or null when this machine cannot measure it. */
+const readings: Record<MetricRule, (snapshot: SystemSnapshot) => Reading[] | null> = {
+  cpu: ({ cpu }) => [
+    {
+      target: 'cpu',
+      value: cpu.totalPercent,
+      summary: `the CPU has been at ${spokenPercent(cpu.totalPercent)}`,
+      recovery: `the CPU is back to ${spokenPercent(cpu.totalPercent)}`,
+    },
+  ],
+  memory: ({ memory }) => [
+    {
+      target: 'memory',
+      value: memory.usedPercent,
+      summary: `memory use is at ${spokenPercent(memory.usedPercent)}`,
+      recovery: `memory use is back to ${spokenPercent(memory.usedPercent)}`,
+    },
+  ],
+  disk: ({ filesystems }) => {
+    const mounts = new Map(selectFilesystems(filesystems).map((filesystem) => [filesystem.mount, filesystem]));
+    return [...mounts.values()].map(({ mount, usedPercent }) => ({
+      target: mount,
+      value: usedPercent,
+      summary: `${diskName(mount)} is ${spokenPercent(usedPercent)} full`,
+      recovery: `${diskName(mount)} is back to ${spokenPercent(usedPercent)}`,
+    }));
+  },
+  temperature: ({ temperature }) => {
+    const value = hottest(temperature);
+    if (value === null) return null;
+    const summary = `the CPU is at ${degrees(value)}`;
+    return [{ target: 'temperature', value, summary, recovery: `the CPU has cooled to ${degrees(value)}` }];
+  },
+  load: ({ load }) => {
+    if (!(load.cores > 0)) return null;
+    const value = load.load5 / load.cores;
+    return [
+      {
+        target: 'load',
+        value,
+        summary: `the 5-minute load average is ${spokenNumber(value)} per CPU core`,
+        recovery: `the load average is back to ${spokenNumber(value)} per CPU core`,
+      },
+    ];
+  },
+};
+
 /** One run over one snapshot: what each enabled rule saw, and which rules it speaks for. */
-export function metricsRun(snapshot: SystemSnapshot, rules: AlertsConfig['rules']): CheckRun {
+function metricsRun(snapshot: SystemSnapshot, rules: AlertsConfig['rules']): CheckRun {
   const observations: Observation[] = [];
   const covers: Array<{ rule: string; host: string }> = [];
   for (const rule of metricRules) {
     if (!rules[rule].enabled) continue;
-    const seen = observe(rule, rules[rule], snapshot);
-    if (seen === null) continue;
-    observations.push(...seen);
+    const read = readings[rule](snapshot);
+    if (read === null) continue;
+    observations.push(...read.map((reading) => thresholdObservation(rules[rule], { rule, ...reading })));
     covers.push({ rule, host: localHost });
   }
   return { observations, covers };
