@@ -38,11 +38,16 @@ export function createAreas(wiring: AreaOptions): ToolArea[] {
       },
     }),
     createMemoryArea({ memory: wiring.memory }),
-    createSystemArea({ sampler: wiring.sampler }),
+    createSystemArea({
+      sampler: wiring.sampler,
+      alerts: wiring.config.alerts,
+      sampleIntervalMs: wiring.config.system.sampleIntervalMs,
+    }),
     createDockerArea({
       client: wiring.docker,
       logLines: wiring.config.docker.logLines,
       logBytes: wiring.config.docker.logBytes,
+      alerts: { config: wiring.config.alerts, log: wiring.log },
     }),
   ];
 }

@@ -11,6 +11,18 @@ const clock = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:MM (24-hour), like 22:00 or 07:30');
 
+function regularExpressionProblem(pattern: string): string | null {
+  try {
+    new RegExp(pattern, 'm');
+    return null;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return message.replace(`Invalid regular expression: /${pattern}/m: `, '').toLowerCase();
+  }
+}
+
+const isRegularExpression = (pattern: string) => regularExpressionProblem(pattern) === null;
+
 /** A metric rule: fires when the value has been at or above fireAbove for `for`, resolves below resolveBelow. */
 function thresholdRule(defaults: { fireAbove: number; resolveBelow: number; for: string; max?: number }) {
   const max = defaults.max ?? 100;
@@ -62,8 +74,18 @@ const commandCheck = z.strictObject({
   severity: severity.default('warning'),
   /** Exit codes that mean healthy. */
   okExitCodes: z.array(z.number().int().min(0).max(255)).min(1).default([0]),
-  /** A regular expression: when given, output that does not match it fails the check too. */
-  outputMatches: z.string().min(1).optional(),
+  /**
+   * A regular expression (JavaScript syntax; ^ and $ match at each line): when given, output (stdout and
+   * stderr) that does not match it fails the check too.
+   */
+  outputMatches: z
+    .string()
+    .min(1)
+    .refine(isRegularExpression, {
+      error: (issue) =>
+        `"${String(issue.input).slice(0, 60)}" is not a valid regular expression: ${regularExpressionProblem(String(issue.input))}`,
+    })
+    .optional(),
   /** What the notice calls it ("the nightly backup"); default the name. */
   description: z.string().min(1).max(80).optional(),
 });

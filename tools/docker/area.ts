@@ -2,6 +2,8 @@
  * The Docker area: its tools, its words ({container}, <containers>, the container templates), its
  * answers, and the containers' clause of the overall status.
  */
+import type { AlertsConfig } from '../../src/config/alerts-schema.js';
+import type { Logger } from '../../src/log.js';
 import { answerFrom, readTool } from '../../src/router/answer-kit.js';
 import type { AnswerContext, IntentHandler, ToolArea } from '../../src/router/area.js';
 import type { DockerClient } from './client.js';
@@ -13,6 +15,7 @@ import {
   listContainersAnswer,
   unhealthyContainersAnswer,
 } from './answers.js';
+import { createDockerChecks } from './checks.js';
 import { containerSlot } from './container-slot.js';
 import { dockerTools, type DockerToolOptions, type DockerTools } from './docker-tools.js';
 import type { ContainerAction } from './types.js';
@@ -20,6 +23,8 @@ import { dockerTemplates, dockerWordClasses } from './words.js';
 
 export interface DockerAreaOptions extends DockerToolOptions {
   client: DockerClient;
+  /** config.alerts and a logger: its container rules become the area's alert checks (none when absent or off). */
+  alerts?: { config: AlertsConfig; log: Logger };
 }
 
 /** Log lines read aloud for "logs of X"; more are fetched so the error count has something to count. */
@@ -78,5 +83,13 @@ export function createDockerArea(deps: DockerAreaOptions): ToolArea {
       const listed = await readTool(context, tools.listContainers, { all: true }, 'listing containers');
       return containersStatus('value' in listed ? listed.value : null);
     },
+    checks: deps.alerts?.config.enabled
+      ? createDockerChecks({
+          client: deps.client,
+          rules: deps.alerts.config.rules,
+          intervalMs: deps.alerts.config.evaluateEvery,
+          log: deps.alerts.log,
+        })
+      : [],
   };
 }

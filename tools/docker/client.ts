@@ -14,6 +14,7 @@ import {
   statusCodeOf,
   unreachableError,
 } from './docker-errors.js';
+import { type ContainerCondition, type ContainerEvent, parseEvents, toCondition } from './container-condition.js';
 import { isProblem, toDetails, toStats, toSummary } from './container-mappers.js';
 import { boundLogs, demultiplexLogs } from './log-demux.js';
 import { matchContainerName } from './name-match.js';
@@ -39,6 +40,13 @@ export interface DockerClient {
   logs(name: string, options: { lines: number; bytes: number; stream?: LogStream }): Promise<ContainerLogs>;
   stats(name?: string): Promise<ContainerStats[]>;
   act(name: string, action: ContainerAction): Promise<ContainerActionResult>;
+  /** Every container as the alert checks read it (one inspect each); one removed meanwhile is left out. */
+  containerConditions(): Promise<ContainerCondition[]>;
+  /**
+   * The start, kill, die and stop events the engine still holds for one container between two times, oldest
+   * first. The engine keeps only its last 256 events of every kind, so older ones are simply not there.
+   */
+  containerEvents(id: string, window: { since: Date; until: Date }): Promise<ContainerEvent[]>;
   probe(): Promise<EngineProbe>;
 }
 
@@ -191,6 +199,31 @@ export function createDockerClient(options: DockerClientOptions): DockerClient {
     });
   }
 
+  async function containerConditions(): Promise<ContainerCondition[]> {
+    const infos = await call('docker_list_containers', () => docker.listContainers({ all: true }));
+    const inspected = await Promise.all(
+      infos.map((info) =>
+        call('docker_inspect', () => docker.getContainer(info.Id).inspect()).catch((error: unknown) => {
+          if (statusCodeOf(error) === 404) return null;
+          throw error;
+        }),
+      ),
+    );
+    return inspected.flatMap((inspect) => (inspect ? [toCondition(inspect)] : []));
+  }
+
+  async function containerEvents(id: string, window: { since: Date; until: Date }): Promise<ContainerEvent[]> {
+    const stream = await call('docker_events', () =>
+      docker.getEvents({
+        since: Math.floor(window.since.getTime() / 1000),
+        // An `until` in the past makes the engine send what it holds and close, rather than stream.
+        until: Math.ceil(window.until.getTime() / 1000),
+        filters: { type: ['container'], container: [id], event: ['start', 'kill', 'die', 'stop'] },
+      }),
+    );
+    return parseEvents(await readAll(stream, maxEventBytes));
+  }
+
   async function probe(): Promise<EngineProbe> {
     try {
       const version = await call('docker', () => docker.version());
@@ -214,8 +247,26 @@ export function createDockerClient(options: DockerClientOptions): DockerClient {
     logs,
     stats,
     act,
+    containerConditions,
+    containerEvents,
     probe,
   };
+}
+
+/** More than any one container's events in the engine's 256-event memory. */
+const maxEventBytes = 1_000_000;
+
+/** The whole body of a stream that ends by itself, cut off at `limit` bytes. */
+async function readAll(stream: NodeJS.ReadableStream, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+    chunks.push(buffer);
+    size += buffer.length;
+    if (size >= limit) break; // leaving the loop destroys the stream
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Answers before connecting, so a missing or unreadable socket gets its own clear sentence. */

@@ -18,12 +18,15 @@ export function speakableName(name: string): string {
   return clean.length > 64 ? `${clean.slice(0, 61)}...` : clean;
 }
 
+/** Docker could not be reached at all (as opposed to Docker answering with an error): the docker-down alert. */
+export class DockerUnreachableError extends ToolError {}
+
 export function unreachableError(
   tool: string,
   endpoint: DockerEndpoint,
   error: unknown,
   user = currentUser(),
-): ToolError {
+): DockerUnreachableError {
   const code = (error as { code?: string } | undefined)?.code;
   const where = endpoint.describe;
   const sentence = (() => {
@@ -38,7 +41,10 @@ export function unreachableError(
     }
     return `I can't reach Docker at ${where}: ${shortReason(error)}`;
   })();
-  return new ToolError(tool, sentence, { cause: error, transient: code !== 'EACCES' && code !== 'EPERM' });
+  return new DockerUnreachableError(tool, sentence, {
+    cause: error,
+    transient: code !== 'EACCES' && code !== 'EPERM',
+  });
 }
 
 export function noSuchContainerError(tool: string, query: string, names: readonly string[]): ToolError {

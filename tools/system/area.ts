@@ -5,6 +5,7 @@
  */
 import { hostname as systemHostname } from 'node:os';
 import { answer, answerFrom, readTool } from '../../src/router/answer-kit.js';
+import type { AlertsConfig } from '../../src/config/alerts-schema.js';
 import type { AnswerContext, IntentHandler, ToolArea } from '../../src/router/area.js';
 import type { RouterAnswer } from '../../src/router/types.js';
 import {
@@ -17,6 +18,7 @@ import {
   topProcessesAnswer,
   uptimeAnswer,
 } from './answers.js';
+import { createSystemChecks } from './checks.js';
 import type { SystemSampler } from './sampler.js';
 import { hostSlot, mountSlot } from './slots.js';
 import { selectFilesystems, systemTools, type SystemTools } from './system-tools.js';
@@ -27,6 +29,10 @@ export interface SystemAreaOptions {
   sampler: SystemSampler;
   /** This machine's name, the one {host} knows; default os.hostname(). */
   hostname?: string;
+  /** config.alerts: its metric rules become the area's alert checks (none when alerts are off or absent). */
+  alerts?: AlertsConfig;
+  /** How often the sampler samples: a snapshot three times older than this is stale to the checks. */
+  sampleIntervalMs?: number;
 }
 
 /** The names this machine answers to in a question: "local", "localhost", its host name, short or full. */
@@ -92,5 +98,13 @@ export function createSystemArea(deps: SystemAreaOptions): ToolArea {
     wordClasses: systemWordClasses,
     slots: [mountSlot(mounts), hostSlot(async () => [hostname])],
     answers: answers(tools, thisMachine(hostname)),
+    checks: deps.alerts?.enabled
+      ? createSystemChecks({
+          sampler: deps.sampler,
+          rules: deps.alerts.rules,
+          intervalMs: deps.alerts.evaluateEvery,
+          maxSnapshotAgeMs: Math.max(120_000, 3 * (deps.sampleIntervalMs ?? 0)),
+        })
+      : [],
   };
 }
