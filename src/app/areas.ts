@@ -8,6 +8,7 @@ import type { Config } from '../config/schema.js';
 import type { Logger } from '../log.js';
 import type { Memory } from '../memory/memory.js';
 import type { ToolArea } from '../router/area.js';
+import { createCommandChecks } from '../alerts/command-check.js';
 import { checkedAtKey } from './wire-alerts.js';
 import type { DockerClient } from '../../tools/docker/client.js';
 import { createAlertsArea } from '../../tools/alerts/area.js';
@@ -36,6 +37,9 @@ export function createAreas(wiring: AreaOptions): ToolArea[] {
         const at = memory.kv.get(checkedAtKey);
         return at === undefined ? null : new Date(at);
       },
+      checks: wiring.config.alerts.enabled
+        ? createCommandChecks(wiring.config.alerts.commands, { log: wiring.log })
+        : [],
     }),
     createMemoryArea({ memory: wiring.memory }),
     createSystemArea({
