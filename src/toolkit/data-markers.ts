@@ -12,10 +12,19 @@ const chatTemplateTokens: RegExp[] = [
 
 /** Removes chat-template control tokens (ChatML, Llama 2/3, Mistral, Gemma, Qwen tool tags, DeepSeek). */
 export function stripChatTemplateTokens(text: string): string {
+  // Repeated, because removing one token can join the pieces of another around it: <|im<|x|>_start|>.
   let result = text;
-  for (const token of chatTemplateTokens) result = result.replace(token, '');
-  return result;
+  for (let pass = 0; pass < maxPasses; pass++) {
+    const before = result;
+    for (const token of chatTemplateTokens) result = result.replace(token, '');
+    if (result === before) return result;
+  }
+  // Still nesting after that many passes: only hostile text does that, so its brackets go.
+  return result.replace(/[<>[\]|\uFF5C]/g, ' ');
 }
+
+/** Each pass is linear; nesting deeper than this is not text anyone meant. */
+const maxPasses = 8;
 
 /** `<tool_output name="docker_logs">` ... `</tool_output>`: the inner text cannot open or close a marker. */
 export function wrapToolData(tool: string, text: string): string {
