@@ -16,7 +16,7 @@ export interface AlsaFileDevices {
   captureDevice: string;
   playbackDevice: string;
   /** Every playback so far, oldest first: one WAV file per aplay run (an earcon, a sentence). */
-  played(): Array<{ path: string; wav: Buffer }>;
+  played(): Array<{ path: string; wav: Buffer; at: number }>;
   close(): void;
 }
 
@@ -82,8 +82,7 @@ export function createAlsaFileDevices(): AlsaFileDevices {
         .map((path) => ({ path, stats: statSync(path) }))
         .filter(({ stats }) => stats.size > 44)
         .sort((a, b) => a.stats.mtimeMs - b.stats.mtimeMs)
-        .map(({ path }) => path)
-        .map((path) => ({ path, wav: withSizes(readFileSync(path)) })),
+        .map(({ path, stats }) => ({ path, at: stats.mtimeMs, wav: withSizes(readFileSync(path)) })),
     close() {
       closed = true;
       clearInterval(feeder);
