@@ -5,14 +5,7 @@
  * repeatInterval until it has been repeated maxRepeats times (a reminder names every alert of the group
  * still due one), and announced alerts that resolved get a recovery notice. Only alerts that fire now (not clear, not acknowledged, not muted) are announced.
  */
-import type { AlertRecord } from '../memory/alerts.js';
-
-export interface Timing {
-  groupWait: number;
-  groupInterval: number;
-  repeatInterval: number;
-  maxRepeats: number;
-}
+import type { AlertRecord, NoticeTiming } from '../memory/alerts.js';
 
 export interface NoticePlan {
   kind: 'firing' | 'repeat' | 'resolved';
@@ -30,7 +23,7 @@ export function planNotice(options: {
   muted: (alert: AlertRecord) => boolean;
   lastNotifiedAt: Date | undefined;
   now: Date;
-  timing: Timing;
+  timing: NoticeTiming;
 }): NoticePlan | undefined {
   const { alerts, muted, timing } = options;
   const announceable = alerts.filter((alert) => alert.state === 'firing' && alert.clearSince === null && !muted(alert));

@@ -38,12 +38,18 @@ export interface Harness {
 
 export function createHarness(
   settings: Record<string, unknown> = {},
-  options: { offerAction?: OfferAction; deliver?: (notice: AlertNotice) => unknown; path?: string } = {},
+  options: {
+    offerAction?: OfferAction;
+    deliver?: (notice: AlertNotice) => unknown;
+    path?: string;
+    /** Time from somewhere else (vitest's fake timers); `advance` then does nothing. */
+    clock?: () => Date;
+  } = {},
 ): Harness {
   const dir = mkdtempSync(join(tmpdir(), 'sysvox-alerts-'));
   const path = options.path ?? join(dir, 'sysvox.db');
   let now = new Date('2026-03-01T08:00:00Z');
-  const clock = () => new Date(now);
+  const clock = options.clock ?? (() => new Date(now));
   const config = alertsSchema.parse(settings);
   const sent: AlertNotice[] = [];
   const logs: Harness['logs'] = [];
