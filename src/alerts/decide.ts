@@ -26,7 +26,9 @@ function groupsOf(alerts: readonly AlertRecord[]): AlertRecord[][] {
   const groups = new Map<string, AlertRecord[]>();
   for (const alert of alerts) {
     const key = `${alert.rule}\u0000${alert.host}`;
-    groups.set(key, [...(groups.get(key) ?? []), alert]);
+    const group = groups.get(key);
+    if (group) group.push(alert);
+    else groups.set(key, [alert]);
   }
   return [...groups.values()];
 }
