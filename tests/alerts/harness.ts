@@ -44,6 +44,7 @@ export function createHarness(
     path?: string;
     /** Time from somewhere else (vitest's fake timers); `advance` then does nothing. */
     clock?: () => Date;
+    deliverTimeoutMs?: number;
   } = {},
 ): Harness {
   const dir = mkdtempSync(join(tmpdir(), 'sysvox-alerts-'));
@@ -60,7 +61,9 @@ export function createHarness(
   };
   const start = (offerAction = options.offerAction) => {
     const memory = openMemory({ path, clock });
-    return { memory, engine: createAlertEngine({ memory, config, clock, deliver, offerAction, log }) };
+    const deliverTimeoutMs = options.deliverTimeoutMs;
+    const engine = createAlertEngine({ memory, config, clock, deliver, offerAction, log, deliverTimeoutMs });
+    return { memory, engine };
   };
   let current = start();
   const harness: Harness = {
