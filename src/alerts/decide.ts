@@ -10,7 +10,7 @@ import { eventOf, type AlertEngineStore, type AlertRecord } from '../memory/aler
 import type { AlertSeverity } from '../toolkit/check.js';
 import { planNotice, type NoticePlan } from './notice-plan.js';
 import { highestSeverity, noticeText } from './notice-text.js';
-import { mutedBy } from './suppression.js';
+import { mutedBy, sourceRules } from './suppression.js';
 
 export interface DecidedNotice {
   /** Stable per group: "alert:container-unhealthy:local". */
@@ -26,7 +26,9 @@ function groupsOf(alerts: readonly AlertRecord[]): AlertRecord[][] {
   const groups = new Map<string, AlertRecord[]>();
   for (const alert of alerts) {
     const key = `${alert.rule}\u0000${alert.host}`;
-    groups.set(key, [...(groups.get(key) ?? []), alert]);
+    const group = groups.get(key);
+    if (group) group.push(alert);
+    else groups.set(key, [alert]);
   }
   return [...groups.values()];
 }
@@ -54,11 +56,13 @@ function recordNotice(store: AlertEngineStore, plan: NoticePlan, now: Date): Not
 
 export function decideNotices(store: AlertEngineStore, options: { now: Date; config: AlertsConfig }): DecidedNotice[] {
   const { now, config } = options;
+  // Most ticks have nothing due: a plain read answers that without taking the write lock.
+  if (store.dueGroups(now, config).length === 0) return [];
   return store.transaction(() => {
-    const live = store.live();
-    const muted = mutedBy(live, store.silencesAt(now), config.inhibit);
+    const candidates = store.dueGroups(now, config);
+    const muted = mutedBy(store.silencesAt(now), config.inhibit, store.firingOn(sourceRules(config.inhibit)));
     const notices: DecidedNotice[] = [];
-    for (const group of groupsOf(live)) {
+    for (const group of groupsOf(candidates)) {
       // A muted alert's recovery is never said (as in Alertmanager): it stops being owed.
       for (const alert of group.filter((alert) => alert.recoveryOwed && muted(alert)))
         store.save({ ...alert, recoveryOwed: false });

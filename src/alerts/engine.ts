@@ -32,6 +32,8 @@ export interface AlertEngineOptions {
   clock?: () => Date;
   /** Sends a notice on its way; a throw or rejection is logged, and the notice is not sent again. */
   deliver(notice: AlertNotice): unknown;
+  /** A delivery still going after this long is logged as failed and the engine goes on (default 60 s). */
+  deliverTimeoutMs?: number;
   /** Offers an alert's suggested action as an approval (core.requestAction); null when it cannot. */
   offerAction?: OfferAction;
   log: Logger;
@@ -48,6 +50,7 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
   const { memory, config, log } = options;
   const clock = options.clock ?? (() => new Date());
   const store = memory.alerts;
+  const deliverTimeoutMs = options.deliverTimeoutMs ?? 60_000;
   let ticking: Promise<void> = Promise.resolve();
 
   async function send(notice: Omit<AlertNotice, 'actions'>, now: Date): Promise<void> {
@@ -61,8 +64,13 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
             now,
             log,
           });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const tooSlow = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${deliverTimeoutMs / 1000} s`)), deliverTimeoutMs);
+      timer.unref(); // a hung delivery never keeps a command like `sysvox alerts test` alive
+    });
     try {
-      await options.deliver({ ...notice, actions: offered });
+      await Promise.race([Promise.resolve(options.deliver({ ...notice, actions: offered })), tooSlow]);
       log.info('alert notice sent', { key: notice.key, kind: notice.kind, alerts: notice.alerts.length });
     } catch (error) {
       log.error('an alert notice could not be delivered; it is not sent again', {
@@ -70,6 +78,8 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
         kind: notice.kind,
         error: describeError(error),
       });
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -53,14 +53,10 @@ export function onFiring(
   const { now } = options;
   if (alert?.state === 'resolved' && alert.recoveryOwed) {
     // Announced, resolved, and firing again before its recovery was said: nobody heard it end, so the
-    // same cycle goes on (no second "firing" notice, no recovery) instead of flapping out loud.
-    const resumed = {
-      ...alert,
-      ...latest(observation),
-      state: 'firing' as const,
-      resolvedAt: null,
-      recoveryOwed: false,
-    };
+    // same cycle goes on (no second "firing" notice, no recovery, an acknowledgement still holds)
+    // instead of flapping out loud.
+    const state = alert.acknowledgedBy === null ? ('firing' as const) : ('acknowledged' as const);
+    const resumed = { ...alert, ...latest(observation), state, resolvedAt: null, recoveryOwed: false };
     return { kind: 'save', record: { ...resumed, lastFiringAt: now, clearSince: null }, happened: 'fired' };
   }
   const base = !alert || alert.state === 'resolved' ? newCycle(identity, observation, now) : alert;

@@ -3,20 +3,15 @@
  * timing): a change waits groupWait (so a wave of failures in the same minute is one notice), any
  * notice waits groupInterval after the group's previous one, a still-firing alert is repeated every
  * repeatInterval until it has been repeated maxRepeats times (a reminder names every alert of the group
- * still due one), and announced alerts that resolved get a recovery notice. Only alerts that fire now (not clear, not acknowledged, not muted) are announced.
+ * still due one), and announced alerts that resolved get a recovery notice. Only alerts that fire right
+ * now (not clear, not acknowledged, not silenced or inhibited) are announced.
+ * The store's dueGroups() filters with the same timing in SQL; this decides.
  */
-import type { AlertRecord } from '../memory/alerts.js';
-
-export interface Timing {
-  groupWait: number;
-  groupInterval: number;
-  repeatInterval: number;
-  maxRepeats: number;
-}
+import type { AlertRecord, NoticeTiming } from '../memory/alerts.js';
 
 export interface NoticePlan {
   kind: 'firing' | 'repeat' | 'resolved';
-  /** Named as firing: the new ones in a 'firing' notice (nothing is announced twice), all still firing in a 'repeat'. */
+  /** Named as firing: the new ones in a 'firing' notice (none is announced twice), all due one in a 'repeat'. */
   firing: AlertRecord[];
   /** Named as resolved. */
   recovered: AlertRecord[];
@@ -30,7 +25,7 @@ export function planNotice(options: {
   muted: (alert: AlertRecord) => boolean;
   lastNotifiedAt: Date | undefined;
   now: Date;
-  timing: Timing;
+  timing: NoticeTiming;
 }): NoticePlan | undefined {
   const { alerts, muted, timing } = options;
   const announceable = alerts.filter((alert) => alert.state === 'firing' && alert.clearSince === null && !muted(alert));

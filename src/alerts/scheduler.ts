@@ -43,6 +43,8 @@ export function createAlertScheduler(options: AlertSchedulerOptions): AlertSched
   const failing = new Set<string>();
   let tickTimer: ReturnType<typeof setInterval> | undefined;
   let stopped = true;
+  /** Counts starts, so a run left over from before a stop() never schedules into the next start(). */
+  let generation = 0;
   let lastTick: Promise<void> = Promise.resolve();
 
   const tick = () => (lastTick = engine.tick());
@@ -84,6 +86,7 @@ export function createAlertScheduler(options: AlertSchedulerOptions): AlertSched
   }
 
   function schedule(check: AlertCheck, delayMs: number): void {
+    const started = generation;
     later(delayMs, () => {
       if (stopped) return;
       const startedAt = Date.now();
@@ -99,7 +102,7 @@ export function createAlertScheduler(options: AlertSchedulerOptions): AlertSched
       void handled.finally(() => running.delete(controller));
       // No overlap: the next run waits for this one to end, even when it ignored its abort.
       void Promise.all([handled, attempt]).then(() => {
-        if (!stopped) schedule(check, Math.max(0, startedAt + check.intervalMs - Date.now()));
+        if (!stopped && generation === started) schedule(check, Math.max(0, startedAt + check.intervalMs - Date.now()));
       });
     });
   }
@@ -108,6 +111,7 @@ export function createAlertScheduler(options: AlertSchedulerOptions): AlertSched
     start() {
       if (!stopped) return;
       stopped = false;
+      generation++;
       for (const check of options.checks) schedule(check, 0);
       tickTimer = setInterval(() => void tick(), options.tickEveryMs);
     },

@@ -14,23 +14,25 @@ export function silences(silence: Silence, alert: AlertRecord): boolean {
   );
 }
 
-/** Whether an alert is muted right now, given the live alerts and the active silences. */
+/**
+ * Whether an alert is muted right now, given the active silences and where inhibiting rules fire
+ * (store.firingOn(sourceRules(inhibit))).
+ */
 export function mutedBy(
-  live: readonly AlertRecord[],
   active: readonly Silence[],
   inhibit: AlertsConfig['inhibit'],
+  firingOn: ReadonlyArray<{ rule: string; host: string }>,
 ): (alert: AlertRecord) => boolean {
-  const firingOnHost = new Set(
-    live
-      .filter((alert) => alert.state === 'firing' || alert.state === 'acknowledged')
-      .map((alert) => `${alert.rule}\u0000${alert.host}`),
-  );
+  const firing = new Set(firingOn.map((pair) => `${pair.rule}\u0000${pair.host}`));
   const inhibited = (alert: AlertRecord) =>
     inhibit.some(
       (rule) =>
         rule.source !== alert.rule &&
         (rule.targets.includes('*') || rule.targets.includes(alert.rule)) &&
-        firingOnHost.has(`${rule.source}\u0000${alert.host}`),
+        firing.has(`${rule.source}\u0000${alert.host}`),
     );
   return (alert) => active.some((silence) => silences(silence, alert)) || inhibited(alert);
 }
+
+/** The rules whose firing alerts inhibit others. */
+export const sourceRules = (inhibit: AlertsConfig['inhibit']) => [...new Set(inhibit.map((rule) => rule.source))];

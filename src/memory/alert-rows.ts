@@ -4,7 +4,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { AlertSeverity } from '../toolkit/check.js';
-import type { AlertEvent, AlertGroupRecord, AlertRecord, AlertState } from './alerts.js';
+import type { AlertEvent, AlertGroupRecord, AlertRecord, AlertState, NoticeTiming } from './alerts.js';
 import { hexPrefix, likePrefix, onlyMatch } from './short-id.js';
 
 interface AlertRow {
@@ -32,6 +32,8 @@ interface AlertRow {
   approval_id: string | null;
   acknowledged_by: string | null;
 }
+
+type DueParameters = [NoticeTiming & { now: number }];
 
 interface EventRow {
   at: number;
@@ -104,6 +106,9 @@ function toRow(record: AlertRecord): AlertRow {
 
 const openStates: readonly AlertState[] = ['pending', 'firing', 'acknowledged'];
 
+/** Fixed for a fingerprint: left out of updates, so their indexes are not rewritten on every observation. */
+const identityColumns = new Set<keyof AlertRow>(['id', 'fingerprint', 'source', 'rule', 'target', 'host']);
+
 const columns: ReadonlyArray<keyof AlertRow> = [
   'id',
   'fingerprint',
@@ -131,18 +136,35 @@ const columns: ReadonlyArray<keyof AlertRow> = [
 ];
 
 export function createAlertRows(database: Database) {
-  const upsert = database.prepare(
-    `INSERT INTO alerts (${columns.join(', ')}) VALUES (${columns.map((column) => `@${column}`).join(', ')})
-     ON CONFLICT (fingerprint) DO UPDATE SET ${columns
-       .filter((column) => column !== 'fingerprint')
-       .map((column) => `${column} = excluded.${column}`)
-       .join(', ')}`,
+  const insert = database.prepare<[AlertRow]>(
+    `INSERT INTO alerts (${columns.join(', ')}) VALUES (${columns.map((column) => `@${column}`).join(', ')})`,
+  );
+  const update = database.prepare<[AlertRow]>(
+    `UPDATE alerts SET ${columns
+      .filter((column) => !identityColumns.has(column))
+      .map((column) => `${column} = @${column}`)
+      .join(', ')} WHERE fingerprint = @fingerprint`,
   );
   const byFingerprint = database.prepare<[string], AlertRow>('SELECT * FROM alerts WHERE fingerprint = ?');
   const byPrefix = database.prepare<[string], AlertRow>('SELECT * FROM alerts WHERE id LIKE ? LIMIT 2');
   const byId = database.prepare<[string], { fingerprint: string }>('SELECT fingerprint FROM alerts WHERE id = ?');
-  const live = database.prepare<[], AlertRow>(
-    "SELECT * FROM alerts WHERE state != 'resolved' OR recovery_owed = 1 ORDER BY active_since, rowid",
+  const dueGroups = database.prepare<DueParameters, AlertRow>(
+    `SELECT * FROM alerts
+     WHERE (state != 'resolved' OR recovery_owed = 1)
+       AND (rule, host) IN (
+         SELECT alert.rule, alert.host FROM alerts AS alert
+         LEFT JOIN alert_groups AS grouped ON grouped.rule = alert.rule AND grouped.host = alert.host
+         WHERE (grouped.last_notified_at IS NULL OR grouped.last_notified_at <= @now - @groupInterval)
+           AND ((alert.state = 'firing' AND alert.clear_since IS NULL AND alert.notifications = 0
+                 AND alert.fired_at <= @now - @groupWait)
+             OR (alert.state = 'firing' AND alert.clear_since IS NULL AND alert.notifications BETWEEN 1 AND @maxRepeats
+                 AND alert.last_notified_at <= @now - @repeatInterval)
+             OR (alert.state = 'resolved' AND alert.recovery_owed = 1 AND alert.resolved_at <= @now - @groupWait)))
+     ORDER BY active_since, rowid`,
+  );
+  const firingOn = database.prepare<[string], { rule: string; host: string }>(
+    `SELECT DISTINCT rule, host FROM alerts
+     WHERE state IN ('firing', 'acknowledged') AND rule IN (SELECT value FROM json_each(?))`,
   );
   const openFrom = database.prepare<[string], AlertRow>(
     "SELECT * FROM alerts WHERE source = ? AND state != 'resolved' ORDER BY active_since, rowid",
@@ -183,9 +205,14 @@ export function createAlertRows(database: Database) {
       }
       return fingerprint;
     },
-    live: (): AlertRecord[] => live.all().map(toRecord),
+    dueGroups: (now: Date, timing: NoticeTiming): AlertRecord[] =>
+      dueGroups.all({ ...timing, now: now.getTime() }).map(toRecord),
+    firingOn: (rules: readonly string[]) => (rules.length === 0 ? [] : firingOn.all(JSON.stringify(rules))),
     openFrom: (source: string): AlertRecord[] => openFrom.all(source).map(toRecord),
-    save: (record: AlertRecord) => void upsert.run(toRow(record)),
+    save(record: AlertRecord): void {
+      const row = toRow(record);
+      if (update.run(row).changes === 0) insert.run(row);
+    },
     forget: (fingerprint: string) => void remove.run(fingerprint),
     addEvent: (event: AlertEvent) => void insertEvent.run({ ...event, at: event.at.getTime() }),
     events(since: Date): AlertEvent[] {

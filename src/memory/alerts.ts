@@ -100,6 +100,14 @@ export interface AlertGroupRecord {
   lastNotifiedAt: Date;
 }
 
+/** Alertmanager's timing, in milliseconds (config.alerts). */
+export interface NoticeTiming {
+  groupWait: number;
+  groupInterval: number;
+  repeatInterval: number;
+  maxRepeats: number;
+}
+
 /** What the alert engine needs beyond the people-facing API; nothing else writes alert state. */
 export interface AlertEngineStore extends AlertStore {
   /**
@@ -110,8 +118,14 @@ export interface AlertEngineStore extends AlertStore {
   byFingerprint(fingerprint: string): AlertRecord | undefined;
   /** The id for a new alert: the fingerprint's first 8 hex digits, longer only when another alert has those. */
   newId(fingerprint: string): string;
-  /** Alerts not yet resolved, and resolved ones whose recovery notice is still owed. */
-  live(): AlertRecord[];
+  /**
+   * The open alerts (and those owed a recovery notice) of every group that may be due a notice at `now`:
+   * a quick filter in SQL with the same timing rules as src/alerts/notice-plan.ts, which decides. Most
+   * ticks find nothing here and cost one query.
+   */
+  dueGroups(now: Date, timing: NoticeTiming): AlertRecord[];
+  /** The rule/host pairs where an alert of one of `rules` fires (or is acknowledged): inhibition sources. */
+  firingOn(rules: readonly string[]): Array<{ rule: string; host: string }>;
   /** The pending, firing and acknowledged alerts one source (a check) reported. */
   openFrom(source: string): AlertRecord[];
   /** Inserts or replaces the row of record.fingerprint. */
@@ -147,7 +161,8 @@ export function createAlertStore(database: Database, clock: () => Date): AlertEn
     transaction: (work) => database.transaction(work).immediate(),
     byFingerprint: rows.byFingerprint,
     newId: rows.newId,
-    live: rows.live,
+    dueGroups: rows.dueGroups,
+    firingOn: rows.firingOn,
     openFrom: rows.openFrom,
     save: rows.save,
     forget: rows.forget,

@@ -107,4 +107,31 @@ describe('offered actions', () => {
       ]),
     );
   });
+
+  it('gives up on a delivery that hangs, logs it, and still sends the notices after it', async () => {
+    let first = true;
+    harness = createHarness(timing, {
+      deliverTimeoutMs: 50,
+      deliver: () => {
+        if (!first) return undefined;
+        first = false;
+        return new Promise(() => undefined);
+      },
+    });
+    await harness.report([unhealthy('nextcloud')]);
+    harness.advance(30 * second);
+    await harness.engine.tick();
+    await harness.runFor(minute, 15 * second, () => [unhealthy('nextcloud'), unhealthy('plex', 'firing', 'nas')]);
+    expect(harness.sent.map((notice) => notice.text)).toEqual([
+      'Warning: nextcloud is unhealthy.',
+      'Warning: plex is unhealthy.',
+    ]);
+    expect(harness.logs).toContainEqual(
+      expect.objectContaining({
+        level: 'error',
+        error: 'no answer within 0.05 s',
+        key: 'alert:container-unhealthy:local',
+      }),
+    );
+  });
 });

@@ -38,12 +38,19 @@ export interface Harness {
 
 export function createHarness(
   settings: Record<string, unknown> = {},
-  options: { offerAction?: OfferAction; deliver?: (notice: AlertNotice) => unknown; path?: string } = {},
+  options: {
+    offerAction?: OfferAction;
+    deliver?: (notice: AlertNotice) => unknown;
+    path?: string;
+    /** Time from somewhere else (vitest's fake timers); `advance` then does nothing. */
+    clock?: () => Date;
+    deliverTimeoutMs?: number;
+  } = {},
 ): Harness {
   const dir = mkdtempSync(join(tmpdir(), 'sysvox-alerts-'));
   const path = options.path ?? join(dir, 'sysvox.db');
   let now = new Date('2026-03-01T08:00:00Z');
-  const clock = () => new Date(now);
+  const clock = options.clock ?? (() => new Date(now));
   const config = alertsSchema.parse(settings);
   const sent: AlertNotice[] = [];
   const logs: Harness['logs'] = [];
@@ -54,7 +61,9 @@ export function createHarness(
   };
   const start = (offerAction = options.offerAction) => {
     const memory = openMemory({ path, clock });
-    return { memory, engine: createAlertEngine({ memory, config, clock, deliver, offerAction, log }) };
+    const deliverTimeoutMs = options.deliverTimeoutMs;
+    const engine = createAlertEngine({ memory, config, clock, deliver, offerAction, log, deliverTimeoutMs });
+    return { memory, engine };
   };
   let current = start();
   const harness: Harness = {

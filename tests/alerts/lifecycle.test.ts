@@ -59,6 +59,30 @@ describe('alert lifecycle', () => {
     expect(harness.sent[1]).toMatchObject({ kind: 'resolved', actions: [] });
   });
 
+  it('never says a problem that the last look saw clear: a blip shorter than group_wait is not announced', async () => {
+    harness = createHarness({ ...timing, rules: { containerExited: { for: '0s' } } });
+    const exited = (condition: 'firing' | 'clear') => ({
+      ...unhealthy('backup', condition),
+      rule: 'container-exited',
+      summary: 'backup exited with code 1',
+    });
+    await harness.report([exited('firing')]);
+    await harness.runFor(hour, 15 * second, () => [exited('clear')]);
+    expect(harness.sent).toEqual([]);
+    expect(harness.memory.alerts.list()).toEqual([]);
+  });
+
+  it('goes on quietly when an alert resolves and fires again before its recovery was said', async () => {
+    harness = createHarness({ ...timing, keepFiringFor: '0s', rules: { containerUnhealthy: { for: '0s' } } });
+    await harness.runFor(2 * minute, 15 * second, () => [unhealthy('nextcloud')]);
+    await harness.report([unhealthy('nextcloud', 'clear')]);
+    harness.advance(minute);
+    await harness.runFor(10 * minute, 15 * second, () => [unhealthy('nextcloud')]);
+    expect(texts(harness.sent)).toEqual(['Warning: nextcloud is unhealthy.']);
+    await harness.runFor(10 * minute, 15 * second, () => [unhealthy('nextcloud', 'clear')]);
+    expect(texts(harness.sent)).toEqual(['Warning: nextcloud is unhealthy.', 'Resolved: nextcloud is healthy again.']);
+  });
+
   it('fires a disk at its fire threshold, holds it between the thresholds, and resolves it below the lower one', async () => {
     harness = createHarness({ ...timing, keepFiringFor: '0s', rules: { disk: { for: '1m' } } });
     const tank = (percent: number) => [disk('/mnt/tank', percent)];
