@@ -102,12 +102,12 @@ async function spoken(): Promise<Array<{ earcons: string[]; text: string }>> {
     const samples = Int16Array.from(speech.flatMap((part) => Array.from(part)));
     const text = samples.length > 0 ? (await stt.transcribe({ sampleRate: 16000, samples })).text : '';
     notices.push({ earcons, text });
-      console.log(
-        'burst',
-        burst.map((p) => [p.at % 100000, p.wav.length]),
-        earcons,
-        text,
-      );
+    console.log(
+      'burst',
+      burst.map((p) => [p.at % 100000, p.wav.length]),
+      earcons,
+      text,
+    );
   }
   return notices;
 }
