@@ -38,6 +38,7 @@ function recordNotice(store: AlertEngineStore, plan: NoticePlan, now: Date): Not
   const firing = plan.firing.map((alert) => ({
     ...alert,
     notifications: alert.notifications + 1,
+    announcedSeverity: alert.severity,
     lastNotifiedAt: now,
   }));
   const recovered = plan.recovered.map((alert) => ({ ...alert, recoveryOwed: false, recoveryNotified: true }));

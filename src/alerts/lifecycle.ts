@@ -36,6 +36,7 @@ function newCycle(identity: Identity, observation: Observation, now: Date): Aler
     lastFiringAt: now,
     clearSince: null,
     notifications: 0,
+    announcedSeverity: null,
     lastNotifiedAt: null,
     recoveryOwed: false,
     recoveryNotified: false,

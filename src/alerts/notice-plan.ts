@@ -17,6 +17,10 @@ export interface NoticePlan {
   recovered: AlertRecord[];
 }
 
+const rank = { info: 0, warning: 1, critical: 2 } as const;
+const escalated = (alert: AlertRecord) =>
+  alert.notifications > 0 && rank[alert.severity] > rank[alert.announcedSeverity ?? alert.severity];
+
 const earliest = (times: readonly number[]) => (times.length === 0 ? Infinity : Math.min(...times));
 const at = (date: Date | null) => date?.getTime() ?? 0;
 
@@ -29,7 +33,8 @@ export function planNotice(options: {
 }): NoticePlan | undefined {
   const { alerts, muted, timing } = options;
   const announceable = alerts.filter((alert) => alert.state === 'firing' && alert.clearSince === null && !muted(alert));
-  const fresh = announceable.filter((alert) => alert.notifications === 0);
+  // A warning that turned critical is news again (it may now be spoken in quiet hours).
+  const fresh = announceable.filter((alert) => alert.notifications === 0 || escalated(alert));
   const repeatable = announceable.filter(
     (alert) => alert.notifications > 0 && alert.notifications <= timing.maxRepeats,
   );
@@ -38,7 +43,8 @@ export function planNotice(options: {
   const notBefore = options.lastNotifiedAt ? options.lastNotifiedAt.getTime() + timing.groupInterval : -Infinity;
   const due = (since: number) => Math.max(notBefore, since);
   const now = options.now.getTime();
-  const freshDue = due(earliest(fresh.map((alert) => at(alert.firedAt))) + timing.groupWait) <= now;
+  const freshDue =
+    due(earliest(fresh.map((alert) => (escalated(alert) ? 0 : at(alert.firedAt) + timing.groupWait)))) <= now;
   const repeatDue = due(earliest(repeatable.map((alert) => at(alert.lastNotifiedAt))) + timing.repeatInterval) <= now;
   const recoveryDue = due(earliest(recovered.map((alert) => at(alert.resolvedAt))) + timing.groupWait) <= now;
 

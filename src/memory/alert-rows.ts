@@ -26,6 +26,7 @@ interface AlertRow {
   last_firing_at: number;
   clear_since: number | null;
   notifications: number;
+  announced_severity: AlertSeverity | null;
   last_notified_at: number | null;
   recovery_owed: number;
   recovery_notified: number;
@@ -68,6 +69,7 @@ function toRecord(row: AlertRow): AlertRecord {
     lastFiringAt: new Date(row.last_firing_at),
     clearSince: time(row.clear_since),
     notifications: row.notifications,
+    announcedSeverity: row.announced_severity,
     lastNotifiedAt: time(row.last_notified_at),
     recoveryOwed: row.recovery_owed === 1,
     recoveryNotified: row.recovery_notified === 1,
@@ -96,6 +98,7 @@ function toRow(record: AlertRecord): AlertRow {
     last_firing_at: record.lastFiringAt.getTime(),
     clear_since: millis(record.clearSince),
     notifications: record.notifications,
+    announced_severity: record.announcedSeverity,
     last_notified_at: millis(record.lastNotifiedAt),
     recovery_owed: record.recoveryOwed ? 1 : 0,
     recovery_notified: record.recoveryNotified ? 1 : 0,
@@ -128,6 +131,7 @@ const columns: ReadonlyArray<keyof AlertRow> = [
   'last_firing_at',
   'clear_since',
   'notifications',
+  'announced_severity',
   'last_notified_at',
   'recovery_owed',
   'recovery_notified',
@@ -148,6 +152,7 @@ export function createAlertRows(database: Database) {
   const byFingerprint = database.prepare<[string], AlertRow>('SELECT * FROM alerts WHERE fingerprint = ?');
   const byPrefix = database.prepare<[string], AlertRow>('SELECT * FROM alerts WHERE id LIKE ? LIMIT 2');
   const byId = database.prepare<[string], { fingerprint: string }>('SELECT fingerprint FROM alerts WHERE id = ?');
+  const rank = (column: string) => `(CASE ${column} WHEN 'critical' THEN 2 WHEN 'warning' THEN 1 ELSE 0 END)`;
   const dueGroups = database.prepare<DueParameters, AlertRow>(
     `SELECT * FROM alerts
      WHERE (state != 'resolved' OR recovery_owed = 1)
@@ -159,6 +164,8 @@ export function createAlertRows(database: Database) {
                  AND alert.fired_at <= @now - @groupWait)
              OR (alert.state = 'firing' AND alert.clear_since IS NULL AND alert.notifications BETWEEN 1 AND @maxRepeats
                  AND alert.last_notified_at <= @now - @repeatInterval)
+             OR (alert.state = 'firing' AND alert.clear_since IS NULL AND alert.notifications >= 1
+                 AND ${rank('alert.severity')} > ${rank('alert.announced_severity')})
              OR (alert.state = 'resolved' AND alert.recovery_owed = 1 AND alert.resolved_at <= @now - @groupWait)))
      ORDER BY active_since, rowid`,
   );

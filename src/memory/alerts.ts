@@ -41,6 +41,8 @@ export interface AlertRecord {
   clearSince: Date | null;
   /** Notices sent about it while firing (the first and each repeat). */
   notifications: number;
+  /** The severity of its last firing notice: when it rises (warning -> critical) it is announced again. */
+  announcedSeverity: AlertSeverity | null;
   lastNotifiedAt: Date | null;
   /** It was announced and has resolved, and its recovery notice is neither sent nor skipped (silenced) yet. */
   recoveryOwed: boolean;

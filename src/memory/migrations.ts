@@ -145,6 +145,10 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX alert_events_by_time ON alert_events (at);
   `,
+  // The severity an alert was last announced with: a warning that turns critical is announced again.
+  `
+  ALTER TABLE alerts ADD COLUMN announced_severity TEXT;
+  `,
 ];
 
 /** Applies every step above the database's user_version, each in its own transaction. */

@@ -96,6 +96,25 @@ describe('grouping and repeats', () => {
     ]);
   });
 
+  it('announces again, at once, a warning that turns critical; staying critical adds nothing until the repeat', async () => {
+    harness = createHarness(timing);
+    const disk = (percent: number) => ({
+      ...unhealthy('/mnt/tank'),
+      rule: 'disk',
+      severity: percent >= 97 ? ('critical' as const) : ('warning' as const),
+      summary: `the disk on /mnt/tank is ${percent} percent full`,
+      recovery: 'the disk on /mnt/tank is back to normal',
+      value: percent,
+    });
+    await harness.runFor(10 * minute, 15 * second, () => [disk(93)]);
+    await harness.runFor(20 * minute, 15 * second, () => [disk(98)]);
+    expect(texts(harness.sent)).toEqual([
+      'Warning: the disk on /mnt/tank is 93 percent full.',
+      'Critical: the disk on /mnt/tank is 98 percent full.',
+    ]);
+    expect(harness.sent[1]).toMatchObject({ kind: 'firing', severity: 'critical' });
+  });
+
   it('stops repeating an alert someone acknowledged, and still says when it resolves', async () => {
     harness = createHarness(timing);
     await harness.runFor(minute, 15 * second, () => [unhealthy('nextcloud')]);

@@ -124,7 +124,8 @@ describe('alert lifecycle', () => {
     await harness.runFor(hour, 15 * minute, () => [disk('/srv', 96)]);
     expect(texts(harness.sent)).toEqual([
       'Warning: the disk on /srv is 91 percent full.',
-      'Reminder. Critical: the disk on /srv is 96 percent full.',
+      // Turned critical: news again, at once, not a reminder an hour later.
+      'Critical: the disk on /srv is 96 percent full.',
     ]);
     await harness.runFor(10 * minute, minute, () => [disk('/srv', 70)]);
     await harness.runFor(10 * minute, minute, () => [disk('/srv', 92)]);

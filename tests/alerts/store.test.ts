@@ -36,6 +36,7 @@ function firing(fingerprint: string, target: string): AlertRecord {
     lastFiringAt: clock(),
     clearSince: null,
     notifications: 0,
+    announcedSeverity: null,
     lastNotifiedAt: null,
     recoveryOwed: false,
     recoveryNotified: false,
