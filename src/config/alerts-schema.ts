@@ -53,7 +53,9 @@ const containerRule = (defaults: { for: string; severity: 'warning' | 'critical'
       severity: severity.default(defaults.severity),
       /** Offer "Shall I restart it?" as an approval with the notice. */
       offerRestart: z.boolean().default(defaults.offerRestart),
-      /** Containers this rule ignores (exact names). */
+      /** Containers this rule watches: names, or patterns with * and ? ("media-*"). Default every one. */
+      watch: z.array(z.string().min(1)).default(['*']),
+      /** Containers this rule ignores, names or patterns; ignore wins over watch. */
       ignore: z.array(z.string().min(1)).default([]),
     })
     .prefault({});
@@ -150,6 +152,7 @@ export const alertsSchema = z
             restarts: z.number().int().min(2).max(1000).default(3),
             within: humanDuration({ min: 60_000 }).prefault('10m'),
             severity: severity.default('critical'),
+            watch: z.array(z.string().min(1)).default(['*']),
             ignore: z.array(z.string().min(1)).default([]),
           })
           .prefault({}),

@@ -119,11 +119,19 @@ describeDocker('container checks on the real engine', () => {
     );
   });
 
-  it('honours the ignore list and offerRestart: false', async () => {
+  it('watches and ignores by name or pattern (ignore wins), and honours offerRestart: false', async () => {
     const sick = await container('ignored', idle, { health: 'exit 1' });
     await waitFor(async () => ((await inspect(sick)).State.Health?.Status === 'unhealthy' ? true : undefined));
     const ignoring = await run(checkOf({ rules: { containerUnhealthy: { ignore: [sick] } } }));
     expect(about(ignoring, 'container-unhealthy', sick)).toBeUndefined();
+    const pattern = `${sick.slice(0, 6)}*`;
+    const byPattern = await run(checkOf({ rules: { containerUnhealthy: { ignore: [pattern] } } }));
+    expect(about(byPattern, 'container-unhealthy', sick)).toBeUndefined();
+    const watchingOthers = await run(checkOf({ rules: { containerUnhealthy: { watch: ['db-unhealthy'] } } }));
+    expect(about(watchingOthers, 'container-unhealthy', sick)).toBeUndefined();
+    expect(about(watchingOthers, 'container-unhealthy', 'db-unhealthy')).toMatchObject({ condition: 'firing' });
+    const watchingIt = await run(checkOf({ rules: { containerUnhealthy: { watch: [pattern] } } }));
+    expect(about(watchingIt, 'container-unhealthy', sick)).toMatchObject({ condition: 'firing' });
     const noOffer = await run(checkOf({ rules: { containerUnhealthy: { offerRestart: false } } }));
     expect(about(noOffer, 'container-unhealthy', sick)).toMatchObject({ condition: 'firing' });
     expect(about(noOffer, 'container-unhealthy', sick)!.action).toBeUndefined();

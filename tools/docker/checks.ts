@@ -76,17 +76,18 @@ export function createDockerChecks(options: DockerChecksOptions): AlertCheck[] {
   const clock = options.clock ?? (() => new Date());
   const exits = createExitJudge(options.client, log);
   const restarts = createRestartWindow(rules.containerRestartLoop.within);
-  const ignores = (ignore: readonly string[], container: ContainerCondition) => ignore.includes(container.name);
+  const ignores = (rule: { watch: readonly string[]; ignore: readonly string[] }, container: ContainerCondition) =>
+    !matchesAny(rule.watch, container.name) || matchesAny(rule.ignore, container.name);
 
   async function observe(container: ContainerCondition, now: number): Promise<Observation[]> {
     const seen: Observation[] = [];
-    if (enabled['container-unhealthy'] && !ignores(rules.containerUnhealthy.ignore, container))
+    if (enabled['container-unhealthy'] && !ignores(rules.containerUnhealthy, container))
       seen.push(unhealthyObservation(rules.containerUnhealthy, container));
-    if (enabled['container-exited'] && !ignores(rules.containerExited.ignore, container)) {
+    if (enabled['container-exited'] && !ignores(rules.containerExited, container)) {
       const verdict = container.state === 'exited' ? await exits.judge(container, now) : undefined;
       seen.push(exitedObservation(rules.containerExited, container, verdict));
     }
-    if (enabled['container-restart-loop'] && !ignores(rules.containerRestartLoop.ignore, container))
+    if (enabled['container-restart-loop'] && !ignores(rules.containerRestartLoop, container))
       seen.push(restartLoopObservation(rules.containerRestartLoop, container, restarts.record(container, now)));
     return seen;
   }
@@ -118,4 +119,15 @@ export function createDockerChecks(options: DockerChecksOptions): AlertCheck[] {
   }
 
   return [{ name: 'docker.containers', intervalMs: options.intervalMs, run }];
+}
+
+/** Whether a name matches one of the patterns: exact, or with * (any run of characters) and ? (one). */
+export function matchesAny(patterns: readonly string[], name: string): boolean {
+  return patterns.some((pattern) => {
+    const source = pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replaceAll('*', '.*')
+      .replaceAll('?', '.');
+    return new RegExp(`^${source}$`).test(name);
+  });
 }
