@@ -35,6 +35,8 @@ export interface ReportFacts {
 const maxItems = 4;
 const maxMounts = 6;
 
+const severityRank = { info: 0, warning: 1, critical: 2 } as const;
+
 const clause = (summary: string) => speakable(summary, 120).replace(/[.!?]+$/, '');
 
 function greeting(now: Date): string {
@@ -51,11 +53,17 @@ function howManyResolved(fired: number, resolved: number): string {
 
 function pastDay(events: readonly AlertEvent[]): string {
   const fired = new Map<string, AlertEvent>();
-  for (const event of events) if (event.kind === 'fired' && !fired.has(event.alertId)) fired.set(event.alertId, event);
-  const resolved = new Set(events.filter((event) => event.kind === 'resolved').map((event) => event.alertId));
+  /** Alerts whose latest fired-or-resolved event is 'resolved': one that fired again is not resolved. */
+  const resolved = new Set<string>();
+  for (const event of events) {
+    if (event.kind === 'fired') {
+      if (!fired.has(event.alertId)) fired.set(event.alertId, event);
+      resolved.delete(event.alertId);
+    } else if (event.kind === 'resolved') resolved.add(event.alertId);
+  }
   if (fired.size === 0) {
     const older = resolved.size;
-    const earlier = older > 0 ? ` ${countOf(older, 'alert')} that fired before then resolved.` : '';
+    const earlier = older > 0 ? ` ${countOf(older, 'older alert')} resolved.` : '';
     return `In the last 24 hours no alerts fired.${earlier}`;
   }
   const resolvedCount = [...fired.keys()].filter((id) => resolved.has(id)).length;
@@ -70,8 +78,11 @@ function pastDay(events: readonly AlertEvent[]): string {
 function rightNow(firing: readonly AlertRecord[], containers: readonly ContainerProblem[] | null): string {
   // A container an alert already names is said once, in the alert's words.
   const named = new Set(firing.filter((alert) => alert.rule.startsWith('container-')).map((alert) => alert.target));
+  const worstFirst = [...firing].sort(
+    (a, b) => severityRank[b.severity] - severityRank[a.severity] || a.activeSince.getTime() - b.activeSince.getTime(),
+  );
   const problems = [
-    ...firing.map((alert) => clause(alert.summary)),
+    ...worstFirst.map((alert) => clause(alert.summary)),
     ...(containers ?? [])
       .filter((container) => !named.has(container.name))
       .map((container) => clause(container.problem)),
