@@ -20,6 +20,11 @@ export interface RouteDecision {
 
 export interface AlertRouting {
   decide(channel: string, severity: NoticeSeverity): RouteDecision;
+  /**
+   * The daily report (an 'info' notice): no minimum severity drops it, but a mute does, and quiet hours
+   * keep it off the speaker.
+   */
+  decideReport(channel: string): RouteDecision;
   /** Mutes a channel's alert notices until `until` (a runtime mute; the config's `muted` is permanent). */
   mute(channel: string, until: Date): void;
   unmute(channel: string): void;
@@ -29,6 +34,9 @@ export interface AlertRouting {
 
 const muteKey = (channel: string) => `alerts.mute.${channel}`;
 const muteChannels = ['voice', 'telegram', 'gotify', 'ntfy', 'discord'];
+
+/** The channels alerts are routed to (config.alerts.routes), which `sysvox alerts mute` accepts. */
+export const alertChannels = ['voice', 'telegram', 'gotify', 'ntfy'] as const;
 
 export function createAlertRouting(options: {
   config: Pick<AlertsConfig, 'routes' | 'quietHours'>;
@@ -43,22 +51,24 @@ export function createAlertRouting(options: {
     const until = new Date(value);
     return Number.isNaN(until.getTime()) || until <= clock() ? null : until;
   };
+  const decide = (channel: string, severity: NoticeSeverity, options: { minSeverity: boolean }): RouteDecision => {
+    const route = (routes as Record<string, AlertsConfig['routes']['voice'] | undefined>)[channel];
+    if (route?.muted) return { send: false, reason: `muted in alerts.routes.${channel}` };
+    const until = mutedUntil(channel);
+    if (until) return { send: false, reason: `muted until ${until.toISOString()} (sysvox alerts unmute ${channel})` };
+    const minimum = route?.minSeverity ?? 'warning';
+    if (options.minSeverity && rank[severity] < rank[minimum])
+      return { send: false, reason: `${severity} is below alerts.routes.${channel}.minSeverity (${minimum})` };
+    if (speakingChannels.has(channel) && severity !== 'critical' && quietHours && inQuietHours(clock(), quietHours))
+      return {
+        send: false,
+        reason: `quiet hours (${quietHours.start}-${quietHours.end}): only critical alerts are spoken`,
+      };
+    return { send: true, reason: '' };
+  };
   return {
-    decide(channel, severity) {
-      const route = (routes as Record<string, AlertsConfig['routes']['voice'] | undefined>)[channel];
-      if (route?.muted) return { send: false, reason: `muted in alerts.routes.${channel}` };
-      const until = mutedUntil(channel);
-      if (until) return { send: false, reason: `muted until ${until.toISOString()} (sysvox alerts unmute ${channel})` };
-      const minimum = route?.minSeverity ?? 'warning';
-      if (rank[severity] < rank[minimum])
-        return { send: false, reason: `${severity} is below alerts.routes.${channel}.minSeverity (${minimum})` };
-      if (speakingChannels.has(channel) && severity !== 'critical' && quietHours && inQuietHours(clock(), quietHours))
-        return {
-          send: false,
-          reason: `quiet hours (${quietHours.start}-${quietHours.end}): only critical alerts are spoken`,
-        };
-      return { send: true, reason: '' };
-    },
+    decide: (channel, severity) => decide(channel, severity, { minSeverity: true }),
+    decideReport: (channel) => decide(channel, 'info', { minSeverity: false }),
     mute: (channel, until) => options.kv.set(muteKey(channel), until.toISOString()),
     unmute: (channel) => options.kv.delete(muteKey(channel)),
     mutes: () =>

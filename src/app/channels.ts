@@ -42,6 +42,14 @@ export async function stopChannels(channels: readonly Channel[], log: Logger): P
 /** Whether a channel gets this notice (alert routing: severity, mute, quiet hours), and why not. */
 export type NoticeRoute = (channel: Channel) => { send: boolean; reason: string };
 
+export interface NotifyOptions {
+  /**
+   * false: hand the notice to channels that were built but never started (the CLI's `sysvox alerts test`
+   * sends through notify-only channels and must not start Telegram's polling). Default true.
+   */
+  requireRunning?: boolean;
+}
+
 /**
  * Hands the notice to every running channel at once; a channel that is not running, or that `route`
  * leaves out, is reported as skipped with the reason.
@@ -51,6 +59,7 @@ export async function notifyChannels(
   notice: Notice,
   parentLog: Logger,
   route?: NoticeRoute,
+  options: NotifyOptions = {},
 ): Promise<ChannelDelivery[]> {
   const log = parentLog.child('notice');
   const deliveries = await Promise.all(
@@ -58,7 +67,7 @@ export async function notifyChannels(
       const decision = route?.(channel);
       if (decision && !decision.send) return { channel: channel.name, status: 'skipped', detail: decision.reason };
       const health = channel.health();
-      if (health.status !== 'running')
+      if (options.requireRunning !== false && health.status !== 'running')
         return { channel: channel.name, status: 'skipped', detail: `not running: ${health.detail}` };
       try {
         return { channel: channel.name, ...(await channel.notify(notice)) };

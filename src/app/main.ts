@@ -33,6 +33,8 @@ import { ConfigError } from '../errors.js';
 import type { SpeechToText } from '../../voice/stt/stt.js';
 import { guardLibraryConsole } from './library-console.js';
 import { wireAlerts, type AlertsWiring } from './wire-alerts.js';
+import { buildNoticeChannels } from './notice-channels.js';
+import { reportSources } from './report-sources.js';
 
 export interface AppOptions {
   configPath?: string;
@@ -90,6 +92,11 @@ export interface App {
   alerts: AlertsWiring;
   /** Hands a notice (an alert, an offered action) to every running channel; what became of it on each. */
   notify(notice: Notice): Promise<ChannelDelivery[]>;
+  /**
+   * The configured channels built to send notices only, never started (no Telegram polling, no microphone):
+   * for one-shot commands beside the service. Send through them with `requireRunning: false`.
+   */
+  noticeChannels(): Promise<Channel[]>;
   /** The long-running service: background sampling, approval expiry, channels. */
   start(): Promise<void>;
   close(): Promise<void>;
@@ -148,6 +155,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     memory,
     core,
     checks: areas.flatMap((area) => area.checks ?? []),
+    reportSources: reportSources({ docker, sampler }),
     log,
   });
 
@@ -207,6 +215,17 @@ export async function createApp(options: AppOptions): Promise<App> {
     channels,
     alerts,
     notify: (notice) => notifyChannels(channels, notice, log),
+    noticeChannels: () =>
+      buildNoticeChannels({
+        config,
+        core,
+        runner,
+        memory,
+        stt: wholeUtteranceStt(voice),
+        tts: voice.speech(),
+        log,
+        signal: stopping.signal,
+      }),
     async start() {
       log.info('sysvox starting', {
         config: loaded.path ?? 'defaults',

@@ -2,8 +2,9 @@
  * Alerts wired into the app: the checks every area brings, run by the scheduler in the service; the
  * engine's notices routed per channel (severity, mute, quiet hours) through Channel.notify; an alert's
  * suggested action offered as an approval from sysvox itself (core.requestAction), so a Telegram button
- * or "yes, restart nextcloud" runs it once, through the policy.
+ * or "yes, restart nextcloud" runs it once, through the policy; and the daily report on its own routes.
  */
+import { createDailyReport, type DailyReport, type ReportSources } from '../alerts/daily-report.js';
 import { createAlertEngine, type AlertEngine, type AlertNotice } from '../alerts/engine.js';
 import { createAlertRouting, type AlertRouting } from '../alerts/routing.js';
 import { createAlertScheduler, type AlertScheduler } from '../alerts/scheduler.js';
@@ -15,7 +16,7 @@ import type { Logger } from '../log.js';
 import type { Memory } from '../memory/memory.js';
 import type { AlertCheck } from '../toolkit/check.js';
 import type { ApprovalView } from '../types.js';
-import { notifyChannels, type ChannelDelivery } from './channels.js';
+import { notifyChannels, type ChannelDelivery, type NoticeRoute, type NotifyOptions } from './channels.js';
 
 /** Where the time the checks last ran is kept: "what's wrong?" says when the table may be stale. */
 export const checkedAtKey = 'alerts.checkedAt';
@@ -23,9 +24,13 @@ export const checkedAtKey = 'alerts.checkedAt';
 export interface AlertsWiring {
   readonly engine: AlertEngine;
   readonly routing: AlertRouting;
+  /** The daily report; it runs in start() (`sysvox alerts report` composes it on demand). */
+  readonly report: DailyReport;
   /** Sends a notice to the channels its severity is routed to; what became of it on each. */
-  send(notice: Notice, channels: readonly Channel[]): Promise<ChannelDelivery[]>;
-  /** Runs the checks on their schedules (the service only). */
+  send(notice: Notice, channels: readonly Channel[], options?: NotifyOptions): Promise<ChannelDelivery[]>;
+  /** Sends a daily report: spoken and/or pushed as dailyReport says, muted channels and quiet hours apply. */
+  sendReport(notice: Notice, channels: readonly Channel[], options?: NotifyOptions): Promise<ChannelDelivery[]>;
+  /** Runs the checks on their schedules and the daily report (the service only). */
   start(channels: readonly Channel[]): void;
   stop(): Promise<void>;
 }
@@ -35,6 +40,8 @@ export interface AlertsWiringOptions {
   memory: Pick<Memory, 'alerts' | 'approvals' | 'kv'>;
   core: Pick<Core, 'requestAction'>;
   checks: readonly AlertCheck[];
+  /** The daily report's live figures: problem containers and disk use. */
+  reportSources: ReportSources;
   log: Logger;
   clock?: () => Date;
 }
@@ -44,8 +51,26 @@ export function wireAlerts(options: AlertsWiringOptions): AlertsWiring {
   const clock = options.clock ?? (() => new Date());
   const routing = createAlertRouting({ config: options.config, kv: options.memory.kv, clock });
   let running: readonly Channel[] = [];
-  const send = (notice: Notice, channels: readonly Channel[]) =>
-    notifyChannels(channels, notice, log, (channel) => routing.decide(channel.name, notice.severity));
+  const send = (notice: Notice, channels: readonly Channel[], notifyOptions?: NotifyOptions) =>
+    notifyChannels(channels, notice, log, (channel) => routing.decide(channel.name, notice.severity), notifyOptions);
+  const { dailyReport } = options.config;
+  const reportRoute: NoticeRoute = (channel) => {
+    const spoken = channel.name === 'voice';
+    if (spoken && !dailyReport.speak) return { send: false, reason: 'alerts.dailyReport.speak is off' };
+    if (!spoken && !dailyReport.push) return { send: false, reason: 'alerts.dailyReport.push is off' };
+    return routing.decideReport(channel.name);
+  };
+  const sendReport = (notice: Notice, channels: readonly Channel[], notifyOptions?: NotifyOptions) =>
+    notifyChannels(channels, notice, log, reportRoute, notifyOptions);
+  const report = createDailyReport({
+    config: dailyReport,
+    store: options.memory.alerts,
+    kv: options.memory.kv,
+    sources: options.reportSources,
+    send: (notice) => sendReport(notice, running),
+    log: log.child('report'),
+    clock,
+  });
   const engine = createAlertEngine({
     memory: options.memory,
     config: options.config,
@@ -78,7 +103,9 @@ export function wireAlerts(options: AlertsWiringOptions): AlertsWiring {
   return {
     engine,
     routing,
+    report,
     send,
+    sendReport,
     start(channels) {
       running = channels;
       if (!options.config.enabled) {
@@ -87,10 +114,15 @@ export function wireAlerts(options: AlertsWiringOptions): AlertsWiring {
       }
       scheduler = createAlertScheduler({ engine: recorded, checks: options.checks, log, tickEveryMs: 1000 });
       scheduler.start();
-      log.info('alert checks running', { checks: options.checks.map((check) => check.name) });
+      report.start();
+      log.info('alert checks running', {
+        checks: options.checks.map((check) => check.name),
+        dailyReport: dailyReport.enabled ? dailyReport.at : 'off',
+      });
     },
     async stop() {
       await scheduler?.stop();
+      await report.stop();
     },
   };
 }

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { describeError } from '../errors.js';
 import { neutraliseControls } from '../toolkit/terminal-safe.js';
+import { registerAlerts } from './commands/alerts.js';
 import { registerApprovals } from './commands/approvals.js';
 import { registerAsk } from './commands/ask.js';
 import { registerAudit } from './commands/audit.js';
@@ -23,6 +24,7 @@ for (const register of [
   registerAsk,
   registerChat,
   registerApprovals,
+  registerAlerts,
   registerAudit,
   registerConfig,
   registerDoctor,

@@ -201,6 +201,10 @@ export function createAlertRows(database: Database) {
       const row = prefix === undefined ? undefined : onlyMatch(byPrefix.all(likePrefix(prefix)));
       return row && toRecord(row);
     },
+    matching(idOrPrefix: string): AlertRecord[] {
+      const prefix = hexPrefix(idOrPrefix);
+      return prefix === undefined ? [] : byPrefix.all(likePrefix(prefix)).map(toRecord);
+    },
     byFingerprint(fingerprint: string): AlertRecord | undefined {
       const row = byFingerprint.get(fingerprint);
       return row && toRecord(row);

@@ -83,6 +83,8 @@ export interface AlertStore {
   list(filter?: { states?: readonly AlertState[]; limit?: number }): AlertRecord[];
   /** By id, or by a unique prefix of it (people type the first few characters). */
   find(idOrPrefix: string): AlertRecord | undefined;
+  /** At most two alerts whose id starts with it: two means the prefix is ambiguous (people type more of it). */
+  matching(idOrPrefix: string): AlertRecord[];
   /** Firing -> acknowledged: no more repeats until it resolves. Undefined when there is no such firing alert. */
   acknowledge(idOrPrefix: string, by: string): AlertRecord | undefined;
   /** Oldest first. */
@@ -155,6 +157,7 @@ export function createAlertStore(database: Database, clock: () => Date): AlertEn
   return {
     list: rows.list,
     find: rows.find,
+    matching: rows.matching,
     acknowledge: (idOrPrefix, by) => acknowledge.immediate(idOrPrefix, by),
     events: rows.events,
     addSilence: silences.add,
