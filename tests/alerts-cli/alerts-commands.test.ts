@@ -234,6 +234,7 @@ function rawAlert(fields: { target: string; summary: string }): AlertRecord {
     lastFiringAt: now,
     clearSince: null,
     notifications: 1,
+    announcedSeverity: 'critical',
     lastNotifiedAt: now,
     recoveryOwed: false,
     recoveryNotified: false,
