@@ -70,45 +70,32 @@ const stt = createPocketsphinxStt({
     }),
 });
 
-/** Playbacks closer together than this belong to one notice (the speaker is a file: nothing paces it, but the TTS takes a moment). */
-const burstGapMs = 1500;
-
 /**
- * What the speaker said: one entry per notice, its earcons by name and its speech transcribed (the TTS
- * streams a sentence in several chunks, each its own playback).
+ * What the speaker said: one entry per notice, from its alert chime to its done earcon, with the earcons
+ * by name and the speech between them transcribed (the TTS streams a sentence in several chunks, each
+ * its own playback). Told apart by the earcons, not by timing, so a slow machine reads the same.
  */
 async function spoken(): Promise<Array<{ earcons: string[]; text: string }>> {
-  const bursts: Array<Array<{ wav: Buffer; at: number }>> = [];
+  const notices: Array<{ earcons: string[]; speech: Int16Array[] }> = [];
   for (const played of devices.played()) {
-    const last = bursts.at(-1);
-    if (last && played.at - (last.at(-1)?.at ?? 0) < burstGapMs) last.push(played);
-    else bursts.push([played]);
+    const data = played.wav.subarray(played.wav.indexOf('data', 12, 'ascii') + 8);
+    // ALSA pads the last period with silence, so an earcon is its own samples, then zeros.
+    const name = earconNames.find((candidate) => {
+      const pcm = earcon(candidate).pcm;
+      return data.length >= pcm.length && data.subarray(0, pcm.length).equals(pcm);
+    });
+    if (name === 'alert' || notices.length === 0) notices.push({ earcons: [], speech: [] });
+    const current = notices.at(-1)!;
+    if (name) current.earcons.push(name);
+    else current.speech.push(readWav(played.wav).pcm.samples);
   }
-  const notices: Array<{ earcons: string[]; text: string }> = [];
-  for (const burst of bursts) {
-    const earcons: string[] = [];
-    const speech: Int16Array[] = [];
-    for (const played of burst) {
-      const data = played.wav.subarray(played.wav.indexOf('data', 12, 'ascii') + 8);
-      // ALSA pads the last period with silence, so an earcon is its own samples, then zeros.
-      const name = earconNames.find((candidate) => {
-        const pcm = earcon(candidate).pcm;
-        return data.length >= pcm.length && data.subarray(0, pcm.length).equals(pcm);
-      });
-      if (name) earcons.push(name);
-      else speech.push(readWav(played.wav).pcm.samples);
-    }
-    const samples = Int16Array.from(speech.flatMap((part) => Array.from(part)));
+  const said: Array<{ earcons: string[]; text: string }> = [];
+  for (const notice of notices) {
+    const samples = Int16Array.from(notice.speech.flatMap((part) => Array.from(part)));
     const text = samples.length > 0 ? (await stt.transcribe({ sampleRate: 16000, samples })).text : '';
-    notices.push({ earcons, text });
-    console.log(
-      'burst',
-      burst.map((p) => [p.at % 100000, p.wav.length]),
-      earcons,
-      text,
-    );
+    said.push({ earcons: notice.earcons, text });
   }
-  return notices;
+  return said;
 }
 const saidAbout = async (words: string) => (await spoken()).filter((notice) => notice.text.includes(words));
 
