@@ -39,10 +39,9 @@ describe('system tools on this machine', () => {
   afterAll(() => sampler.stop());
 
   it('answers from the primed sampler without waiting for a new sample', async () => {
-    const started = performance.now();
     const first = await sampler.latest();
     const cpu = await run<CpuSnapshot>('cpu_usage');
-    expect(performance.now() - started).toBeLessThan(20);
+    // The very object of the last sample: nothing was sampled for the answer (speed is bench/router-latency's).
     expect(cpu).toBe(first.cpu);
   });
 
