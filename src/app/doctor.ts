@@ -36,8 +36,10 @@ export async function runDoctor(deps: DoctorOptions): Promise<EngineProbe[]> {
 function configProbe(loaded: LoadedConfig): EngineProbe {
   const from = Object.values(loaded.fromEnv);
   const envNote = from.length ? `; from the environment: ${from.join(', ')}` : '';
+  const credentials = Object.keys(loaded.fromCredentials);
+  const credentialNote = credentials.length ? `; from systemd credentials: ${credentials.join(', ')}` : '';
   const file = loaded.path ? `${loaded.path} is valid` : 'no config file, built-in defaults';
-  return { name: 'config', status: 'ok', detail: `${file}${envNote}` };
+  return { name: 'config', status: 'ok', detail: `${file}${envNote}${credentialNote}` };
 }
 
 function dataDirProbe(choice: DataDirChoice): EngineProbe {
