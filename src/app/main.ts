@@ -267,8 +267,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       alerts.start(channels);
     },
     channelsTried: () => channelsTried,
-    serviceStatus: (phase) =>
-      describeServiceStatus(phase, channels, memory.alerts.list({ states: ['firing'] }).length),
+    serviceStatus: (phase) => describeServiceStatus(phase, channels, memory.alerts.list({ states: ['firing'] }).length),
     async close() {
       if (expiryTimer) clearInterval(expiryTimer);
       await alerts.stop();

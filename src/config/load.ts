@@ -158,7 +158,12 @@ function describeIssues(
       : fromCredentials[key]
         ? `from credential ${fromCredentials[key]}`
         : `in ${path ?? 'the defaults'}`;
-    const hint = variable && !fromEnv[key] ? ` (or set ${variable})` : '';
+    const credential = Object.entries(credentialFiles).find(([, mapped]) => mapped === key)?.[0];
+    const alternatives = [
+      variable && !fromEnv[key] ? `set ${variable}` : undefined,
+      credential && !fromCredentials[key] ? `give the service the systemd credential ${credential}` : undefined,
+    ].filter(Boolean);
+    const hint = alternatives.length ? ` (or ${alternatives.join(', or ')})` : '';
     return `  ${key || '(top level)'}: ${issue.message} ${source}${hint}`;
   });
   return `invalid configuration:\n${lines.join('\n')}`;
