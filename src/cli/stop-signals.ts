@@ -12,7 +12,13 @@ export interface StopSignals {
   stopping(): void;
 }
 
-export function watchStopSignals(log: Logger, deadlineMs: number): StopSignals {
+/** The process as stop handling sees it (a test passes an emitter and records the exit). */
+export interface StopRuntime {
+  on(signal: 'SIGTERM' | 'SIGINT', handler: (signal: NodeJS.Signals) => void): void;
+  exit(code: number): void;
+}
+
+export function watchStopSignals(log: Logger, deadlineMs: number, runtime: StopRuntime = process): StopSignals {
   let first: NodeJS.Signals | undefined;
   let resolveReceived: (signal: NodeJS.Signals) => void = () => {};
   const received = new Promise<NodeJS.Signals>((resolve) => (resolveReceived = resolve));
@@ -24,16 +30,16 @@ export function watchStopSignals(log: Logger, deadlineMs: number): StopSignals {
       return;
     }
     log.error('stopping at once: a second signal came before the graceful stop finished', { signal });
-    process.exit(1);
+    runtime.exit(1);
   };
-  process.on('SIGTERM', onSignal);
-  process.on('SIGINT', onSignal);
+  runtime.on('SIGTERM', onSignal);
+  runtime.on('SIGINT', onSignal);
   return {
     received,
     stopping() {
       const timer = setTimeout(() => {
         log.error('the graceful stop took too long; exiting without finishing it', { deadlineMs });
-        process.exit(1);
+        runtime.exit(1);
       }, deadlineMs);
       timer.unref();
     },
