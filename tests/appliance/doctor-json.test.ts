@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeNtfy, type FakeNtfy } from '../fakes/fake-ntfy.js';
 import { startFakeOllama, type FakeOllama } from '../fakes/fake-ollama.js';
+import { startFakeTelegram } from '../fakes/fake-telegram.js';
 import { describeDocker } from '../helpers/docker-engine.js';
 import { buildCli, createWorkspace, testDockerHost, type CliWorkspace } from '../cli/cli-harness.js';
 
@@ -129,5 +130,32 @@ describe('secrets from systemd credentials', () => {
     const result = await workspace.run(['config', 'check'], { env: { ...env(), CREDENTIALS_DIRECTORY: unreadable } });
     expect(result.exitCode).not.toBe(0);
     expect(result.stderr).toContain(`cannot read credential ${join(unreadable, 'telegram-token')}`);
+  });
+
+  it('doctor checks the Telegram token from a credential against the Bot API: accepted, then a wrong one refused (exit 2)', async () => {
+    const telegram = await startFakeTelegram({ token: telegramToken });
+    try {
+      writeFileSync(
+        join(workspace.folder, 'sysvox.yaml'),
+        [
+          'voice:\n  enabled: false\nollama:\n  model: qwen2.5:7b',
+          `channels:\n  telegram:\n    enabled: true\n    allowedUserIds: [111]\n    apiRoot: ${telegram.apiRoot}`,
+        ].join('\n'),
+      );
+      const accepted = await workspace.run(['doctor', '--json'], { env: env() });
+      const acceptedRow = (JSON.parse(accepted.stdout) as ProbeRow[]).find((row) => row.name === 'telegram');
+      expect(acceptedRow).toMatchObject({ status: 'ok', detail: 'the token works (@sysvox_test_bot); 1 allowed user' });
+
+      writeFileSync(join(credentials, 'telegram-token'), '123456:a-wrong-token-in-the-credential\n');
+      const refused = await workspace.run(['doctor', '--json'], { env: env() });
+      const refusedRow = (JSON.parse(refused.stdout) as ProbeRow[]).find((row) => row.name === 'telegram');
+      expect(refusedRow).toMatchObject({ status: 'fail', detail: 'Telegram rejected the bot token (401)' });
+      expect(refusedRow?.fix).toContain('telegram-token credential');
+      expect(refused.stdout + refused.stderr).not.toContain('a-wrong-token-in-the-credential');
+      expect(refused.exitCode).toBe(2);
+    } finally {
+      writeFileSync(join(credentials, 'telegram-token'), `${telegramToken}\n`);
+      await telegram.close();
+    }
   });
 });
