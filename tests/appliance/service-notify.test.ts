@@ -63,7 +63,8 @@ describe('sysvox run under systemd (Type=notify, WatchdogSec)', () => {
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 
     const ready = await socket.waitFor((message) => message.split('\n').includes('READY=1'), 30_000);
-    expect(ready).toContain('STATUS=ready: telegram starting, ntfy running, 0 alerts firing');
+    // The alert count depends on this machine (a full disk fires an alert): only its form is checked.
+    expect(ready).toMatch(/^STATUS=ready: telegram starting, ntfy running, \d+ alerts? firing$/m);
     expect(stdout).toContain('telegram channel could not start yet; trying again');
     // The channel had started (it logged so) before systemd heard READY=1.
     expect(stdout).toContain('ready: every enabled channel started or said why not');
