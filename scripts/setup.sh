@@ -12,7 +12,8 @@ APT_PACKAGES=(
   ffmpeg sox           # audio conversion, Telegram voice notes
   alsa-utils           # arecord/aplay: capture and playback
   build-essential      # whisper.cpp server, native npm modules
-  python3
+  python3              # the tests' stand-in for systemd's notify socket
+  systemd              # systemd-notify (the service's sd_notify) and systemd-analyze (the unit's tests)
   docker.io busybox-static   # the Docker engine the tests run containers on
   cgroupfs-mount xz-utils ca-certificates   # what docker.io recommends and dockerd uses here
 )

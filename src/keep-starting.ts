@@ -10,6 +10,8 @@ export interface KeepStartingOptions {
   initialDelayMs?: number;
   maxDelayMs?: number;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Called once, after the first try: started, failed for good, or failed for now (logged, retrying). */
+  onFirstTry?: () => void;
 }
 
 /**
@@ -21,20 +23,30 @@ export async function keepStarting(start: () => Promise<void>, options: KeepStar
   const { log, signal } = options;
   const sleep = options.sleep ?? pause;
   const backoff = createBackoff({ initialMs: options.initialDelayMs ?? 5000, maxMs: options.maxDelayMs ?? 120_000 });
-  while (!signal.aborted) {
-    try {
-      await start();
-      return true;
-    } catch (error) {
-      const transient = error instanceof SysvoxError && error.transient;
-      if (!transient) {
-        log.error(`${options.what} not started; the rest of sysvox keeps running`, { error: describeError(error) });
-        return false;
+  let tried = false;
+  const firstTry = () => {
+    if (!tried) options.onFirstTry?.();
+    tried = true;
+  };
+  try {
+    while (!signal.aborted) {
+      try {
+        await start();
+        return true;
+      } catch (error) {
+        const transient = error instanceof SysvoxError && error.transient;
+        if (!transient) {
+          log.error(`${options.what} not started; the rest of sysvox keeps running`, { error: describeError(error) });
+          return false;
+        }
+        const delay = backoff.next();
+        log.warn(`${options.what} could not start yet; trying again`, { error: describeError(error), inMs: delay });
+        firstTry();
+        await sleep(delay, signal);
       }
-      const delay = backoff.next();
-      log.warn(`${options.what} could not start yet; trying again`, { error: describeError(error), inMs: delay });
-      await sleep(delay, signal);
     }
+    return false;
+  } finally {
+    firstTry();
   }
-  return false;
 }

@@ -73,7 +73,10 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     clock: options.telegramOptions?.clock,
   });
   const converter = options.telegramOptions?.converter ?? createAudioConverter();
+  /** Aborted by stop() (and the service's stop signal): turns in flight end instead of holding the stop. */
+  let turns = new AbortController();
   const runner = createTurnRunner({
+    stopping: () => turns.signal,
     core: options.core,
     api,
     approvals: approvalButtons,
@@ -142,6 +145,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     name: 'telegram',
     async start(signal) {
       if (health.status === 'running') return;
+      if (turns.signal.aborted) turns = new AbortController();
       health = { status: 'starting', detail: 'asking Telegram who the bot is' };
       // The caller reports a failed start (once); logging it here too said a wrong token twice.
       bot.botInfo = await api.getMe().catch((error: unknown) => {
@@ -177,10 +181,12 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       const running = poller;
       signal.addEventListener(
         'abort',
-        () =>
+        () => {
+          turns.abort();
           void running.stop().then(() => {
             if (health.status === 'running') health = { status: 'stopped', detail: 'stopped' };
-          }),
+          });
+        },
         { once: true },
       );
       health = {
@@ -191,6 +197,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       void poller.run();
     },
     async stop() {
+      turns.abort();
       await poller?.stop();
       if (health.status !== 'failed') health = { status: 'stopped', detail: 'stopped' };
     },

@@ -34,6 +34,8 @@ export interface TurnRunnerOptions {
   chatActionIntervalMs?: number;
   /** Longest answer spoken as a voice note; the text reply always carries all of it. */
   maxSpokenCharacters?: number;
+  /** Aborted when the channel stops: a turn still waiting on the model is cut off, not waited for. */
+  stopping?: () => AbortSignal;
 }
 
 export function createTurnRunner(options: TurnRunnerOptions): TurnRunner {
@@ -66,6 +68,7 @@ export function createTurnRunner(options: TurnRunnerOptions): TurnRunner {
       conversation: String(turn.chatId),
       text: turn.text,
       modality: turn.modality,
+      signal: options.stopping?.(),
     });
     let offeredApproval = false;
     for await (const event of events as AsyncIterable<TurnEvent>) {

@@ -15,6 +15,8 @@ export interface StartChannelsOptions {
   log: Logger;
   /** Backoff of keepStarting (tests shorten it). */
   backoff?: Pick<KeepStartingOptions, 'initialDelayMs' | 'maxDelayMs' | 'sleep'>;
+  /** Called once per channel after its first try (started, failed for good, or logged and retrying). */
+  onFirstTry?: (channel: Channel) => void;
 }
 
 /** Starts each channel in the background; resolves when every one has started or given up. */
@@ -26,9 +28,29 @@ export async function startChannels(channels: readonly Channel[], options: Start
         signal: options.signal,
         log: options.log,
         ...options.backoff,
+        onFirstTry: () => options.onFirstTry?.(channel),
       }),
     ),
   );
+}
+
+/**
+ * Starts the channels in the background (startChannels) and resolves once each has had its first try:
+ * started, failed for good, or failed for now and retrying, each failure logged with its reason. The
+ * service tells systemd it is ready then, so a network that is not up yet never holds the boot.
+ */
+export async function firstTryOfChannels(channels: readonly Channel[], options: StartChannelsOptions): Promise<void> {
+  let left = channels.length;
+  await new Promise<void>((resolve) => {
+    if (left === 0) resolve();
+    void startChannels(channels, {
+      ...options,
+      onFirstTry: (channel) => {
+        options.onFirstTry?.(channel);
+        if (--left === 0) resolve();
+      },
+    });
+  });
 }
 
 export async function stopChannels(channels: readonly Channel[], log: Logger): Promise<void> {

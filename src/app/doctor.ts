@@ -7,6 +7,7 @@ import type { EngineProbe } from '../probe.js';
 import type { DockerClient } from '../../tools/docker/client.js';
 import { describeError } from '../errors.js';
 import { probePushChannels } from './push-probes.js';
+import { probeTelegram } from '../../channels/telegram/telegram-probe.js';
 
 export interface DoctorOptions {
   loaded: LoadedConfig;
@@ -20,13 +21,15 @@ export interface DoctorOptions {
 /** `sysvox doctor`: one line per part, ok / warn / fail, each failure with its fix. */
 export async function runDoctor(deps: DoctorOptions): Promise<EngineProbe[]> {
   const probes: EngineProbe[] = [configProbe(deps.loaded), dataDirProbe(deps.dataDir)];
-  const [docker, ollama, push, extra] = await Promise.all([
+  const { telegram } = deps.loaded.config.channels;
+  const [docker, ollama, chat, push, extra] = await Promise.all([
     dockerProbe(deps.docker),
     deps.brain.probe(),
+    telegram.enabled ? probeTelegram(telegram).then((probe) => [probe]) : Promise.resolve([]),
     probePushChannels(deps.loaded.config.channels),
     deps.extra?.() ?? Promise.resolve([]),
   ]);
-  return [...probes, docker, ollama, ...push, ...extra].map((probe) => ({
+  return [...probes, docker, ollama, ...chat, ...push, ...extra].map((probe) => ({
     ...probe,
     detail: maskUrlUserinfo(probe.detail),
     fix: probe.fix && maskUrlUserinfo(probe.fix),
@@ -36,8 +39,10 @@ export async function runDoctor(deps: DoctorOptions): Promise<EngineProbe[]> {
 function configProbe(loaded: LoadedConfig): EngineProbe {
   const from = Object.values(loaded.fromEnv);
   const envNote = from.length ? `; from the environment: ${from.join(', ')}` : '';
+  const credentials = Object.keys(loaded.fromCredentials);
+  const credentialNote = credentials.length ? `; from systemd credentials: ${credentials.join(', ')}` : '';
   const file = loaded.path ? `${loaded.path} is valid` : 'no config file, built-in defaults';
-  return { name: 'config', status: 'ok', detail: `${file}${envNote}` };
+  return { name: 'config', status: 'ok', detail: `${file}${envNote}${credentialNote}` };
 }
 
 function dataDirProbe(choice: DataDirChoice): EngineProbe {

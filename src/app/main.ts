@@ -25,7 +25,8 @@ import { runDoctor } from './doctor.js';
 import { createVoiceApp, type VoiceApp } from './wire-voice.js';
 import { createMicrophoneChannel } from '../../channels/local/microphone-channel.js';
 import type { Channel, Notice } from '../core/channel.js';
-import { notifyChannels, startChannels, stopChannels, type ChannelDelivery } from './channels.js';
+import { firstTryOfChannels, notifyChannels, stopChannels, type ChannelDelivery } from './channels.js';
+import { describeServiceStatus } from './service-status.js';
 import { wireTelegram } from './wire-telegram.js';
 import { createGotifyChannel } from '../../channels/gotify/gotify-channel.js';
 import { createNtfyChannel } from '../../channels/ntfy/ntfy-channel.js';
@@ -99,6 +100,13 @@ export interface App {
   noticeChannels(): Promise<Channel[]>;
   /** The long-running service: background sampling, approval expiry, channels. */
   start(): Promise<void>;
+  /**
+   * After start(): resolves once every enabled channel has started, failed for good, or failed for now
+   * and keeps retrying (each failure logged with its reason). The service then tells systemd READY=1.
+   */
+  channelsTried(): Promise<void>;
+  /** One line for systemd's STATUS=: "ready: voice running, telegram running, 2 alerts firing". */
+  serviceStatus(phase: string): string;
   close(): Promise<void>;
 }
 
@@ -173,6 +181,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const stopping = new AbortController();
   let expiryTimer: NodeJS.Timeout | undefined;
   const channels: Channel[] = [];
+  let channelsTried: Promise<void> = Promise.resolve();
   return {
     loaded,
     log,
@@ -254,9 +263,11 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (config.channels.gotify.enabled) channels.push(createGotifyChannel({ config, log }));
       if (config.channels.ntfy.enabled) channels.push(createNtfyChannel({ config, log }));
       log.info('sysvox ready: the core is running', { channels: channels.map((channel) => channel.name) });
-      void startChannels(channels, { signal: stopping.signal, log });
+      channelsTried = firstTryOfChannels(channels, { signal: stopping.signal, log });
       alerts.start(channels);
     },
+    channelsTried: () => channelsTried,
+    serviceStatus: (phase) => describeServiceStatus(phase, channels, memory.alerts.list({ states: ['firing'] }).length),
     async close() {
       if (expiryTimer) clearInterval(expiryTimer);
       await alerts.stop();

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError, describeError } from '../errors.js';
-import { configSchema, envOverrides, type Config } from './schema.js';
+import { configSchema, credentialFiles, envOverrides, type Config } from './schema.js';
 import { findUnknownKeys } from './unknown-keys.js';
 
 export interface LoadedConfig {
@@ -12,6 +12,8 @@ export interface LoadedConfig {
   path: string | null;
   /** Config keys that came from the environment, with the variable's name. */
   fromEnv: Record<string, string>;
+  /** Config keys that came from systemd credentials, with the credential's file. */
+  fromCredentials: Record<string, string>;
 }
 
 export interface LoadConfigOptions {
@@ -66,16 +68,38 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
   const path = findConfigFile(options);
   const raw = path ? readYaml(path) : {};
   refuseUnknownKeys(raw, path);
+  const fromCredentials = readCredentials(raw, env.CREDENTIALS_DIRECTORY);
   const fromEnv: Record<string, string> = {};
   for (const [variable, key] of Object.entries(envOverrides)) {
     const value = env[variable];
     if (value === undefined || value === '') continue;
     setPath(raw, key, coerce(value));
     fromEnv[key] = variable;
+    delete fromCredentials[key];
   }
   const parsed = configSchema.safeParse(raw);
-  if (!parsed.success) throw new ConfigError(describeIssues(parsed.error.issues, path, fromEnv));
-  return { config: parsed.data, path, fromEnv };
+  if (!parsed.success) throw new ConfigError(describeIssues(parsed.error.issues, path, fromEnv, fromCredentials));
+  return { config: parsed.data, path, fromEnv, fromCredentials };
+}
+
+/** Sets each secret whose credential file exists (a missing one is fine); returns key -> file. */
+function readCredentials(raw: Record<string, unknown>, directory: string | undefined): Record<string, string> {
+  const from: Record<string, string> = {};
+  if (!directory) return from;
+  for (const [name, key] of Object.entries(credentialFiles)) {
+    const file = join(directory, name);
+    let value: string;
+    try {
+      value = readFileSync(file, 'utf8').trim();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw new ConfigError(`cannot read credential ${file} (for ${key}): ${describeError(error)}`, { cause: error });
+    }
+    if (value === '') continue;
+    setPath(raw, key, value);
+    from[key] = file;
+  }
+  return from;
 }
 
 function readYaml(path: string): Record<string, unknown> {
@@ -120,12 +144,26 @@ function refuseUnknownKeys(raw: Record<string, unknown>, path: string | null): v
   throw new ConfigError(lines.join('\n'));
 }
 
-function describeIssues(issues: z.core.$ZodIssue[], path: string | null, fromEnv: Record<string, string>): string {
+function describeIssues(
+  issues: z.core.$ZodIssue[],
+  path: string | null,
+  fromEnv: Record<string, string>,
+  fromCredentials: Record<string, string>,
+): string {
   const lines = issues.map((issue) => {
     const key = issue.path.join('.');
     const variable = Object.entries(envOverrides).find(([, mapped]) => mapped === key)?.[0];
-    const source = fromEnv[key] ? `from environment variable ${fromEnv[key]}` : `in ${path ?? 'the defaults'}`;
-    const hint = variable && !fromEnv[key] ? ` (or set ${variable})` : '';
+    const source = fromEnv[key]
+      ? `from environment variable ${fromEnv[key]}`
+      : fromCredentials[key]
+        ? `from credential ${fromCredentials[key]}`
+        : `in ${path ?? 'the defaults'}`;
+    const credential = Object.entries(credentialFiles).find(([, mapped]) => mapped === key)?.[0];
+    const alternatives = [
+      variable && !fromEnv[key] ? `set ${variable}` : undefined,
+      credential && !fromCredentials[key] ? `give the service the systemd credential ${credential}` : undefined,
+    ].filter(Boolean);
+    const hint = alternatives.length ? ` (or ${alternatives.join(', or ')})` : '';
     return `  ${key || '(top level)'}: ${issue.message} ${source}${hint}`;
   });
   return `invalid configuration:\n${lines.join('\n')}`;

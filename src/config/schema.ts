@@ -79,6 +79,18 @@ export const secretKeys = [
   'voice.wake.porcupine.accessKey',
 ] as const;
 
+/**
+ * Secrets the service reads from systemd credentials (LoadCredential= in systemd/sysvox.service): the
+ * file $CREDENTIALS_DIRECTORY/<name>, trimmed. They override the config file; the environment overrides them.
+ */
+export const credentialFiles: Record<string, (typeof secretKeys)[number]> = {
+  'telegram-token': 'channels.telegram.token',
+  'gotify-token': 'channels.gotify.token',
+  'ntfy-token': 'channels.ntfy.token',
+  'ntfy-topic': 'channels.ntfy.topic',
+  'porcupine-access-key': 'voice.wake.porcupine.accessKey',
+};
+
 /** Environment variables that override config keys (secrets belong here, not in the file). */
 export const envOverrides: Record<string, string> = {
   SYSVOX_TELEGRAM_TOKEN: 'channels.telegram.token',

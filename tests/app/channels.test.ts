@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { notifyChannels, startChannels, stopChannels } from '../../src/app/channels.js';
+import { firstTryOfChannels, notifyChannels, startChannels, stopChannels } from '../../src/app/channels.js';
 import type { Channel, ChannelHealth, Notice, NoticeDelivery } from '../../src/core/channel.js';
 import { ChannelError } from '../../src/errors.js';
 import { createLogger } from '../../src/log.js';
@@ -86,5 +86,41 @@ describe('starting every channel the same way', () => {
     expect(broken.record.notices).toEqual([]);
     await stopChannels([running.channel, broken.channel], log);
     expect([running.record.stops, broken.record.stops]).toEqual([1, 1]);
+  });
+
+  it('has every channel tried (READY=1) while one that failed for now keeps retrying in the background', async () => {
+    const flaky = scriptedChannel('telegram', [unreachable(), unreachable()]);
+    const fatal = scriptedChannel('gotify', [wrongToken]);
+    const running = scriptedChannel('voice', []);
+    const { lines, log } = capturedLog();
+    const stopping = new AbortController();
+    let retry: () => void = () => {};
+    const retried = new Promise<void>((resolve) => (retry = resolve));
+    const tried: string[] = [];
+
+    await firstTryOfChannels([flaky.channel, fatal.channel, running.channel], {
+      signal: stopping.signal,
+      log,
+      // The retry waits until the test lets it go: firstTryOfChannels must resolve before that.
+      backoff: { initialDelayMs: 10, sleep: () => retried },
+      onFirstTry: (channel) => tried.push(channel.name),
+    });
+
+    expect(tried.sort()).toEqual(['gotify', 'telegram', 'voice']);
+    expect([flaky.record.starts, fatal.record.starts, running.record.starts]).toEqual([1, 1, 1]);
+    expect(flaky.channel.health().status).toBe('failed');
+    expect(lines.map((line) => line.message)).toEqual(
+      expect.arrayContaining([
+        'telegram channel could not start yet; trying again',
+        'gotify channel not started; the rest of sysvox keeps running',
+      ]),
+    );
+    stopping.abort();
+    retry();
+  });
+
+  it('has no channels to try when none is enabled', async () => {
+    const { log } = capturedLog();
+    await expect(firstTryOfChannels([], { signal: new AbortController().signal, log })).resolves.toBeUndefined();
   });
 });

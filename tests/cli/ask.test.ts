@@ -53,7 +53,7 @@ describe('sysvox ask without Docker questions', () => {
     const ollamaAt = lines.findIndex((line) => /^FAIL\s+ollama\s/.test(line));
     expect(ollamaAt, result.stdout).toBeGreaterThanOrEqual(0);
     expect(lines[ollamaAt + 1]).toMatch(/^\s+fix: .*ollama/i);
-    expect(result.exitCode).toBe(1); // a FAIL line makes doctor fail, so scripts notice
+    expect(result.exitCode).toBe(2); // a FAIL line makes doctor exit 2, so scripts notice
   });
 });
 

@@ -66,10 +66,10 @@ describe('push channel settings', () => {
       expect(masked).not.toContain(secret);
   });
 
-  it('refuse an enabled Gotify without a token or an address, naming the key and the environment variable', () => {
+  it('refuse an enabled Gotify without a token or an address, naming the key, the environment variable and the credential', () => {
     const message = loadError(['channels:', '  gotify: { enabled: true }']);
     expect(message).toContain('channels.gotify.token: Gotify is enabled but has no application token');
-    expect(message).toContain('(or set SYSVOX_GOTIFY_TOKEN)');
+    expect(message).toContain('(or set SYSVOX_GOTIFY_TOKEN, or give the service the systemd credential gotify-token)');
     expect(message).toContain('channels.gotify.url: Gotify is enabled but has no server address');
   });
 

@@ -19,6 +19,8 @@ export function registerConfig(program: Command): void {
         process.stdout.write(`# config file: ${loaded.path ?? 'none (built-in defaults)'}\n`);
         for (const [key, variable] of Object.entries(loaded.fromEnv))
           process.stdout.write(`# ${key} from ${variable}\n`);
+        for (const [key, file] of Object.entries(loaded.fromCredentials))
+          process.stdout.write(`# ${key} from credential ${file}\n`);
         for (const warning of warnings) {
           process.stdout.write(`# warning: ${warning}\n`);
           process.stderr.write(`sysvox: warning: ${warning}\n`);

@@ -1,5 +1,11 @@
 import type { Command } from 'commander';
 import { createApp } from '../../app/main.js';
+import { startHeartbeat } from '../../app/service-heartbeat.js';
+import { createServiceNotifier } from '../../app/service-notify.js';
+import { watchStopSignals } from '../stop-signals.js';
+
+/** Below the unit's TimeoutStopSec=30, so a stuck stop ends with our log line rather than systemd's SIGKILL. */
+const stopDeadlineMs = 20_000;
 
 export function registerRun(program: Command): void {
   program
@@ -8,20 +14,33 @@ export function registerRun(program: Command): void {
     .action(async (_options: unknown, command: Command) => {
       const global = command.optsWithGlobals() as { config?: string };
       const app = await createApp({ configPath: global.config, logTo: 'stdout' });
-      await app.start();
+      const signals = watchStopSignals(app.log, stopDeadlineMs);
+      const notifier = createServiceNotifier({ log: app.log });
+      try {
+        await app.start();
+      } catch (error) {
+        await app.close();
+        throw error;
+      }
       // The service lives until a signal, even when no channel holds the event loop open
       // (no microphone, Telegram off, background timers unref'd).
       const alive = setInterval(() => {}, 60_000);
-      await new Promise<void>((resolve) => {
-        const stop = (signal: string) => {
-          app.log.info('stopping', { signal });
-          resolve();
-        };
-        process.once('SIGTERM', () => stop('SIGTERM'));
-        process.once('SIGINT', () => stop('SIGINT'));
+      let phase = 'starting';
+      const heartbeat = startHeartbeat({ notifier, status: () => app.serviceStatus(phase), log: app.log });
+      // READY=1 once every channel has had its first try, unless a signal came first.
+      void app.channelsTried().then(() => {
+        if (phase === 'stopping') return;
+        phase = 'ready';
+        const status = app.serviceStatus(phase);
+        app.log.info('ready: every enabled channel started or said why not', { status });
+        return notifier.ready(status);
       });
+      await signals.received;
+      phase = 'stopping';
+      signals.stopping();
+      heartbeat.stop();
       clearInterval(alive);
-      await app.close();
+      await Promise.all([notifier.stopping('stopping: closing the channels and the database'), app.close()]);
       app.log.info('stopped');
     });
 }
