@@ -1,6 +1,6 @@
 /**
- * A resumable, verified model download. Bytes go to <file>.part, and <file>.part.json records the URL
- * and checksum that partial file belongs to. An interrupted transfer is continued with
+ * A resumable, verified model download. Bytes go to <file>.part, and <file>.part.json records the
+ * checksum (and URL) that partial file belongs to. An interrupted transfer is continued with
  * `Range: bytes=N-` (a server that answers 200 instead of 206 restarts it cleanly). Once complete the
  * file is checked against the manifest; a wrong size or checksum deletes the partial file and the
  * target, so nothing unverified is ever left where sysvox would load it.
@@ -121,12 +121,12 @@ async function transfer(options: DownloadOptions, part: string): Promise<void> {
   progress.finish();
 }
 
-/** A .part left by another manifest version (other URL or checksum) is not resumed. */
+/** A .part left for another file (another checksum in the manifest) is not resumed; a new URL alone is fine. */
 async function discardStalePart(entry: ModelEntry, part: string, sidecar: string): Promise<void> {
   const recorded = await readFile(sidecar, 'utf8')
-    .then((text) => JSON.parse(text) as { url?: string; checksum?: { value?: string } })
+    .then((text) => JSON.parse(text) as { checksum?: { value?: string } })
     .catch(() => undefined);
-  if (recorded?.url === entry.url && recorded.checksum?.value === entry.checksum.value) return;
+  if (recorded?.checksum?.value === entry.checksum.value) return;
   await rm(part, { force: true });
 }
 

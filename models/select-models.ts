@@ -21,7 +21,10 @@ export function selectModels(
   let chosen: ModelEntry[];
   if (options.all) chosen = [...manifest];
   else if (names.length === 0) chosen = defaultEntries(manifest, arch);
-  else chosen = names.flatMap((name) => (aliases[name]?.(arch) ?? [name]).map((each) => lookup(each, manifest)));
+  else
+    chosen = names.flatMap((name) =>
+      (findModel(name, manifest) ? [name] : (aliases[name]?.(arch) ?? [name])).map((each) => lookup(each, manifest)),
+    );
   const withCompanions = chosen.flatMap((entry) => [
     entry,
     ...(entry.companions ?? []).map((name) => lookup(name, manifest)),
