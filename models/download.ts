@@ -5,11 +5,8 @@
  * file is checked against the manifest; a wrong size or checksum deletes the partial file and the
  * target, so nothing unverified is ever left where sysvox would load it.
  */
-import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile, readFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { verifyProblem } from './checksum.js';
 import type { HttpClient } from './http-get.js';
 import type { ModelEntry } from './manifest.js';
@@ -103,19 +100,20 @@ async function transfer(options: DownloadOptions, part: string): Promise<void> {
     );
   }
   progress.start(entry.name, entry.sizeBytes, start);
+  // Each chunk is on disk before the next is read, so a cut connection leaves exactly what arrived.
+  const file = await open(part, start > 0 ? 'a' : 'w');
   let received = 0;
-  const count = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
+  try {
+    for await (const chunk of response as AsyncIterable<Buffer>) {
       received += chunk.length;
-      if (start + received > entry.sizeBytes) {
-        done(new RejectedDownload(`the server sent more than the ${entry.sizeBytes} bytes ${entry.name} has`));
-        return;
-      }
+      if (start + received > entry.sizeBytes)
+        throw new RejectedDownload(`the server sent more than the ${entry.sizeBytes} bytes ${entry.name} has`);
+      await file.write(chunk);
       progress.advance(chunk.length);
-      done(null, chunk);
-    },
-  });
-  await pipeline(response, count, createWriteStream(part, { flags: start > 0 ? 'a' : 'w' }));
+    }
+  } finally {
+    await file.close();
+  }
   if (start + received < entry.sizeBytes)
     throw new Error(`connection closed at ${start + received} of ${entry.sizeBytes} bytes`);
   progress.finish();

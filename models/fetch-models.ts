@@ -62,7 +62,13 @@ export async function fetchModels(options: FetchModelsOptions = {}): Promise<Fet
         report(`${entry.name}: ${result.source} -> ${result.path} (${entry.license})`);
         fetched.push(result);
       } catch (error) {
-        failures.push(error as ModelError);
+        failures.push(
+          error instanceof ModelError
+            ? error
+            : new ModelError(entry.name, `Could not fetch model "${entry.name}": ${describeError(error)}`, {
+                cause: error,
+              }),
+        );
       }
     }
   } finally {

@@ -129,6 +129,19 @@ describe.skipIf(!mirror)('downloading models over HTTP', () => {
     expect(leftovers(dest)).toEqual([]);
   });
 
+  it('tunnels an https download through the proxy in HTTPS_PROXY', async () => {
+    const proxy = await startProxy();
+    try {
+      const model = { ...entry('via-tunnel', '/alexa.onnx', alexa), url: 'https://models.example.invalid/alexa.onnx' };
+      await expect(fetchOne(model, join(folder, 'tunnelled'), { HTTPS_PROXY: proxy.url })).rejects.toThrow(
+        /via-tunnel.*models\.example\.invalid.*502/,
+      );
+      expect(proxy.seen).toContain('CONNECT models.example.invalid:443');
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('goes through the proxy in HTTP_PROXY, and not for hosts in NO_PROXY', async () => {
     const proxy = await startProxy();
     try {

@@ -6,6 +6,7 @@
  */
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 
 export type Misbehaviour = 'cut-first-transfer' | 'ignore-range';
 
@@ -42,7 +43,8 @@ export async function startModelServer(
     });
     if (misbehaviour[path] === 'cut-first-transfer' && !cut.has(path)) {
       cut.add(path);
-      response.write(body.subarray(0, Math.floor(body.length / 2)), () => response.socket?.destroy());
+      // FIN after the first half (not a reset, which could drop bytes the client has not read yet).
+      response.write(body.subarray(0, Math.floor(body.length / 2)), () => response.socket?.end());
       return;
     }
     response.end(body);
@@ -58,7 +60,10 @@ export interface ProxyServer {
   close(): Promise<void>;
 }
 
-/** A plain-HTTP forward proxy: takes `GET http://host/path` and relays it. */
+/**
+ * A forward proxy: relays plain-HTTP requests (`GET http://host/path`); a CONNECT (an https URL) is
+ * recorded as `CONNECT host:port` and refused with 502, since no test server here speaks TLS.
+ */
 export async function startProxy(): Promise<ProxyServer> {
   const seen: string[] = [];
   const server = createServer((incoming: IncomingMessage, outgoing) => {
@@ -73,6 +78,10 @@ export async function startProxy(): Promise<ProxyServer> {
     );
     relay.on('error', () => outgoing.writeHead(502).end());
     incoming.pipe(relay);
+  });
+  server.on('connect', (incoming: IncomingMessage, socket: Duplex) => {
+    seen.push(`CONNECT ${incoming.url ?? ''}`);
+    socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
   });
   const url = await listen(server);
   return { url, seen, close: () => closeServer(server) };
