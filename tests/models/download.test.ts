@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fetchModels } from '../../models/fetch-models.js';
@@ -79,6 +79,8 @@ describe.skipIf(!mirror)('downloading models over HTTP', () => {
   it('rejects a corrupted file and leaves no partial file behind', async () => {
     const dest = join(folder, 'corrupted');
     const model = entry('corrupt', '/corrupted.onnx', alexa);
+    mkdirSync(join(dest, 'test'), { recursive: true });
+    writeFileSync(join(dest, model.path), 'an earlier, damaged copy');
     const attempt = fetchOne(model, dest);
     await expect(attempt).rejects.toBeInstanceOf(ModelError);
     await expect(attempt).rejects.toThrow(/corrupt.*sha256 mismatch.*deleted/);

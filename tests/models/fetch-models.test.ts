@@ -96,6 +96,32 @@ describe.skipIf(!mirror)('fetchModels and resolveModel', () => {
     expect(existsSync(join(dest, 'piper', 'piper'))).toBe(true);
   });
 
+  it('refuses to unpack an archive with a member outside the models folder', async () => {
+    const staging = join(folder, 'evil-staging', 'inner');
+    mkdirSync(staging, { recursive: true });
+    writeFileSync(join(folder, 'evil-staging', 'evil'), 'escaped');
+    const archiveMirror = join(folder, 'evil-mirror');
+    mkdirSync(join(archiveMirror, 'archives'), { recursive: true });
+    const archive = join(archiveMirror, 'archives', 'evil.tar.gz');
+    execFileSync('tar', ['-czPf', archive, '-C', staging, '../evil']);
+    const bytes = new Uint8Array(readFileSync(archive));
+    const entry: ModelEntry = {
+      name: 'evil',
+      kind: 'piper-binary',
+      path: 'archives/evil.tar.gz',
+      url: 'http://127.0.0.1:9/evil.tar.gz',
+      sizeBytes: bytes.length,
+      checksum: { algorithm: 'sha256', value: sha256(bytes) },
+      license: 'test',
+      unpack: { format: 'tar.gz', creates: 'piper/piper' },
+    };
+    const dest = join(folder, 'evil-dest', 'models');
+    await expect(
+      fetchModels({ names: ['evil'], manifest: [entry], mirror: archiveMirror, dest, report: () => {} }),
+    ).rejects.toThrow(/refusing to unpack .*evil\.tar\.gz: member "\.\.\/evil"/);
+    expect(existsSync(join(folder, 'evil-dest', 'evil'))).toBe(false);
+  });
+
   it('resolveModel returns a verified mirror path, and says how to fix a missing model', async () => {
     expect(await resolveModel('hey_jarvis', { mirror })).toBe(join(mirror ?? '', 'openwakeword/hey_jarvis_v0.1.onnx'));
     await expect(
