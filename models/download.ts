@@ -12,7 +12,7 @@ import type { HttpClient } from './http-get.js';
 import type { ModelEntry } from './manifest.js';
 import type { Progress } from './progress.js';
 
-/** The file is wrong (size or checksum): retrying cannot help, and the partial file is gone. */
+/** The file is wrong (size, checksum) or refused (HTTP 4xx): retrying cannot help; the partial file is gone. */
 export class RejectedDownload extends Error {}
 
 export interface DownloadOptions {
@@ -88,9 +88,9 @@ async function transfer(options: DownloadOptions, part: string): Promise<void> {
     throw new Error('server refused to resume (416); starting over');
   } else if (status !== 200) {
     response.resume();
-    const error = new Error(`HTTP ${status}`);
+    // 4xx will not change on a retry (a moved or removed file); 5xx and the rest may.
     if (status >= 400 && status < 500) throw new RejectedDownload(`${entry.url} answered HTTP ${status}`);
-    throw error;
+    throw new Error(`HTTP ${status}`);
   }
   const declared = Number(response.headers['content-length'] ?? Number.NaN);
   if (Number.isFinite(declared) && start + declared !== entry.sizeBytes) {
