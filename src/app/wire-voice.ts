@@ -196,7 +196,7 @@ async function buildEngines(
   log: Logger,
 ): Promise<VoiceEngines> {
   const { config } = deps;
-  const wake = await buildWake(config, log);
+  const wake = await buildWake(config, join(deps.dataDir, 'models'), log);
   const vad = config.vad.engine === 'silero' ? await createSileroVad() : createEnergyVad();
   const createEndpointerFor = (request: EndpointerRequest) =>
     createEndpointer({
@@ -211,7 +211,7 @@ async function buildEngines(
   return { wake, vad, createEndpointer: createEndpointerFor, stt: await buildStt(deps, skippedStt, log), tts };
 }
 
-async function buildWake(config: VoiceConfig, log: Logger): Promise<WakeWordDetector> {
+async function buildWake(config: VoiceConfig, modelDir: string, log: Logger): Promise<WakeWordDetector> {
   if (config.wake.engine === 'porcupine') {
     return createPorcupineWake({
       accessKey: config.wake.porcupine.accessKey,
@@ -226,6 +226,7 @@ async function buildWake(config: VoiceConfig, log: Logger): Promise<WakeWordDete
     speakingThreshold: config.wake.speakingThreshold,
     patience: config.wake.patience,
     refractoryMs: config.wake.refractoryMs,
+    resolve: (name) => resolveModel(name, { dest: modelDir }),
     log: log.child('wake'),
   });
 }
@@ -288,7 +289,7 @@ async function whisperFiles(
       missing: existsSync(whisper.model) ? undefined : `model ${whisper.model} not found`,
     };
   try {
-    return { binaryPath, modelPath: await resolveModel(whisper.model) };
+    return { binaryPath, modelPath: await resolveModel(whisper.model, { dest: join(deps.dataDir, 'models') }) };
   } catch (error) {
     return { binaryPath, modelPath: '', missing: describeError(error) };
   }

@@ -3,8 +3,9 @@
  * runs `models fetch`, so the installer and a person use the same code. Needs no config or database.
  */
 import type { Command } from 'commander';
+import { join } from 'node:path';
 import { fetchModels } from '../../../models/fetch-models.js';
-import { defaultMirror, defaultModelDir } from '../../../models/model-files.js';
+import { defaultMirror } from '../../../models/model-files.js';
 import {
   modelPresence,
   removeModel,
@@ -13,8 +14,15 @@ import {
   type ModelStatus,
 } from '../../../models/model-status.js';
 import { createProgress } from '../../../models/progress.js';
+import { loadConfig } from '../../config/load.js';
+import { resolveDataDir } from '../../memory/data-dir.js';
 
-const places = (): ModelPlaces => ({ dest: defaultModelDir(), mirror: defaultMirror() });
+/** <data dir>/models, the data dir chosen as the service chooses it ($SYSVOX_DATA, config dataDir, ...). */
+function places(command: Command): ModelPlaces {
+  const { config } = command.optsWithGlobals() as { config?: string };
+  const dataDir = resolveDataDir({ configured: loadConfig({ path: config }).config.dataDir });
+  return { dest: join(dataDir.dir, 'models'), mirror: defaultMirror() };
+}
 const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
 const print = (line: string) => process.stdout.write(line + '\n');
 
@@ -29,8 +37,8 @@ export function registerModels(program: Command): void {
     .command('list')
     .description('every model of the manifest: kind, size, licence, and whether it is here')
     .option('--verify', 'also check size and checksum of the files that are here')
-    .action(async (options: { verify?: boolean }) => {
-      const where = places();
+    .action(async (options: { verify?: boolean }, command: Command) => {
+      const where = places(command);
       const statuses = options.verify ? await verifyModels([], where) : modelPresence(where);
       const byName = new Map(statuses.map((status) => [status.entry.name, status]));
       print(`models folder: ${where.dest}${where.mirror ? `; mirror: ${where.mirror}` : ''}`);
@@ -50,16 +58,24 @@ export function registerModels(program: Command): void {
     )
     .argument('[names...]', 'model names, or piper / whisper')
     .option('--all', 'every model of the manifest (several GB)')
-    .action(async (names: string[], options: { all?: boolean }) => {
-      await fetchModels({ names, all: options.all, report: print, progress: createProgress(process.stderr) });
+    .action(async (names: string[], options: { all?: boolean }, command: Command) => {
+      const { dest, mirror } = places(command);
+      await fetchModels({
+        names,
+        all: options.all,
+        dest,
+        mirror,
+        report: print,
+        progress: createProgress(process.stderr),
+      });
     });
 
   models
     .command('verify')
     .description('check size and checksum (sha256, sha1 or md5, as the publisher gives) of the models that are here')
     .argument('[names...]', 'model names (all present models when none)')
-    .action(async (names: string[]) => {
-      const statuses = await verifyModels(names, places());
+    .action(async (names: string[], _options: unknown, command: Command) => {
+      const statuses = await verifyModels(names, places(command));
       for (const status of statuses)
         print(`${status.verified ? 'ok  ' : 'FAIL'}  ${status.entry.name.padEnd(30)} ${status.problem ?? status.path}`);
       if (statuses.length === 0) print('no model files here yet: run `sysvox models fetch`');
@@ -73,9 +89,10 @@ export function registerModels(program: Command): void {
     .command('remove')
     .description('delete a model from the models folder (the mirror is never touched)')
     .argument('<name>', 'model name')
-    .action(async (name: string) => {
-      const removed = await removeModel(name, defaultModelDir());
-      print(removed.length > 0 ? `removed ${removed.join(', ')}` : `${name} is not in ${defaultModelDir()}`);
+    .action(async (name: string, _options: unknown, command: Command) => {
+      const { dest } = places(command);
+      const removed = await removeModel(name, dest);
+      print(removed.length > 0 ? `removed ${removed.join(', ')}` : `${name} is not in ${dest}`);
     });
 }
 
