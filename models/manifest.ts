@@ -1,8 +1,20 @@
 /**
  * What sysvox downloads, from where, and how to check it. Model files never live in the repository:
- * scripts/fetch-models copies them from SYSVOX_MODEL_MIRROR when present, else downloads them.
+ * `sysvox models fetch` (and scripts/fetch-models) copies them from SYSVOX_MODEL_MIRROR when present,
+ * else downloads them, and verifies each one with the checksum its publisher gives.
  */
-export type ModelKind = 'wake' | 'embedding' | 'mel' | 'whisper' | 'piper';
+import { openWakeWordEntries } from './entries/openwakeword.js';
+import { piperEntries } from './entries/piper.js';
+import { whisperEntries } from './entries/whisper.js';
+
+export type ModelKind = 'wake' | 'embedding' | 'mel' | 'whisper' | 'piper-voice' | 'piper-config' | 'piper-binary';
+export type HashAlgorithm = 'sha256' | 'sha1' | 'md5';
+
+export interface ModelChecksum {
+  algorithm: HashAlgorithm;
+  /** Lower-case hex. */
+  value: string;
+}
 
 export interface ModelEntry {
   name: string;
@@ -11,75 +23,33 @@ export interface ModelEntry {
   path: string;
   url: string;
   sizeBytes: number;
-  sha256: string;
+  checksum: ModelChecksum;
   license: string;
+  /** Fetched together with this entry (a Piper voice's .onnx.json). */
+  companions?: readonly string[];
+  /** An archive unpacked into the models folder once it verifies; `creates` is a file it holds. */
+  unpack?: { format: 'tar.gz'; creates: string };
+  /** A binary for one CPU (process.arch): only that one is fetched by default. */
+  arch?: 'x64' | 'arm64';
+  /** Fetched by `sysvox models fetch` without names. */
+  fetchByDefault?: boolean;
 }
 
-const openWakeWordBase = 'https://raw.githubusercontent.com/rhasspy/openWakeWord-cpp/master/models';
-const apache = 'Apache-2.0 (openWakeWord feature models, re-implementing Google speech_embedding)';
-/** Shown wherever the pre-trained wake words are fetched. */
-export const wakeWordLicense =
-  'CC BY-NC-SA 4.0 (openWakeWord pre-trained wake words: non-commercial use, share alike; https://creativecommons.org/licenses/by-nc-sa/4.0/)';
+/** Hex digits per algorithm: a manifest value of another length is a typo. */
+export const hashLength: Record<HashAlgorithm, number> = { sha256: 64, sha1: 40, md5: 32 };
 
-function openWakeWord(name: string, kind: ModelKind, file: string, sizeBytes: number, sha256: string): ModelEntry {
-  const license = kind === 'wake' ? wakeWordLicense : apache;
-  return { name, kind, path: `openwakeword/${file}`, url: `${openWakeWordBase}/${file}`, sizeBytes, sha256, license };
-}
+export { wakeWordLicense } from './entries/openwakeword.js';
 
-export const modelManifest: readonly ModelEntry[] = [
-  openWakeWord(
-    'melspectrogram',
-    'mel',
-    'melspectrogram.onnx',
-    1_087_958,
-    'ba2b0e0f8b7b875369a2c89cb13360ff53bac436f2895cced9f479fa65eb176f',
-  ),
-  openWakeWord(
-    'embedding',
-    'embedding',
-    'embedding_model.onnx',
-    1_328_103,
-    'ba754db3cd768a524c655ea90655ee5e6055a43b8dfd29366a11e93716ae9e51',
-  ),
-  openWakeWord(
-    'hey_jarvis',
-    'wake',
-    'hey_jarvis_v0.1.onnx',
-    1_271_370,
-    '94a13cfe60075b132f6a472e7e462e8123ee70861bc3fb58434a73712ee0d2cb',
-  ),
-  openWakeWord(
-    'alexa',
-    'wake',
-    'alexa_v0.1.onnx',
-    854_246,
-    '6ff566a01d12670e8d9e3c59da32651db1575d17272a601b7f8a39283dfbae3e',
-  ),
-  openWakeWord(
-    'hey_mycroft',
-    'wake',
-    'hey_mycroft_v0.1.onnx',
-    503_850,
-    '785bdf5655863ae47553b23793aa108c7b0152d4823f7869b41f2d2d765912fc',
-  ),
-  openWakeWord(
-    'hey_marvin',
-    'wake',
-    'hey_marvin_v0.1.onnx',
-    857_691,
-    'b6d4b794ddf2e1d6f29e9f45848e24858e2edd0d810b14e0c1c70dda9a1fcbf0',
-  ),
-  {
-    name: 'whisper-for-tests',
-    kind: 'whisper',
-    path: 'whisper/for-tests-ggml-tiny.en.bin',
-    url: 'https://raw.githubusercontent.com/ggml-org/whisper.cpp/master/models/for-tests-ggml-tiny.en.bin',
-    sizeBytes: 586_836,
-    sha256: 'dd6b7796204a1cdf7164666423034e6e1a7a3e9f5c22327b4b7974c4584bd82d',
-    license: 'MIT (whisper.cpp test model with no weights)',
-  },
-];
+export const modelManifest: readonly ModelEntry[] = [...openWakeWordEntries, ...whisperEntries, ...piperEntries];
 
 export function findModel(name: string, manifest: readonly ModelEntry[] = modelManifest): ModelEntry | undefined {
   return manifest.find((entry) => entry.name === name);
+}
+
+/** What `fetch` without names brings: the defaults, and binaries only for this CPU. */
+export function defaultEntries(
+  manifest: readonly ModelEntry[] = modelManifest,
+  arch: string = process.arch,
+): ModelEntry[] {
+  return manifest.filter((entry) => entry.fetchByDefault && (!entry.arch || entry.arch === arch));
 }

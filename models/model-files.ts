@@ -1,18 +1,7 @@
-import { createHash } from 'node:crypto';
+/** Where models live: the checkout root, the mirror (SYSVOX_MODEL_MIRROR) and the fetched-models folder. */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-export function sha256Of(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-/** True when the file exists and its sha256 is the expected one. */
-export async function isVerifiedFile(path: string, sha256: string): Promise<boolean> {
-  if (!existsSync(path)) return false;
-  return sha256Of(await readFile(path)) === sha256;
-}
 
 /** The checkout (or installed package) root: the nearest folder above this file with a package.json. */
 export function packageRoot(from: string = dirname(fileURLToPath(import.meta.url))): string {

@@ -1,7 +1,9 @@
+/** A model's verified path by manifest name: the mirror first, then the fetched-models folder. */
 import { join } from 'node:path';
+import { isVerifiedFile } from './checksum.js';
 import { findModel, modelManifest, type ModelEntry } from './manifest.js';
 import { ModelError } from './model-error.js';
-import { defaultMirror, defaultModelDir, isVerifiedFile } from './model-files.js';
+import { defaultMirror, defaultModelDir } from './model-files.js';
 
 export interface ResolveModelOptions {
   mirror?: string | undefined;
@@ -11,7 +13,7 @@ export interface ResolveModelOptions {
 
 const verified = new Map<string, string>();
 
-/** A path to a sha256-verified copy of the model, in the mirror or in the fetched-models folder. */
+/** A path to a verified copy of the model (size and checksum), in the mirror or in the fetched-models folder. */
 export async function resolveModel(name: string, options: ResolveModelOptions = {}): Promise<string> {
   const manifest = options.manifest ?? modelManifest;
   const entry = findModel(name, manifest);
@@ -23,16 +25,16 @@ export async function resolveModel(name: string, options: ResolveModelOptions = 
     join(options.dest ?? defaultModelDir(), entry.path),
   ].filter((path): path is string => path !== undefined);
   for (const path of candidates) {
-    const key = `${path}:${entry.sha256}`;
+    const key = `${path}:${entry.checksum.value}`;
     if (verified.has(key)) return path;
-    if (await isVerifiedFile(path, entry.sha256)) {
+    if (await isVerifiedFile(path, entry)) {
       verified.set(key, path);
       return path;
     }
   }
   throw new ModelError(
     name,
-    `Model "${name}" is missing or does not match its sha256 (looked in ${candidates.join(' and ')}): ` +
-      'run scripts/fetch-models, or set SYSVOX_MODEL_MIRROR to a folder that holds it.',
+    `Model "${name}" is missing or does not match its ${entry.checksum.algorithm} (looked in ${candidates.join(' and ')}): ` +
+      `run \`sysvox models fetch ${name}\`, or set SYSVOX_MODEL_MIRROR to a folder that holds it.`,
   );
 }

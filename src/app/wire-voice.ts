@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { createAlsaSink, createNaudiodonSink } from '../../channels/local/audio-sinks.js';
 import { createLocalVoiceChannel, type LocalVoiceChannel } from '../../channels/local/local-voice-channel.js';
 import type { AudioSink, EndpointerRequest, LocalChannelEvent, TimingsPort } from '../../channels/local/ports.js';
+import { defaultMirror, defaultModelDir } from '../../models/model-files.js';
+import { findPiperBinary, findPiperVoice } from '../../models/piper-files.js';
 import { resolveModel } from '../../models/resolve-model.js';
 import { openCapture } from '../../voice/audio/capture.js';
 import { listDevices, type DeviceList } from '../../voice/audio/devices.js';
@@ -86,8 +88,9 @@ export function createVoiceApp(deps: VoiceAppOptions): VoiceApp {
   const log = deps.log.child('voice');
   let engines: Promise<VoiceEngines> | undefined;
   let tts: FallbackTts | undefined;
-  const speech = () => (tts ??= buildTts(deps.config, deps.env ?? process.env, log));
-  const getEngines = () => (engines ??= buildEngines(deps, speech(), log));
+  const skipped: SkippedEngines = { stt: [], tts: [] };
+  const speech = () => (tts ??= buildTts(deps, skipped.tts, log));
+  const getEngines = () => (engines ??= buildEngines(deps, speech(), skipped.stt, log));
 
   const runChannel = async (options: RunChannelOptions) => {
     const built = await getEngines();
@@ -147,7 +150,7 @@ export function createVoiceApp(deps: VoiceAppOptions): VoiceApp {
       });
       return { started: true, reason: `listened on ${deps.config.audio.captureDevice} (${capture.backend})` };
     },
-    probes: () => probeVoice(deps, getEngines, speech()),
+    probes: () => probeVoice(deps, getEngines, speech(), skipped),
     async close() {
       const built = await engines?.catch(() => undefined);
       await Promise.allSettled([built?.wake.close?.(), built?.vad.close?.(), built?.stt.close?.(), tts?.close?.()]);
@@ -169,9 +172,31 @@ async function microphoneUnavailable(
   return `no capture device (${list.notes.join('; ') || 'arecord -l lists none'}); plug in a microphone and check \`sysvox devices\`, or use \`sysvox listen --file\``;
 }
 
-async function buildEngines(deps: VoiceAppOptions, tts: FallbackTts, log: Logger): Promise<VoiceEngines> {
+/** Engines of the configured chains that were left out, and why (the doctor says so). */
+interface SkippedEngine {
+  engine: string;
+  reason: string;
+}
+interface SkippedEngines {
+  stt: SkippedEngine[];
+  tts: SkippedEngine[];
+}
+
+/** The fetched-models folders (the app's data dir, $SYSVOX_DATA or ./data) and the mirror. */
+function modelFolders(deps: VoiceAppOptions): string[] {
+  const env = deps.env ?? process.env;
+  const folders = [join(deps.dataDir, 'models'), defaultModelDir(env), defaultMirror(env)];
+  return [...new Set(folders.filter((folder): folder is string => Boolean(folder)))];
+}
+
+async function buildEngines(
+  deps: VoiceAppOptions,
+  tts: FallbackTts,
+  skippedStt: SkippedEngine[],
+  log: Logger,
+): Promise<VoiceEngines> {
   const { config } = deps;
-  const wake = await buildWake(config, log);
+  const wake = await buildWake(config, join(deps.dataDir, 'models'), log);
   const vad = config.vad.engine === 'silero' ? await createSileroVad() : createEnergyVad();
   const createEndpointerFor = (request: EndpointerRequest) =>
     createEndpointer({
@@ -183,10 +208,10 @@ async function buildEngines(deps: VoiceAppOptions, tts: FallbackTts, log: Logger
       maxUtteranceMs: request.purpose === 'barge-in' ? 3000 : config.vad.maxUtteranceMs,
       minSpeechMs: request.minSpeechMs ?? config.vad.minSpeechMs,
     });
-  return { wake, vad, createEndpointer: createEndpointerFor, stt: await buildStt(deps, log), tts };
+  return { wake, vad, createEndpointer: createEndpointerFor, stt: await buildStt(deps, skippedStt, log), tts };
 }
 
-async function buildWake(config: VoiceConfig, log: Logger): Promise<WakeWordDetector> {
+async function buildWake(config: VoiceConfig, modelDir: string, log: Logger): Promise<WakeWordDetector> {
   if (config.wake.engine === 'porcupine') {
     return createPorcupineWake({
       accessKey: config.wake.porcupine.accessKey,
@@ -201,11 +226,12 @@ async function buildWake(config: VoiceConfig, log: Logger): Promise<WakeWordDete
     speakingThreshold: config.wake.speakingThreshold,
     patience: config.wake.patience,
     refractoryMs: config.wake.refractoryMs,
+    resolve: (name) => resolveModel(name, { dest: modelDir }),
     log: log.child('wake'),
   });
 }
 
-async function buildStt(deps: VoiceAppOptions, log: Logger): Promise<FallbackStt> {
+async function buildStt(deps: VoiceAppOptions, skipped: SkippedEngine[], log: Logger): Promise<FallbackStt> {
   const { stt } = deps.config;
   const engines: SpeechToText[] = [];
   for (const name of stt.engines) {
@@ -224,6 +250,7 @@ async function buildStt(deps: VoiceAppOptions, log: Logger): Promise<FallbackStt
     const whisper = await whisperFiles(deps);
     if (whisper.missing) {
       log.info('whisper STT skipped', { reason: whisper.missing });
+      skipped.push({ engine: 'whisper', reason: whisper.missing });
       continue;
     }
     engines.push(
@@ -262,27 +289,31 @@ async function whisperFiles(
       missing: existsSync(whisper.model) ? undefined : `model ${whisper.model} not found`,
     };
   try {
-    return { binaryPath, modelPath: await resolveModel(whisper.model) };
+    return { binaryPath, modelPath: await resolveModel(whisper.model, { dest: join(deps.dataDir, 'models') }) };
   } catch (error) {
     return { binaryPath, modelPath: '', missing: describeError(error) };
   }
 }
 
-function buildTts(config: VoiceConfig, env: NodeJS.ProcessEnv, log: Logger): FallbackTts {
+function buildTts(deps: VoiceAppOptions, skipped: SkippedEngine[], log: Logger): FallbackTts {
+  const { config } = deps;
   const engines: TextToSpeech[] = [];
   for (const name of config.tts.engines) {
     if (name === 'espeak-ng') {
       engines.push(createEspeakTts({ voice: config.tts.espeak.voice, rate: config.tts.espeak.rate }));
       continue;
     }
-    const binaryPath = config.tts.piper.binaryPath ?? findOnPath('piper', env);
-    const modelPath = config.tts.piper.voice.endsWith('.onnx') ? config.tts.piper.voice : '';
-    if (!binaryPath || !modelPath || !existsSync(modelPath)) {
-      log.info('piper TTS skipped', {
-        reason: !binaryPath
-          ? 'no piper binary (voice.tts.piper.binaryPath)'
-          : `voice model not found: set voice.tts.piper.voice to a .onnx path`,
-      });
+    const { voice } = config.tts.piper;
+    const folders = modelFolders(deps);
+    const binaryPath =
+      config.tts.piper.binaryPath ?? findPiperBinary(folders) ?? findOnPath('piper', deps.env ?? process.env);
+    const modelPath = findPiperVoice(voice, folders);
+    if (!binaryPath || !modelPath) {
+      const reason = !binaryPath
+        ? 'no piper binary: run `sysvox models fetch piper` (or set voice.tts.piper.binaryPath)'
+        : `voice ${voice} not found: run \`sysvox models fetch ${voice.endsWith('.onnx') ? 'piper' : voice}\` (or set voice.tts.piper.voice to a .onnx path)`;
+      log.info('piper TTS skipped', { reason });
+      skipped.push({ engine: 'piper', reason });
       continue;
     }
     engines.push(createPiperTts({ binaryPath, modelPath, sentenceGapMs: config.tts.piper.sentenceGapMs }));
@@ -301,6 +332,7 @@ async function probeVoice(
   deps: VoiceAppOptions,
   engines: () => Promise<VoiceEngines>,
   tts: FallbackTts,
+  skipped: SkippedEngines,
 ): Promise<EngineProbe[]> {
   if (!deps.config.enabled) return [{ name: 'voice', status: 'ok', detail: 'disabled (voice.enabled: false)' }];
   const ttsProbes = await tts.probeAll();
@@ -325,7 +357,9 @@ async function probeVoice(
   return [
     await built.wake.probe(),
     await built.vad.probe(),
+    chainInUse('speech-to-text', deps.config.stt.engines, skipped.stt),
     ...sttProbes,
+    chainInUse('text-to-speech', deps.config.tts.engines, skipped.tts),
     ...ttsProbes,
     microphone
       ? {
@@ -336,4 +370,17 @@ async function probeVoice(
         }
       : { name: 'microphone', status: 'ok', detail: deps.config.audio.captureDevice },
   ];
+}
+
+/** Which engines of a configured chain are in use, and why any was left out (Whisper and Piper fall back). */
+function chainInUse(name: string, configured: readonly string[], skipped: readonly SkippedEngine[]): EngineProbe {
+  const used = configured.filter((engine) => !skipped.some((left) => left.engine === engine));
+  const inUse = used.length > 0 ? used.join(', then ') : 'none';
+  if (skipped.length === 0) return { name, status: 'ok', detail: `using ${inUse}` };
+  return {
+    name,
+    status: 'warn',
+    detail: `using ${inUse}; ${skipped.map((left) => `${left.engine} left out: ${left.reason}`).join('; ')}`,
+    fix: skipped.map((left) => left.reason.replace(/^.*?: /, '')).join('; '),
+  };
 }

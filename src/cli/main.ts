@@ -11,6 +11,7 @@ import { registerDoctor } from './commands/doctor.js';
 import { registerRun } from './commands/run.js';
 import { registerDevices } from './commands/devices.js';
 import { registerListen } from './commands/listen.js';
+import { registerModels } from './commands/models.js';
 import { registerSay } from './commands/say.js';
 import { registerTimings } from './commands/timings.js';
 
@@ -32,6 +33,7 @@ for (const register of [
   registerListen,
   registerSay,
   registerDevices,
+  registerModels,
   registerTimings,
 ]) {
   register(program);
