@@ -194,6 +194,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     dataDir: dataDir.dir,
     log,
     env,
+    onEngineRestart: (engine) => metrics?.engineRestarted(engine),
   });
   /** Aborted by close(): ends the mic loop and any channel still trying to start. */
   const stopping = new AbortController();

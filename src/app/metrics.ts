@@ -2,7 +2,7 @@
  * What sysvox counts for Prometheus, in a registry of its own (never prom-client's global one). The
  * counts come from seams the app already has: every turn's final `done` event (core.handle), every
  * audit row the policy writes (tool calls, refusals, approvals), every stage timing stored per turn,
- * and channel start retries; firing alerts are read from SQLite at scrape time. Label values come from
+ * channel start retries and whisper server restarts; firing alerts are read from SQLite at scrape time. Label values come from
  * bounded sets only: a tool name the registry does not know becomes "unknown", never the model's text.
  */
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
@@ -20,6 +20,8 @@ export interface Metrics {
   /** The same memory, feeding tool calls, approvals and stage latencies from what it records. */
   observeMemory(memory: Memory): Memory;
   channelRestarted(channel: string): void;
+  /** A supervised engine process (the whisper server) died and is being restarted. */
+  engineRestarted(engine: 'whisper'): void;
 }
 
 export interface MetricsOptions {
@@ -93,6 +95,12 @@ export function createMetrics(options: MetricsOptions): Metrics {
     labelNames: ['channel'] as const,
     registers: [registry],
   });
+  const engineRestarts = new Counter({
+    name: 'sysvox_engine_restarts_total',
+    help: 'Times a supervised engine process (the whisper server) died and was restarted.',
+    labelNames: ['engine'] as const,
+    registers: [registry],
+  });
   new Gauge({
     name: 'sysvox_alerts_firing',
     help: 'Alerts firing now, by severity.',
@@ -145,5 +153,6 @@ export function createMetrics(options: MetricsOptions): Metrics {
       },
     }),
     channelRestarted: (channel) => channelRestarts.inc({ channel: channelLabel(channel) }),
+    engineRestarted: (engine) => engineRestarts.inc({ engine }),
   };
 }
