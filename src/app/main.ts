@@ -36,7 +36,6 @@ import { guardLibraryConsole } from './library-console.js';
 import { wireAlerts, type AlertsWiring } from './wire-alerts.js';
 import { buildNoticeChannels } from './notice-channels.js';
 import { reportSources } from './report-sources.js';
-import { collectDefaultMetrics } from 'prom-client';
 import type { ListenAddress } from '../config/metrics-schema.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { startMetricsServer, type MetricsServer, type ServiceHealth } from './metrics-server.js';
@@ -291,8 +290,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       });
       alerts.start(channels);
       running = true;
-      if (metrics) {
-        collectDefaultMetrics({ register: metrics.registry });
+      if (metrics)
         metricsServer = await startMetricsServer({
           listen: config.metrics.listen,
           registry: metrics.registry,
@@ -300,7 +298,6 @@ export async function createApp(options: AppOptions): Promise<App> {
           coreUp: () => running,
           log,
         });
-      }
     },
     metricsAddress: () => metricsServer?.address,
     channelsTried: () => channelsTried,

@@ -1,12 +1,13 @@
 /**
  * The HTTP side of the metrics (config `metrics:`): GET /metrics in Prometheus text format from the
  * app's own registry, GET /healthz 200 or 503 by the same test as systemd's watchdog (the event loop
- * ticks on time) and whether the core is up. Anything else is 404. A port already taken is logged with
+ * ticks on time) and whether the core is up. Anything else is 404. prom-client's process metrics
+ * (memory, CPU, event loop lag) join the registry here, so only the service collects them. A port already taken is logged with
  * its fix and the service goes on without metrics.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Registry } from 'prom-client';
+import { collectDefaultMetrics, type Registry } from 'prom-client';
 import type { ListenAddress } from '../config/metrics-schema.js';
 import { describeError } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -34,6 +35,7 @@ export interface MetricsServer {
 
 export async function startMetricsServer(options: MetricsServerOptions): Promise<MetricsServer> {
   const log = options.log.child('metrics');
+  collectDefaultMetrics({ register: options.registry });
   const server = createServer((request, response) => {
     answer(request, response, options).catch((error: unknown) => {
       log.error('metrics request failed', { error: describeError(error) });
