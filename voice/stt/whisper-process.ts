@@ -15,6 +15,8 @@ export interface WhisperProcessOptions {
   /** Backoff before restart n: min(maxBackoffMs, initialBackoffMs * 2^n); it resets after maxBackoffMs of healthy running. */
   initialBackoffMs?: number;
   maxBackoffMs?: number;
+  /** Called each time the server died and a restart is scheduled (the metrics count these). */
+  onRestart?: () => void;
 }
 
 const modelLoadLine = /loading model from/;
@@ -88,6 +90,7 @@ export function createWhisperProcess(options: WhisperProcessOptions) {
     backoff.resetIfRanFor(Date.now() - startedAt);
     const delay = backoff.next();
     options.log.warn('whisper server exited; restarting', { code, signal, restartInMs: delay });
+    options.onRestart?.();
     restartTimer = setTimeout(() => {
       restartTimer = undefined;
       if (!closed && !ready)

@@ -27,6 +27,8 @@ export interface WhisperServerSttOptions {
   requestTimeoutMs?: number;
   /** First restart delay after the server dies; doubles per failure up to 30 s. */
   initialBackoffMs?: number;
+  /** Called each time the server died and is being restarted. */
+  onRestart?: () => void;
 }
 
 export interface WhisperServerStt extends SpeechToText {
@@ -87,6 +89,7 @@ export function createWhisperServerStt(options: WhisperServerSttOptions): Whispe
         spawn: options.spawn,
         fetch: fetchFunction,
         initialBackoffMs: options.initialBackoffMs,
+        onRestart: options.onRestart,
       });
     }
     await server.ensureRunning();

@@ -16,17 +16,19 @@ export function registerRun(program: Command): void {
       const app = await createApp({ configPath: global.config, logTo: 'stdout' });
       const signals = watchStopSignals(app.log, stopDeadlineMs);
       const notifier = createServiceNotifier({ log: app.log });
+      let phase = 'starting';
+      // Started first: /healthz (metrics.enabled) reports the same event-loop health as the watchdog.
+      const heartbeat = startHeartbeat({ notifier, status: () => app.serviceStatus(phase), log: app.log });
       try {
-        await app.start();
+        await app.start({ loopHealth: heartbeat.health });
       } catch (error) {
+        heartbeat.stop();
         await app.close();
         throw error;
       }
       // The service lives until a signal, even when no channel holds the event loop open
       // (no microphone, Telegram off, background timers unref'd).
       const alive = setInterval(() => {}, 60_000);
-      let phase = 'starting';
-      const heartbeat = startHeartbeat({ notifier, status: () => app.serviceStatus(phase), log: app.log });
       // READY=1 once every channel has had its first try, unless a signal came first.
       void app.channelsTried().then(() => {
         if (phase === 'stopping') return;
