@@ -11,6 +11,7 @@ import type { AudioSink, EndpointerRequest, LocalChannelEvent, TimingsPort } fro
 import { defaultMirror, defaultModelDir } from '../../models/model-files.js';
 import { findPiperBinary, findPiperVoice } from '../../models/piper-files.js';
 import { resolveModel } from '../../models/resolve-model.js';
+import { probeAlsaCapture } from '../../voice/audio/alsa.js';
 import { openCapture } from '../../voice/audio/capture.js';
 import { listDevices, type DeviceList } from '../../voice/audio/devices.js';
 import { commandGrammar } from '../../voice/stt/jsgf-grammar.js';
@@ -160,18 +161,24 @@ export function createVoiceApp(deps: VoiceAppOptions): VoiceApp {
   };
 }
 
-/** Why the mic loop cannot start here, or undefined when a capture device exists. */
+/**
+ * Why the mic loop cannot start here, or undefined when it can. The ALSA path opens the configured
+ * device (a dsnoop, PipeWire's or PulseAudio's default, a file plugin: none is a card that `arecord -l`
+ * lists); only when that fails and no capture card is listed is the mic reported missing, with
+ * arecord's own error. A listed card with a failing open is left to the loop, which logs arecord's error.
+ */
 async function microphoneUnavailable(
   config: VoiceConfig,
   devices: () => Promise<DeviceList>,
+  probe: (device: string) => Promise<string | undefined> = probeAlsaCapture,
 ): Promise<string | undefined> {
   if (!config.enabled) return 'voice is disabled (voice.enabled: false)';
-  // A PCM defined in the ALSA configuration (a dsnoop, a network or file plugin) is on no card that
-  // `arecord -l` lists: opening it is the only test, and arecord says why when it cannot.
-  if (config.audio.backend === 'alsa' && config.audio.captureDevice !== 'default') return undefined;
+  const failed = config.audio.backend === 'naudiodon' ? undefined : await probe(config.audio.captureDevice);
+  if (config.audio.backend !== 'naudiodon' && !failed) return undefined;
   const list = await devices();
   if (list.devices.some((device) => device.direction === 'capture')) return undefined;
-  return `no capture device (${list.notes.join('; ') || 'arecord -l lists none'}); plug in a microphone and check \`sysvox devices\`, or use \`sysvox listen --file\``;
+  const why = [...list.notes, ...(failed ? [failed] : [])].join('; ') || 'arecord -l lists none';
+  return `no capture device (${why}); plug in a microphone and check \`sysvox devices\`, or use \`sysvox listen --file\``;
 }
 
 /** Engines of the configured chains that were left out, and why (the doctor says so). */

@@ -1,7 +1,8 @@
 /**
  * A microphone and a speaker without a sound card, through ALSA's own `file` plugin (DESIGN.md): the
- * capture device reads a FIFO that this helper feeds with silence at real-time pace (arecord on a file
- * would read it at once and end), and the playback device writes each aplay run to its own WAV file.
+ * capture device reads a FIFO that this helper feeds at real-time pace (arecord on a file would read it
+ * at once and end): silence, or speech queued with say(); the playback device writes each aplay run to
+ * its own WAV file.
  * The app under test uses the real ALSA path (arecord/aplay) with ALSA_CONFIG_PATH pointing here.
  */
 import { spawnSync } from 'node:child_process';
@@ -15,13 +16,22 @@ export interface AlsaFileDevices {
   env: { ALSA_CONFIG_PATH: string };
   captureDevice: string;
   playbackDevice: string;
+  /** Queues 16 kHz mono 16-bit PCM into the microphone; resolves once the last of it is in the FIFO. */
+  say(samples: Int16Array): Promise<void>;
   /** Every playback so far, oldest first: one WAV file per aplay run (an earcon, a sentence). */
   played(): Array<{ path: string; wav: Buffer; at: number }>;
   close(): void;
 }
 
-/** 100 ms of 16 kHz mono 16-bit silence. */
-const silenceChunk = Buffer.alloc(3200);
+/**
+ * 125 ms of 16 kHz mono 16-bit audio: arecord's default period. The file plugin's slave ("null") is not
+ * paced, so arecord waits in read() on the FIFO and takes whatever one write put there; a write of
+ * exactly one period (atomic: under PIPE_BUF) fills each read, where a shorter one would leave the rest
+ * of the period as stale samples in the middle of the speech.
+ */
+const chunkBytes = 4000;
+const chunkMs = 125;
+const silenceChunk = Buffer.alloc(chunkBytes);
 
 /** Null when this machine has no aplay/arecord (alsa-utils); the caller skips and says why. */
 export function alsaFileDevicesProblem(): string | null {
@@ -68,13 +78,36 @@ export function createAlsaFileDevices(): AlsaFileDevices {
     });
   };
   open();
+  /** Speech waiting to be fed, a period at a time; each ends with the callback of the say() it came from. */
+  const queue: Array<{ chunk: Buffer; done?: () => void }> = [];
+  const startedAt = Date.now();
+  let fed = 0;
+  // Chunks owed since the start, so a late timer catches up instead of slowing the microphone down.
   const feeder = setInterval(() => {
-    if (stream && stream.writableLength < 64_000) stream.write(silenceChunk);
-  }, 100);
+    const due = Math.min(Math.floor((Date.now() - startedAt) / chunkMs) - fed, 8);
+    for (let chunk = 0; chunk < due; chunk++) {
+      fed++;
+      if (!stream || stream.writableLength >= 64_000) continue;
+      const next = queue.shift();
+      stream.write(next?.chunk ?? silenceChunk);
+      next?.done?.();
+    }
+  }, chunkMs);
+  const say = (samples: Int16Array) =>
+    new Promise<void>((resolve) => {
+      const bytes = Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength);
+      for (let offset = 0; offset < bytes.length; offset += chunkBytes) {
+        const chunk = Buffer.alloc(chunkBytes);
+        bytes.copy(chunk, 0, offset, offset + chunkBytes);
+        queue.push({ chunk, done: offset + chunkBytes >= bytes.length ? resolve : undefined });
+      }
+      if (bytes.length === 0) resolve();
+    });
   return {
     env: { ALSA_CONFIG_PATH: `/usr/share/alsa/alsa.conf:${config}` },
     captureDevice: 'sysvoxtestmic',
     playbackDevice: 'sysvoxtestspeaker',
+    say,
     played: () =>
       readdirSync(folder)
         .filter((name) => name.startsWith('played-') && name.endsWith('.wav'))
@@ -86,6 +119,7 @@ export function createAlsaFileDevices(): AlsaFileDevices {
     close() {
       closed = true;
       clearInterval(feeder);
+      for (const queued of queue.splice(0)) queued.done?.();
       stream?.destroy();
       // Unblocks a pending open of the FIFO so the writer's thread is not left waiting for a reader.
       spawnSync('sh', ['-c', `timeout 1 cat "${fifo}" > /dev/null`]);

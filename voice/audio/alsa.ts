@@ -55,6 +55,44 @@ export async function* alsaCapture(options: AlsaCaptureOptions = {}): AsyncGener
   }
 }
 
+/**
+ * Opens a capture device the way the mic loop will (arecord, one sample) and says why it failed, or
+ * undefined when it opened. Still waiting after waitMs (a PCM whose source has no data yet) counts as
+ * opened: only a refusal is a failure. The error is arecord's own last line ("audio open error: ...").
+ */
+export async function probeAlsaCapture(
+  device: string,
+  options: { waitMs?: number; spawn?: Spawn } = {},
+): Promise<string | undefined> {
+  let child: ChildProcess;
+  try {
+    child = (options.spawn ?? spawnDefault)('arecord', [...arecordArgs(device), '-s', '1']);
+  } catch (error) {
+    return `could not start arecord: ${describeError(error)}`;
+  }
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout?.resume();
+  const outcome = await new Promise<{ code: number | null } | { error: Error } | 'waiting'>((resolve) => {
+    const timer = setTimeout(() => resolve('waiting'), options.waitMs ?? 3000);
+    child.on('error', (error) => (clearTimeout(timer), resolve({ error })));
+    child.on('close', (code) => (clearTimeout(timer), resolve({ code })));
+  });
+  if (outcome === 'waiting') {
+    child.kill('SIGTERM');
+    return undefined;
+  }
+  if ('error' in outcome) return `could not start arecord: ${describeError(outcome.error)}; install alsa-utils`;
+  if (outcome.code === 0) return undefined;
+  const last =
+    stderr
+      .trim()
+      .split('\n')
+      .at(-1)
+      ?.replace(/^arecord: [\w:]+?:\d+: /, '') ?? '';
+  return `arecord could not open "${device}": ${last || `exit code ${outcome.code}`}`;
+}
+
 /** Plays raw S16_LE mono PCM through aplay; resolves when played, rejects with an AudioError. */
 export async function alsaPlay(
   pcm: Buffer,
