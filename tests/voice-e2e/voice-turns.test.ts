@@ -13,7 +13,7 @@ const requirement = requireAudio({ commands: ['espeak-ng', 'pocketsphinx_continu
 const numberWords =
   'zero | one | two | three | four | five | six | seven | eight | nine | ten | eleven | twelve | thirteen | fourteen | fifteen | sixteen | seventeen | eighteen | nineteen | twenty | thirty | forty | fifty | sixty | seventy | eighty | ninety | hundred | point';
 const numberThenPercent = new RegExp(`\\b(${numberWords.split(' | ').join('|')})\\b.*percent`);
-const replyGrammar = `#JSGF V1.0;\ngrammar reply;\npublic <reply> = <filler>* <number>+ percent <filler>*;\n<number> = ${numberWords};\n<filler> = the | cpu | memory | is | at | used | of | and | load | usage | processor | ram | percent | gigabytes | in | use;\n`;
+const replyGrammar = `#JSGF V1.0;\ngrammar reply;\npublic <reply> = <filler>* <number>+ percent (<filler> | <number>)*;\n<number> = ${numberWords};\n<filler> = the | cpu | memory | is | at | used | of | and | load | usage | processor | ram | percent | gigabytes | in | use | across | core | cores;\n`;
 
 describe.skipIf(requirement.skip)(
   'voice end to end (openWakeWord, Silero, pocketsphinx, router, espeak-ng, SQLite)',
