@@ -34,7 +34,9 @@ export async function downloadModel(options: DownloadOptions): Promise<void> {
   const { part, sidecar } = partialPaths(target);
   await mkdir(dirname(target), { recursive: true });
   await discardStalePart(entry, part, sidecar);
-  await writeFile(sidecar, JSON.stringify({ url: entry.url, sizeBytes: entry.sizeBytes, checksum: entry.checksum }));
+  const record = JSON.stringify({ url: entry.url, sizeBytes: entry.sizeBytes, checksum: entry.checksum });
+  // Rewritten only when it differs, so a retry that gets nowhere leaves the data dir as it was.
+  if ((await readFile(sidecar, 'utf8').catch(() => '')) !== record) await writeFile(sidecar, record);
   const attempts = options.attempts ?? 3;
   const failures: string[] = [];
   for (let attempt = 1; attempt <= attempts && !(await isComplete(part, entry)); attempt += 1) {
@@ -52,10 +54,13 @@ export async function downloadModel(options: DownloadOptions): Promise<void> {
   }
   if (!(await isComplete(part, entry))) {
     const have = await sizeOf(part);
-    throw new Error(
-      `interrupted at ${have} of ${entry.sizeBytes} bytes after ${attempts} attempts (${failures.join('; ')}); ` +
-        `the partial file ${part} is kept: run the same command again to resume`,
-    );
+    const failed = `${have === 0 ? 'failed' : `interrupted at ${have} of ${entry.sizeBytes} bytes`} after ${attempts} attempts (${failures.join('; ')})`;
+    if (have === 0) {
+      // Nothing to resume: leave no empty partial file behind.
+      await Promise.all([rm(part, { force: true }), rm(sidecar, { force: true })]);
+      throw new Error(failed);
+    }
+    throw new Error(`${failed}; the partial file ${part} is kept: run the same command again to resume`);
   }
   const problem = await verifyProblem(part, entry);
   if (problem) {

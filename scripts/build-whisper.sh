@@ -26,7 +26,7 @@ done
 
 output_dir=$(dirname "$output")
 mkdir -p "$output_dir"
-exec 9>"$output_dir/.build.lock"
+exec 9>>"$output_dir/.build.lock"
 flock 9
 
 source_hash=$(cat "$source_dir/Makefile" "$source_dir/whisper.cpp" "$source_dir/ggml.c" \

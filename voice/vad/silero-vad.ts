@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import '../no-telemetry.js';
 import * as ort from 'onnxruntime-node';
 import { EngineError, describeError } from '../../src/errors.js';
 import type { EngineProbe } from '../../src/probe.js';

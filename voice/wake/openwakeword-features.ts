@@ -1,3 +1,4 @@
+import '../no-telemetry.js';
 import * as ort from 'onnxruntime-node';
 
 /**

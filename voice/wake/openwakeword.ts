@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import '../no-telemetry.js';
 import * as ort from 'onnxruntime-node';
 import { EngineError, describeError } from '../../src/errors.js';
 import { silentLogger, type Logger } from '../../src/log.js';
