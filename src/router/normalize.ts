@@ -3,6 +3,9 @@
  * lowercase, no punctuation (a path like /mnt/tank and names like plex-server survive), contractions
  * expanded, spoken numbers as digits, spelled letters joined ("c p u" -> "cpu"), fillers dropped, and
  * wake-word and politeness prefixes and suffixes removed ("hey jarvis, could you tell me ...").
+ *
+ * Discourse words at the start ("okay", "alright", "so", "actually") are dropped when more words follow:
+ * "okay um restart plex" is the command "restart plex", never a confirmation; "okay" alone stays (a yes).
  */
 import { digitsForSpokenNumbers } from './spoken-numbers.js';
 
@@ -29,9 +32,34 @@ const contractions: Record<string, string> = {
   "won't": 'will not',
   "wasn't": 'was not',
   "how're": 'how are',
+  "hasn't": 'has not',
+  "haven't": 'have not',
+  "i've": 'i have',
+  "we've": 'we have',
+  "we're": 'we are',
+  "you're": 'you are',
+  "they're": 'they are',
+  "where're": 'where are',
+  isnt: 'is not',
+  arent: 'are not',
+  dont: 'do not',
+  doesnt: 'does not',
+  didnt: 'did not',
+  cant: 'cannot',
+  lets: 'let us',
+  im: 'i am',
+  ive: 'i have',
+  gimme: 'give me',
+  lemme: 'let me',
+  pls: 'please',
+  plz: 'please',
+  thx: 'thanks',
+  rn: 'right now',
+  whatre: 'what are',
 };
 
-const fillers = new Set(['um', 'uh', 'erm', 'er', 'hmm', 'uhm']);
+/** Dropped wherever they are: hesitations, and "current" ("the current cpu usage" is the cpu usage). */
+const fillers = new Set(['um', 'umm', 'uh', 'uhh', 'erm', 'er', 'hmm', 'hm', 'uhm', 'current', 'currently']);
 
 const prefixes: string[][] = [
   'hey jarvis',
@@ -50,7 +78,21 @@ const prefixes: string[][] = [
   'tell me',
   'show me',
   'give me',
+  'let me see',
   'let me know',
+  'let us',
+  'i want you to',
+  'i need you to',
+  'i want to see',
+  'okay',
+  'ok',
+  'alright',
+  'all right',
+  'right',
+  'actually',
+  'oh',
+  'real quick',
+  'quick',
   'i want to know',
   'i would like to know',
   'do you know',
@@ -68,6 +110,9 @@ const suffixes: string[][] = [
   'thank you',
   'for me',
   'right now',
+  'real quick',
+  'quickly',
+  'or not',
   'now',
   'at the moment',
   'currently',
@@ -132,6 +177,7 @@ function splitWords(text: string): string[] {
   const words = text
     .toLowerCase()
     .replace(/[\u2018\u2019`]/g, "'")
+    .replace(/%/g, ' percent ')
     .replace(/[^a-z0-9/_\-.' ]+/g, ' ')
     .split(/\s+/)
     .filter((word) => word.length > 0);

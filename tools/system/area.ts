@@ -20,7 +20,7 @@ import {
 } from './answers.js';
 import { createSystemChecks } from './checks.js';
 import type { SystemSampler } from './sampler.js';
-import { hostSlot, mountSlot } from './slots.js';
+import { hostSlot, mountSlot, thresholdSlot } from './slots.js';
 import { selectFilesystems, systemTools, type SystemTools } from './system-tools.js';
 import type { SystemSnapshot } from './types.js';
 import { systemTemplates, systemWordClasses } from './words.js';
@@ -96,7 +96,7 @@ export function createSystemArea(deps: SystemAreaOptions): ToolArea {
     tools: Object.values(tools),
     templates: systemTemplates,
     wordClasses: systemWordClasses,
-    slots: [mountSlot(mounts), hostSlot(async () => [hostname])],
+    slots: [mountSlot(mounts), hostSlot(async () => [hostname]), thresholdSlot()],
     answers: answers(tools, thisMachine(hostname)),
     checks: deps.alerts?.enabled
       ? createSystemChecks({

@@ -1,0 +1,35 @@
+/** The whole corpus: every phrasing that must match, by area, and the open questions. */
+import { alertRows, confirmRows, denyRows, forgetRows, helpRows, rememberRows } from './core-intents.js';
+import { restartRows, startRows, stopRows } from './docker-actions.js';
+import { containerLogRows, containerStatusRows, listContainerRows, unhealthyRows } from './docker-questions.js';
+import { diskRows, statusRows, topCpuRows, topMemoryRows } from './system-disk-status.js';
+import { cpuRows, loadRows, memoryRows, temperatureRows, uptimeRows } from './system-figures.js';
+import type { CorpusRow } from './types.js';
+
+export { openQuestions } from './open-questions.js';
+export type { CorpusRow } from './types.js';
+
+export const corpusRows: readonly CorpusRow[] = [
+  ...statusRows,
+  ...cpuRows,
+  ...memoryRows,
+  ...topCpuRows,
+  ...topMemoryRows,
+  ...temperatureRows,
+  ...loadRows,
+  ...uptimeRows,
+  ...diskRows,
+  ...listContainerRows,
+  ...unhealthyRows,
+  ...containerStatusRows,
+  ...containerLogRows,
+  ...restartRows,
+  ...stopRows,
+  ...startRows,
+  ...confirmRows,
+  ...denyRows,
+  ...helpRows,
+  ...alertRows,
+  ...rememberRows,
+  ...forgetRows,
+];
