@@ -25,7 +25,7 @@ export const coreTemplates: readonly Template[] = [
     // A yes naming the action ("yes restart plex") is an area's targeted confirmation (tools/docker/words.ts):
     // the policy then approves only a request for what it names.
     // "approve all" / "yes to all" are confirmations too: the policy then asks which one when several wait.
-    patterns: ['<yes> [<agree>] [<agree>]', 'please do', 'do', '<yes> [to] (all | everything) [of them]'],
+    patterns: ['<yes> [<agree>] [<agree>]', '<yes> [to] (all | everything) [of them]'],
   },
   {
     intent: 'deny',

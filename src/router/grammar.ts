@@ -35,6 +35,9 @@ export interface Grammar {
  */
 const spokenDeterminers = 'the | my';
 
+/** What may follow a yes, narrowed for the recogniser too: "yes please", "yes do it", not every way of agreeing. */
+const spokenAgreement = 'please | do it | go ahead';
+
 interface EmitContext {
   lexicon: Lexicon;
   isKnownWord: (word: string) => boolean;
@@ -91,7 +94,7 @@ function wordList(phrases: readonly string[], context: EmitContext): string[] {
 /** The JSGF grammar for pocketsphinx, built from the same templates the router matches with. */
 export function buildJsgf(lexicon: Lexicon, vocabulary: Vocabulary, options: GrammarOptions = {}): Grammar {
   const templates = options.templates ?? lexicon.templates;
-  const classes = { ...lexicon.wordClasses, det: spokenDeterminers };
+  const classes = { ...lexicon.wordClasses, det: spokenDeterminers, agree: spokenAgreement };
   const context: EmitContext = {
     lexicon,
     isKnownWord: options.isKnownWord ?? (() => true),

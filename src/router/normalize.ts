@@ -190,8 +190,13 @@ function splitWords(text: string): string[] {
   return expanded.filter((word) => word.length > 0 && !fillers.has(word));
 }
 
+/** Whole utterances that stripping would break: "please do" is a yes, not the word "do". */
+const wholeUtterances: Readonly<Record<string, string[]>> = { 'please do': ['do', 'it'] };
+
 /** The utterance as template tokens. An empty array means there was nothing to match. */
 export function normalizeUtterance(text: string): string[] {
   const words = splitWords(text);
+  const whole = wholeUtterances[words.join(' ')];
+  if (whole) return [...whole];
   return stripCourtesy(joinSpelledLetters(digitsForSpokenNumbers(words)));
 }

@@ -39,7 +39,12 @@ interface Answerer {
 /** The core's own answers: yes and no are decided by the core (the pending approval), help lists every area. */
 function coreAnswers(lexicon: Lexicon): Record<string, IntentHandler> {
   return {
-    confirm: async ({ match }) => ({ kind: 'approval-decision', decision: 'approve', spokenText: match.normalized }),
+    confirm: async ({ match }) => ({
+      kind: 'approval-decision',
+      decision: 'approve',
+      spokenText: match.normalized,
+      ...(match.slots.container ? { names: { target: match.slots.container, action: match.slots.action } } : {}),
+    }),
     deny: async ({ match }) => ({ kind: 'approval-decision', decision: 'deny', spokenText: match.normalized }),
     help: async () => answer(helpAnswer(lexicon.templates)),
   };
