@@ -9,7 +9,7 @@ import type { Template } from './types.js';
 export const coreWordClasses: Readonly<Record<string, string>> = {
   det: 'the | my | our | this | a',
   server: 'server | system | machine | box | host | computer | homelab',
-  yes: 'yes | yeah | yep | yup | sure | confirm | confirmed | do it | go ahead | go for it | approve | approved | affirmative | ok | okay | absolutely | of course',
+  yes: 'yes | yeah | yep | yup | sure | confirm | confirmed | do it | go ahead | go for it | approve | approved | affirmative | ok | okay | absolutely | of course | sure thing',
   /** What may follow a yes and keep it a plain yes: "yes please do it", "yeah go on", "yes I am sure". */
   agree:
     '<yes> | please | please do | do that | go on | proceed | approve it | i am sure | thanks | thank you | that is fine | sounds good',
@@ -41,7 +41,7 @@ export const coreTemplates: readonly Template[] = [
     patterns: [
       'help [me]',
       'what can you do',
-      'what can i (ask | say) [you]',
+      'what can i (ask | say) [you] [about]',
       'what do you (know | understand)',
       'what (commands | questions) (are there | can i (use | ask) | do you (know | understand))',
       'what are your (commands | options | abilities | skills)',
@@ -50,6 +50,7 @@ export const coreTemplates: readonly Template[] = [
       'what can you help [me] with',
       'list [your | the] commands',
       'what do you know how to do',
+      'what do you do',
       'what (kind | kinds | sort | sorts) of (things | questions | stuff | commands) can i (ask | say) [you]',
     ],
   },

@@ -70,6 +70,7 @@ const prefixes: string[][] = [
   'hey sysvox',
   'sysvox',
   'hey',
+  'yo',
   'please',
   'can you',
   'could you',
@@ -78,6 +79,11 @@ const prefixes: string[][] = [
   'tell me',
   'show me',
   'give me',
+  'can i get',
+  'can i have',
+  'can i see',
+  'could i get',
+  'could i see',
   'let me see',
   'let me know',
   'let us',
@@ -106,6 +112,8 @@ const prefixes: string[][] = [
 
 const suffixes: string[][] = [
   'please',
+  'and thanks',
+  'and thank you',
   'thanks',
   'thank you',
   'for me',

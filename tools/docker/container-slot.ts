@@ -6,9 +6,11 @@
  * Decision (see src/router/template-syntax.md): {container} also accepts a short phrase that names no
  * known container and returns it raw, so the core can answer "There is no container called X" instead of
  * handing a command to the brain: one plain word ("restart grafana"), or up to three when the person
- * called it a container ("restart the home bridge container"); never a stop word like "everything",
+ * called it a container ("restart the home bridge container", "the jellyfin thing"); never with "the" or
+ * "my" alone in front ("stop the music", "turn off the tv"); never a stop word like "everything",
  * "the", "server", a verb in -ing ("stop talking"), nor a name another slot knows, such as a host.
- * {known-container} (used by weak patterns such as "how is X") accepts known names only.
+ * {known-container} (used by weak patterns such as "how is X") accepts known names only; {the-container}
+ * (after a determiner in a pattern, through the <ctr> class) accepts an unknown name only when called a container.
  * Loose words around a name are dropped: "the plex one", "the jellyfin thing", "the plex container".
  */
 import type { AreaSlot } from '../../src/router/area.js';
@@ -49,17 +51,25 @@ function nameParts(name: string): string[] {
 /** Words behind a name that say what kind of thing it is: "the plex container", "the jellyfin thing". */
 const kindWords = new Set(['container', 'service', 'app', 'thing', 'one']);
 
-/** Drops "the" in front and "container" behind: "the plex container" -> ["plex"]; says whether it was called a container. */
-function trimContainerWords(words: readonly string[]): { words: readonly string[]; calledContainer: boolean } {
+interface Trimmed {
+  words: readonly string[];
+  /** "the ..." or "my ...": said of things in general ("stop the music"), unless it is called a container. */
+  determiner: boolean;
+  /** "the grafana container", "the jellyfin thing": the person means a container by it. */
+  calledContainer: boolean;
+}
+
+/** Drops "the" in front and "container" behind: "the plex container" -> ["plex"]. */
+function trimContainerWords(words: readonly string[]): Trimmed {
   let start = 0;
   let end = words.length;
   let calledContainer = false;
   while (start < end && ['the', 'my'].includes(words[start]!)) start += 1;
   while (end > start && kindWords.has(words[end - 1]!)) {
-    if (['container', 'service'].includes(words[end - 1]!)) calledContainer = true;
+    if (['container', 'service', 'thing'].includes(words[end - 1]!)) calledContainer = true;
     end -= 1;
   }
-  return { words: words.slice(start, end), calledContainer };
+  return { words: words.slice(start, end), determiner: start > 0, calledContainer };
 }
 
 /** The known container these words name, or null when none or more than one fits. */
@@ -85,12 +95,17 @@ function namedByOtherSlot(phrase: string, vocabulary: Vocabulary): boolean {
   return false;
 }
 
+/** 'any': one plain word, or up to three called a container; 'called': only when called a container. */
+type Unknown = 'none' | 'any' | 'called';
+
 function plausibleUnknownName(
-  words: readonly string[],
+  { words, determiner, calledContainer }: Trimmed,
   vocabulary: Vocabulary,
-  calledContainer: boolean,
+  unknown: Unknown,
 ): string | null {
+  if (unknown === 'none' || (unknown === 'called' && !calledContainer)) return null;
   if (words.length === 0 || words.length > (calledContainer ? 3 : 1)) return null;
+  if (determiner && !calledContainer) return null;
   if (words.some((word) => stopWords.has(word) || !/^[a-z0-9][a-z0-9\-_.]*$/.test(word))) return null;
   if (words.some((word) => /^[a-z]{3,}ing$/.test(word))) return null;
   if (words.every((word) => /^\d+$/.test(word))) return null;
@@ -103,9 +118,10 @@ function resolveContainer(
   words: readonly string[],
   containers: readonly string[],
   vocabulary: Vocabulary,
-  allowUnknown: boolean,
+  unknown: Unknown,
 ): string | null {
-  const { words: trimmed, calledContainer } = trimContainerWords(words);
+  const found = trimContainerWords(words);
+  const trimmed = found.words;
   if (trimmed.length === 0) return null;
   const known = findContainer(trimmed, containers);
   if (known) return known;
@@ -114,7 +130,7 @@ function resolveContainer(
     const withoutOne = findContainer(trimmed.slice(0, -1), containers);
     if (withoutOne) return withoutOne;
   }
-  return allowUnknown ? plausibleUnknownName(trimmed, vocabulary, calledContainer) : null;
+  return plausibleUnknownName(found, vocabulary, unknown);
 }
 
 /** "plex-server" is heard as "plex server" and as "plex". */
@@ -128,9 +144,11 @@ export function containerSlot(names: () => Promise<readonly string[]>): AreaSlot
   return {
     name: 'container',
     values: names,
-    resolve: (words, containers, vocabulary) => resolveContainer(words, containers, vocabulary, true),
+    resolve: (words, containers, vocabulary) => resolveContainer(words, containers, vocabulary, 'any'),
     forms: {
-      'known-container': (words, containers, vocabulary) => resolveContainer(words, containers, vocabulary, false),
+      'known-container': (words, containers, vocabulary) => resolveContainer(words, containers, vocabulary, 'none'),
+      // After "the" / "my" in a pattern: "stop the music" is not a container, "stop the grafana container" may be.
+      'the-container': (words, containers, vocabulary) => resolveContainer(words, containers, vocabulary, 'called'),
     },
     maxWords: 5,
     spoken: spokenContainer,

@@ -7,7 +7,7 @@
 import type { Template } from '../../src/router/types.js';
 
 export const dockerWordClasses: Readonly<Record<string, string>> = {
-  containers: '[docker] (containers | container | services)',
+  containers: '[docker] (containers | container | services | service)',
   restart: 'restart | reboot | bounce | reload | recycle | kick',
   stop: 'stop | shut down | shutdown | halt | kill | turn off | power off',
   start: 'start | start up | launch | boot | boot up | fire up | spin up | bring up | turn on | power on',
@@ -16,13 +16,15 @@ export const dockerWordClasses: Readonly<Record<string, string>> = {
   /** "the plex logs", "the plex container logs". */
   logs: '[container] (logs | log | log lines)',
   showlogs: 'show | get | fetch | read | tail | check | print | display | open | pull up | see | give me',
+  /** A container as a pattern says it: "plex", "the plex container"; "the music" is no unknown container. */
+  ctr: '<det> {the-container} | {container}',
 };
 
 /** "yes restart plex": one template per action, so the match says which action the confirmation names. */
 const targetedConfirm = (action: string, verbs: string): Template => ({
   intent: 'confirm',
   fixedSlots: { action },
-  patterns: [`<yes> [please] ${verbs} [<det>] [container] {container}`],
+  patterns: [`<yes> [please] ${verbs} [[<det>] container] <ctr>`],
 });
 
 export const dockerTemplates: readonly Template[] = [
@@ -59,7 +61,8 @@ export const dockerTemplates: readonly Template[] = [
     patterns: [
       '[list | show] [all] [<det>] [running] <containers>',
       '(what | which) <containers> (are running | are up | are there | do i have | do we have | are on [<det>] <server>)',
-      'how many <containers> (are there | are running | are up | do i have | do we have)',
+      'how many <containers> [are there | are running | are up | do i have | do we have]',
+      '(what | which) <containers> (do i | do we) have running',
       'what is running [[in | on] (docker | [<det>] <server>)]',
       'what (do i | do we) have running [in docker | on [<det>] <server>]',
       'what is in docker',
@@ -71,33 +74,33 @@ export const dockerTemplates: readonly Template[] = [
   {
     intent: 'container_logs',
     patterns: [
-      '[docker] [<det>] {container} <logs>',
-      '[docker] [<det>] (logs | log) (of | for | from) [<det>] {container}',
+      '[docker] <ctr> <logs>',
+      '[docker] [<det>] (logs | log) (of | for | from) <ctr>',
       'docker (logs | log) {container}',
-      '<showlogs> [me] [<det>] {container} <logs>',
-      '<showlogs> [me] [<det>] (logs | log) (of | for | from) [<det>] {container}',
-      'what did [<det>] {container} (log | say | print | write)',
-      'what (is | has) [<det>] {container} (logging | logged | saying | printed)',
-      'what (does | do) [<det>] {container} <logs> say',
-      'what is in [<det>] {container} <logs>',
-      '[(are | were) there] any (errors | warnings | problems) in [<det>] {container} <logs>',
-      '(are | were) there (errors | warnings | problems) in [<det>] {container} <logs>',
+      '<showlogs> [me] <ctr> <logs>',
+      '<showlogs> [me] [<det>] (logs | log) (of | for | from) <ctr>',
+      'what did <ctr> (log | say | print | write)',
+      'what (is | has) <ctr> (logging | logged | saying | printed)',
+      'what (does | do) <ctr> <logs> say',
+      'what is in <ctr> <logs>',
+      '[(are | were) there] any (errors | warnings | problems) in <ctr> <logs>',
+      '(are | were) there (errors | warnings | problems) in <ctr> <logs>',
       '(last | latest | recent) {container} <logs>',
-      '(last | latest | recent) [few] (logs | log lines | lines) (of | for | from | in) [<det>] {container} [<logs>]',
+      '(last | latest | recent) [few] (logs | log lines | lines) (of | for | from | in) <ctr> [<logs>]',
     ],
     help: { kind: 'ask', topic: 'the logs of a container' },
   },
   {
     intent: 'container_status',
     patterns: [
-      '(is | are) [<det>] {container} [still | currently] (running | up | healthy | ok | okay | alive | working | down | online | fine | dead | started | stopped | unhealthy | restarting | broken)',
+      '(is | are) <ctr> [still | currently] (running | up | healthy | ok | okay | alive | working | down | online | fine | dead | started | stopped | unhealthy | restarting | broken)',
       'how is [<det>] {known-container} [doing | looking | running]',
-      '(status | health | state) of [<det>] {container}',
-      'what is [the] (status | state | health) of [<det>] {container}',
-      'what (state | status) is [<det>] {container} in',
+      '(status | health | state) of <ctr>',
+      'what is [the] (status | state | health) of <ctr>',
+      'what (state | status) is <ctr> in',
       '[<det>] {known-container} (status | health)',
       'check [on] [<det>] {known-container}',
-      '(did | has) [<det>] {container} (crash | crashed | die | died | fail | failed | stop | stopped | go down | gone down)',
+      '(did | has) <ctr> (crash | crashed | die | died | fail | failed | stop | stopped | go down | gone down)',
       '{known-container}',
     ],
     help: { kind: 'ask', topic: 'whether a container is running and healthy' },
@@ -105,27 +108,24 @@ export const dockerTemplates: readonly Template[] = [
   {
     intent: 'container_restart',
     patterns: [
-      '[docker] <restart> [<det>] [container | service] {container} [again]',
-      'give [<det>] {container} a (restart | kick | reboot)',
-      'try (restarting | rebooting | bouncing) [<det>] {container}',
-      '[<det>] {container} needs (a restart | restarting | a reboot | a kick)',
+      '[docker] <restart> [[<det>] (container | service)] <ctr> [again]',
+      'give <ctr> a (restart | kick | reboot)',
+      'try (restarting | rebooting | bouncing) <ctr>',
+      '<ctr> needs (a restart | restarting | a reboot | a kick)',
     ],
     help: { kind: 'do', topic: 'restart, stop or start a container once you approve' },
   },
   {
     intent: 'container_stop',
-    patterns: [
-      '[docker] <stop> [<det>] [container | service] {container}',
-      '(bring | take | shut) [<det>] {container} down',
-    ],
+    patterns: ['[docker] <stop> [[<det>] (container | service)] <ctr>', '(bring | take | shut) <ctr> down'],
   },
   {
     intent: 'container_start',
     patterns: [
-      '[docker] <start> [<det>] [container | service] [stopped | exited | dead] {container} [up | again | back up]',
-      'bring [<det>] {container} [back] up',
+      '[docker] <start> [[<det>] (container | service)] ([<det>] (stopped | exited | dead) <ctr> | <ctr>) [up | again | back up]',
+      'bring <ctr> [back] up',
       'turn {container} on',
-      '(get | have) [<det>] {container} (running | up | going) [again]',
+      '(get | have) <ctr> (running | up | going) [again]',
     ],
   },
 ];

@@ -4,9 +4,10 @@ import { restartRows, startRows, stopRows } from './docker-actions.js';
 import { containerLogRows, containerStatusRows, listContainerRows, unhealthyRows } from './docker-questions.js';
 import { diskRows, statusRows, topCpuRows, topMemoryRows } from './system-disk-status.js';
 import { cpuRows, loadRows, memoryRows, temperatureRows, uptimeRows } from './system-figures.js';
+import { freshOpenQuestions, freshRows } from './fresh-batch.js';
+import { openQuestions as firstOpenQuestions } from './open-questions.js';
 import type { CorpusRow } from './types.js';
 
-export { openQuestions } from './open-questions.js';
 export type { CorpusRow } from './types.js';
 
 export const corpusRows: readonly CorpusRow[] = [
@@ -32,4 +33,7 @@ export const corpusRows: readonly CorpusRow[] = [
   ...alertRows,
   ...rememberRows,
   ...forgetRows,
+  ...freshRows,
 ];
+
+export const openQuestions: readonly string[] = [...firstOpenQuestions, ...freshOpenQuestions];
