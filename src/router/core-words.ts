@@ -7,9 +7,9 @@
 import type { Template } from './types.js';
 
 export const coreWordClasses: Readonly<Record<string, string>> = {
-  det: 'the | my | our | this | a',
+  det: 'the | my | our | this | a | an',
   server: 'server | system | machine | box | host | computer | homelab',
-  yes: 'yes | yeah | yep | yup | sure | confirm | confirmed | do it | go ahead | go for it | approve | approved | affirmative | ok | okay | absolutely | of course | sure thing',
+  yes: 'yes | yeah | yea | ya | yep | yup | sure | confirm | confirmed | do it | go ahead | go for it | approve | approved | affirmative | ok | okay | absolutely | of course | sure thing',
   /** What may follow a yes and keep it a plain yes: "yes please do it", "yeah go on", "yes I am sure". */
   agree:
     '<yes> | please | please do | do that | go on | proceed | approve it | i am sure | thanks | thank you | that is fine | sounds good',
@@ -51,6 +51,7 @@ export const coreTemplates: readonly Template[] = [
       'list [your | the] commands',
       'what do you know how to do',
       'what do you do',
+      'what are my options',
       'what (kind | kinds | sort | sorts) of (things | questions | stuff | commands) can i (ask | say) [you]',
     ],
   },

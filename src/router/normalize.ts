@@ -90,6 +90,7 @@ const prefixes: string[][] = [
   'i want you to',
   'i need you to',
   'i want to see',
+  'go ahead and',
   'okay',
   'ok',
   'alright',
@@ -198,6 +199,20 @@ function splitWords(text: string): string[] {
   return expanded.filter((word) => word.length > 0 && !fillers.has(word));
 }
 
+/**
+ * "tell me if plex is up", "check whether the db is running", "see if there is space on /data": the
+ * question inside, asked the plain way ("is plex up"). Only when an "is" or "are" follows; otherwise the
+ * words stay as they are ("see if you can fix nextcloud" is no question the templates know).
+ */
+function askedInside(tokens: string[]): string[] {
+  const lead = ['check', 'see', 'ask'].includes(tokens[0] ?? '') ? 1 : 0;
+  if (!['if', 'whether'].includes(tokens[lead] ?? '')) return tokens;
+  const rest = tokens.slice(lead + 1);
+  const verb = rest.findIndex((word) => word === 'is' || word === 'are');
+  if (verb <= 0) return tokens;
+  return [rest[verb]!, ...rest.slice(0, verb), ...rest.slice(verb + 1)];
+}
+
 /** Whole utterances that stripping would break: "please do" is a yes, not the word "do". */
 const wholeUtterances: Readonly<Record<string, string[]>> = { 'please do': ['do', 'it'] };
 
@@ -206,5 +221,5 @@ export function normalizeUtterance(text: string): string[] {
   const words = splitWords(text);
   const whole = wholeUtterances[words.join(' ')];
   if (whole) return [...whole];
-  return stripCourtesy(joinSpelledLetters(digitsForSpokenNumbers(words)));
+  return askedInside(stripCourtesy(joinSpelledLetters(digitsForSpokenNumbers(words))));
 }

@@ -29,6 +29,10 @@ const cases: [said: string, tokens: string][] = [
   ['is pi-hole up', 'is pi-hole up'],
   ['c p u load', 'cpu load'],
   ['actually no', 'no'],
+  ['Can you tell me if Plex is up?', 'is plex up'],
+  ['check whether the db is still running', 'is the db still running'],
+  ['see if there is space left on /data', 'is there space left on /data'],
+  ['see if you can fix nextcloud', 'see if you can fix nextcloud'],
 ];
 
 describe('normalizeUtterance', () => {

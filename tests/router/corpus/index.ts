@@ -6,6 +6,7 @@ import { diskRows, statusRows, topCpuRows, topMemoryRows } from './system-disk-s
 import { cpuRows, loadRows, memoryRows, temperatureRows, uptimeRows } from './system-figures.js';
 import { freshOpenQuestions, freshRows } from './fresh-batch.js';
 import { openQuestions as firstOpenQuestions } from './open-questions.js';
+import { thirdOpenQuestions, thirdRows } from './third-batch.js';
 import type { CorpusRow } from './types.js';
 
 export type { CorpusRow } from './types.js';
@@ -34,6 +35,7 @@ export const corpusRows: readonly CorpusRow[] = [
   ...rememberRows,
   ...forgetRows,
   ...freshRows,
+  ...thirdRows,
 ];
 
-export const openQuestions: readonly string[] = [...firstOpenQuestions, ...freshOpenQuestions];
+export const openQuestions: readonly string[] = [...firstOpenQuestions, ...freshOpenQuestions, ...thirdOpenQuestions];
