@@ -3,7 +3,7 @@
  * status), tried in this order after the core's and the areas registered before it. Syntax:
  * src/router/template-syntax.md. <det> and <server> are the core's.
  */
-import type { Template } from '../../src/router/types.js';
+import type { RouterSlots, Template } from '../../src/router/types.js';
 
 export const systemWordClasses: Readonly<Record<string, string>> = {
   cpu: 'cpu | cpus | processor | processors',
@@ -17,8 +17,9 @@ export const systemWordClasses: Readonly<Record<string, string>> = {
   loadkind: 'system | server | 1 minute | 5 minute | 15 minute',
   /** "of the server", "on the box": the figure is this machine's anyway. */
   onserver: '(on | of | for | in) [<det>] <server>',
-  /** A yes/no check against a number: "is the cpu over 80 percent". */
-  over: 'over | above | more than | higher than | greater than | past | beyond | under | below | less than | lower than | at',
+  /** A yes/no check against a number: "is the cpu over 80 percent", "is memory under 50". */
+  above: 'over | above | more than | higher than | greater than | past | beyond',
+  below: 'under | below | less than | lower than',
   /** A figure that is high: "is the cpu maxed out", "is memory getting low". */
   busy: 'busy | high | too high | very high | maxed | maxed out | pegged | overloaded | struggling | working hard | slammed | under load | under heavy load | at 100 [percent]',
   full: '[getting | running | almost | nearly | completely | pretty] (full | low | tight) | filling up | running out | maxed out | high | too high',
@@ -26,7 +27,33 @@ export const systemWordClasses: Readonly<Record<string, string>> = {
   procs: 'process | processes | program | programs | app | apps | application | applications',
 };
 
+/**
+ * Yes/no checks against a number ("is the cpu over 80 percent"): each pattern twice, once per direction,
+ * so the match says which way the question goes (`compare`); the answer starts with "Yes." or "No.".
+ */
+function thresholdChecks(intent: string, fixedSlots: RouterSlots, pattern: string): Template[] {
+  return (['above', 'below'] as const).map((compare) => ({
+    intent,
+    fixedSlots: { ...fixedSlots, compare },
+    patterns: [pattern.replace('<compare>', `<${compare}>`)],
+  }));
+}
+
 export const systemTemplates: readonly Template[] = [
+  ...thresholdChecks('cpu', { metric: 'cpu' }, 'is [<det>] <cpu> [<usage>] [running] <compare> {threshold} [percent]'),
+  ...thresholdChecks(
+    'memory',
+    { metric: 'memory' },
+    'is [<det>] <memory> [<usage>] [running] <compare> {threshold} [percent]',
+  ),
+  ...thresholdChecks('disk', {}, 'is [<det>] {mount} [<fs>] <compare> {threshold} [percent] [full]'),
+  ...thresholdChecks('disk', {}, 'is [any] [<det>] <disk> [usage] <compare> {threshold} [percent] [full]'),
+  ...thresholdChecks(
+    'temperature',
+    {},
+    'is [<det>] [<cpu> | <server>] [temperature | temp] <compare> {threshold} (degrees | celsius | c)',
+  ),
+  ...thresholdChecks('load', {}, 'is [<det>] [system | server] load [average] <compare> {threshold}'),
   {
     intent: 'status',
     patterns: [
@@ -100,7 +127,6 @@ export const systemTemplates: readonly Template[] = [
       'how (hot | warm) (does | do) [<det>] (<cpu> | <server>) (get | run)',
       '(is | are) ([<det>] <cpu> | [<det>] <server> | it | things) (overheating | too hot | hot | running hot | getting hot)',
       'is [<det>] [<cpu> | <server>] (temperature | temp) (ok | okay | fine | normal | high | too high | alright)',
-      'is [<det>] [<cpu> | <server>] [temperature | temp] <over> {threshold} (degrees | celsius | c)',
       'check [<det>] (temperature | temperatures | temps)',
     ],
     help: { kind: 'ask', topic: 'the temperature' },
@@ -121,7 +147,6 @@ export const systemTemplates: readonly Template[] = [
       'is [<det>] <cpu> [<usage>] [running | getting] <busy>',
       'is [<det>] <cpu> [<usage>] <fine>',
       'what is [<det>] <cpu> [<usage>] looking like',
-      'is [<det>] <cpu> [<usage>] [running] <over> {threshold} [percent]',
     ],
     help: { kind: 'ask', topic: 'the CPU' },
   },
@@ -144,7 +169,6 @@ export const systemTemplates: readonly Template[] = [
       'is [<det>] swap [being] (used | in use)',
       '(am i | are we | is [<det>] <server>) [running] (out of | low on | short on) <memory>',
       'is [<det>] <memory> [<usage>] <full>',
-      'is [<det>] <memory> [<usage>] [running] <over> {threshold} [percent]',
       'what (percentage | percent) of [<det>] <memory> is [being] (used | in use)',
     ],
     help: { kind: 'ask', topic: 'the memory' },
@@ -156,7 +180,6 @@ export const systemTemplates: readonly Template[] = [
       '[<det>] [free | disk | free disk] (space | usage) (on | for | of) [<det>] {mount} [<fs>]',
       'how much [free] (space | room) is (left | free | used) on [<det>] {mount} [<fs>]',
       'is [<det>] {mount} [<fs>] <full>',
-      'is [<det>] {mount} [<fs>] <over> {threshold} [percent] [full]',
       '[<det>] {mount} [<fs>] (usage | space | disk usage | disk space)',
       'how much [free] space (is there | is | do i have | do we have) [left | free] on [<det>] {mount} [<fs>]',
       'is there [enough] [free] space [left] on [<det>] {mount} [<fs>]',
@@ -187,7 +210,6 @@ export const systemTemplates: readonly Template[] = [
       '[<det>] <disk> <fine>',
       'are [<det>] <disk> <fine>',
       '(is | are) [<det> | any | any of <det>] <disk> <full>',
-      'is [<det>] <disk> [usage] <over> {threshold} [percent] [full]',
       '[any] <disk> <full>',
       'check [<det>] <disk> [space | usage]',
     ],
@@ -222,7 +244,6 @@ export const systemTemplates: readonly Template[] = [
       'how (high | heavy | bad) is [<det>] [system | server] load [average]',
       'what are <my> [<loadkind>] load averages',
       'is [<det>] [system | server] load [average] (high | too high | ok | okay | normal | bad)',
-      'is [<det>] [system | server] load [average] <over> {threshold}',
       'check [<det>] load [average]',
     ],
     help: { kind: 'ask', topic: 'the load' },
