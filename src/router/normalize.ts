@@ -76,6 +76,10 @@ const prefixes: string[][] = [
   'could you',
   'would you',
   'will you',
+  'can u',
+  'could u',
+  'would u',
+  'kindly',
   'tell me',
   'show me',
   'give me',
@@ -117,6 +121,7 @@ const suffixes: string[][] = [
   'and thank you',
   'thanks',
   'thank you',
+  'thank u',
   'for me',
   'right now',
   'real quick',
@@ -187,6 +192,7 @@ function splitWords(text: string): string[] {
     .toLowerCase()
     .replace(/[\u2018\u2019`]/g, "'")
     .replace(/%/g, ' percent ')
+    .replace(/&/g, ' and ')
     .replace(/[^a-z0-9/_\-.' ]+/g, ' ')
     .split(/\s+/)
     .filter((word) => word.length > 0);
@@ -213,6 +219,29 @@ function askedInside(tokens: string[]): string[] {
   return [rest[verb]!, ...rest.slice(0, verb), ...rest.slice(verb + 1)];
 }
 
+/** "would you mind checking the disk": the request is "check the disk". */
+const mindPrefixes = [
+  ['would', 'you', 'mind'],
+  ['do', 'you', 'mind'],
+];
+const gerunds: Readonly<Record<string, string>> = {
+  checking: 'check',
+  restarting: 'restart',
+  stopping: 'stop',
+  starting: 'start',
+  showing: 'show',
+  telling: 'tell',
+  giving: 'give',
+};
+
+function withoutMind(tokens: string[]): string[] {
+  const prefix = mindPrefixes.find((phrase) => phrase.every((word, index) => tokens[index] === word));
+  if (!prefix) return tokens;
+  const [first, ...rest] = tokens.slice(prefix.length);
+  const verb = first === undefined ? undefined : gerunds[first];
+  return verb ? [verb, ...rest] : tokens;
+}
+
 /** Whole utterances that stripping would break: "please do" is a yes, not the word "do". */
 const wholeUtterances: Readonly<Record<string, string[]>> = { 'please do': ['do', 'it'] };
 
@@ -221,5 +250,7 @@ export function normalizeUtterance(text: string): string[] {
   const words = splitWords(text);
   const whole = wholeUtterances[words.join(' ')];
   if (whole) return [...whole];
-  return askedInside(stripCourtesy(joinSpelledLetters(digitsForSpokenNumbers(words))));
+  // A lone "n" left after joining spelled letters is "and": "cpu n ram".
+  const joined = joinSpelledLetters(digitsForSpokenNumbers(words)).map((word) => (word === 'n' ? 'and' : word));
+  return askedInside(stripCourtesy(withoutMind(joined)));
 }

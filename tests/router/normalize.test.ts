@@ -33,6 +33,11 @@ const cases: [said: string, tokens: string][] = [
   ['check whether the db is still running', 'is the db still running'],
   ['see if there is space left on /data', 'is there space left on /data'],
   ['see if you can fix nextcloud', 'see if you can fix nextcloud'],
+  ['would you mind checking the disk space', 'check the disk space'],
+  ['can u restart plex', 'restart plex'],
+  ['cpu n ram?', 'cpu and ram'],
+  ['cpu & ram', 'cpu and ram'],
+  ['n g i n x status', 'nginx status'],
 ];
 
 describe('normalizeUtterance', () => {

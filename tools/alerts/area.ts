@@ -18,7 +18,7 @@ const alertTemplates: readonly Template[] = [
       'what is on fire',
       'what (went | is going) wrong',
       '[are there | is there | do we have | do i have | got] any (alerts | alarms | problems | issues | warnings)',
-      'any (alert | alarm | problem | issue) [firing]',
+      'any (alert | alarm | problem | issue | alerts | alarms) [firing]',
       '(are | is) (there | any) (alerts | alarms) firing',
       'what (alerts | alarms | warnings) (are there | are firing | are active | do we have | do i have)',
       '(list | show | read) [me] [<det>] [active | current | open] (alerts | alarms)',

@@ -45,6 +45,7 @@ export const dockerTemplates: readonly Template[] = [
       '[are there | is there | do i have | do we have] any (problems | issues) (with | in) [<det>] (docker | containers | services | docker containers)',
       '[are there | is there | do i have | do we have] [any] (unhealthy | broken | failing | stopped | dead | exited | crashed | problem) <containers>',
       '[list | show] [<det>] [all] [<det>] (unhealthy | broken | failing | stopped | dead | exited | crashed) <containers>',
+      '[list | show] [<det>] [all] [<det>] <containers> (that are | which are) <bad>',
       'any <containers> [that are] <bad>',
       'any (container | docker) (problems | issues | errors)',
       'any issues with [<det>] <containers>',
@@ -99,7 +100,8 @@ export const dockerTemplates: readonly Template[] = [
     patterns: [
       '(is | are) <ctr> [still | currently] (running | up | healthy | ok | okay | alive | working | down | online | fine | dead | started | stopped | unhealthy | restarting | broken)',
       'how is [<det>] {known-container} [doing | looking | running]',
-      '(status | health | state) of <ctr>',
+      '[<det>] (status | health | state) of <ctr>',
+      '{known-container} (is it | it is) [still] (running | up | ok | okay | down | healthy | working)',
       'what is [the] (status | state | health) of <ctr>',
       'what (state | status) is <ctr> in',
       '[<det>] {known-container} (status | health)',

@@ -4,6 +4,7 @@ import { restartRows, startRows, stopRows } from './docker-actions.js';
 import { containerLogRows, containerStatusRows, listContainerRows, unhealthyRows } from './docker-questions.js';
 import { diskRows, statusRows, topCpuRows, topMemoryRows } from './system-disk-status.js';
 import { cpuRows, loadRows, memoryRows, temperatureRows, uptimeRows } from './system-figures.js';
+import { fourthOpenQuestions, fourthRows } from './fourth-batch.js';
 import { freshOpenQuestions, freshRows } from './fresh-batch.js';
 import { openQuestions as firstOpenQuestions } from './open-questions.js';
 import { thirdOpenQuestions, thirdRows } from './third-batch.js';
@@ -36,6 +37,12 @@ export const corpusRows: readonly CorpusRow[] = [
   ...forgetRows,
   ...freshRows,
   ...thirdRows,
+  ...fourthRows,
 ];
 
-export const openQuestions: readonly string[] = [...firstOpenQuestions, ...freshOpenQuestions, ...thirdOpenQuestions];
+export const openQuestions: readonly string[] = [
+  ...firstOpenQuestions,
+  ...freshOpenQuestions,
+  ...thirdOpenQuestions,
+  ...fourthOpenQuestions,
+];
