@@ -50,7 +50,6 @@ export const coreTemplates: readonly Template[] = [
       'what can you help [me] with',
       'list [your | the] commands',
       'what do you know how to do',
-      'what do you do',
       'what are my options',
       'what (kind | kinds | sort | sorts) of (things | questions | stuff | commands) can i (ask | say) [you]',
     ],

@@ -153,7 +153,7 @@ export const freshRows: readonly CorpusRow[] = [
   ['no thank you', 'deny'],
   ['dont do that', 'deny'],
   ['what can you do?', 'help'],
-  ['what do you do', 'help'],
+
   ['help!', 'help'],
   ['what can i ask you about', 'help'],
   ['any alerts right now', 'alerts'],
