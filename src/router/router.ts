@@ -113,6 +113,7 @@ export function createRouter(options: RouterOptions): Router {
         maxWords: (slot) => lexicon.slots.get(slot)?.maxWords ?? 1,
       };
       for (const candidate of lexicon.compiled) {
+        if (candidate.first !== null && !candidate.first.has(tokens[0]!)) continue;
         const captures = matchPattern(candidate.nodes, tokens, resolver);
         if (!captures) continue;
         return {
