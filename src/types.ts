@@ -14,6 +14,13 @@ export interface PersonRef {
 
 export type AnswerSource = 'router' | 'brain' | 'approval' | 'policy' | 'error' | 'rate-limit';
 
+/** The target (and action) a confirmation names: { target: 'plex-server', action: 'restart' } for "yes, restart plex". */
+export interface NamedRequest {
+  target: string;
+  /** The verb the request's description starts with ('restart', 'stop', 'start'), when the words said one. */
+  action?: string;
+}
+
 export interface ApprovalView {
   id: string;
   tool: string;

@@ -28,13 +28,14 @@ export function createCore(deps: CoreOptions): Core {
 
   function decide(
     caller: Caller,
-    answer: Pick<ApprovalAnswer, 'approvalId' | 'decision' | 'spokenText'>,
+    answer: Pick<ApprovalAnswer, 'approvalId' | 'decision' | 'spokenText' | 'names'>,
   ): Promise<ApprovalResolution> {
     return deps.runner.resolveApproval({
       decision: answer.decision,
       by: caller,
       approvalId: answer.approvalId,
       spokenText: answer.spokenText,
+      names: answer.names,
     });
   }
 

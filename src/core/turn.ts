@@ -5,7 +5,7 @@
  */
 import type { ApprovalResolution } from '../policy/approval-resolution.js';
 import type { InvokeOutcome } from '../policy/outcome.js';
-import type { ChannelName, PersonRef, TurnEvent } from '../types.js';
+import type { ChannelName, NamedRequest, PersonRef, TurnEvent } from '../types.js';
 
 export interface Turn {
   channel: ChannelName;
@@ -29,6 +29,8 @@ export interface ApprovalAnswer {
   /** A spoken answer must name the target ("yes, restart plex"); default 'text'. */
   modality?: 'text' | 'voice';
   spokenText?: string;
+  /** What the answer itself names ("yes, restart plex"): only a request for that target and action is approved. */
+  names?: NamedRequest;
 }
 
 /** A tool call sysvox itself asks for (an alert offering a restart): no person started it. */

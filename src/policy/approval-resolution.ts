@@ -1,4 +1,4 @@
-import type { ApprovalView } from '../types.js';
+import type { ApprovalView, NamedRequest } from '../types.js';
 import type { ApprovalRecord } from '../memory/approvals.js';
 import { hostOf } from '../toolkit/host-input.js';
 import { answersForOthers, mayResolve } from './approval-rights.js';
@@ -20,6 +20,11 @@ export interface ResolveApprovalRequest {
   approvalId?: string;
   /** What a voice caller said; it must name the confirm target to approve. */
   spokenText?: string;
+  /**
+   * What the confirmation itself names ("yes, restart plex" -> plex-server, restart): an approval then goes
+   * only to a request for that target and action, never to another one that happens to be waiting.
+   */
+  names?: NamedRequest;
 }
 
 /** What happened, for a channel to render; `message` is one sentence that can be shown or spoken. */
@@ -45,6 +50,7 @@ export async function resolveApproval(
     });
     return { status: 'ambiguous', approvals: views, message: whichOne(views) };
   }
+  if ('otherThan' in found) return namedNothing(context, request, found.otherThan);
   const record = found.record;
   if (!record) {
     auditFor(context, auditKinds.approvalRejected, by, {
@@ -93,7 +99,7 @@ export async function resolveApproval(
 function findApproval(
   context: RunnerContext,
   request: ResolveApprovalRequest,
-): { record?: ApprovalRecord } | { ambiguous: ApprovalRecord[] } {
+): { record?: ApprovalRecord } | { ambiguous: ApprovalRecord[] } | { otherThan: ApprovalRecord[] } {
   const { approvals } = context.memory;
   if (request.approvalId) return { record: approvals.get(request.approvalId.trim().toLowerCase()) };
   const now = context.clock();
@@ -102,11 +108,45 @@ function findApproval(
     ? approvals.list({ status: 'pending', limit: 50 }).filter(isSystem)
     : [];
   const candidates = [...own, ...offered];
+  if (request.names && request.decision === 'approve') {
+    const fits = candidates.filter((record) => isNamed(record, request.names!));
+    if (fits.length === 0) return { otherThan: candidates.filter((record) => record.expiresAt > now) };
+    const live = fits.filter((record) => record.expiresAt > now);
+    if (live.length > 1) return { ambiguous: live };
+    return { record: live[0] ?? fits[0] };
+  }
   const named = candidates.find((record) => namesTarget(request.spokenText, record.confirmTarget));
   if (named) return { record: named };
   const live = candidates.filter((record) => record.expiresAt > now);
   if (request.decision === 'approve' && live.length > 1) return { ambiguous: live };
   return { record: live[0] ?? candidates[0] };
+}
+
+/** Whether a request is for what a targeted confirmation names: the same target, and the same verb when one was said. */
+function isNamed(record: ApprovalRecord, names: NamedRequest): boolean {
+  if (!namesTarget(names.target, record.confirmTarget)) return false;
+  const verb = record.description.trim().split(/\s+/)[0]?.toLowerCase();
+  return names.action === undefined || verb === names.action;
+}
+
+/** "yes, restart jellyfin" with only plex waiting: nothing runs, and the answer says what is waiting. */
+function namedNothing(
+  context: RunnerContext,
+  request: ResolveApprovalRequest,
+  waiting: ApprovalRecord[],
+): ApprovalResolution {
+  const names = request.names!;
+  const asked = `${names.action ?? 'act on'} ${names.target}`;
+  auditFor(context, auditKinds.approvalRejected, request.by, {
+    detail: `approve ${asked}: no pending request for it (${waiting.length} other pending)`,
+    outcome: 'not-found',
+  });
+  const views = waiting.map(toApprovalView);
+  const first = views[0];
+  const others = first
+    ? ` Waiting: ${views.map((view) => view.description).join('; ')}. To approve that, say: ${first.confirmPhrase}.`
+    : '';
+  return { status: 'not-found', message: `Nothing is waiting for approval to ${asked}.${others}` };
 }
 
 function whichOne(views: ApprovalView[]): string {

@@ -7,9 +7,12 @@
 import type { Template } from './types.js';
 
 export const coreWordClasses: Readonly<Record<string, string>> = {
-  det: 'the | my | our | this | a',
+  det: 'the | my | our | this | a | an',
   server: 'server | system | machine | box | host | computer | homelab',
-  yes: 'yes | yeah | yep | yup | sure | confirm | confirmed | do it | go ahead | go for it | approve | approved | affirmative | ok | okay',
+  yes: 'yes | yeah | yea | ya | yep | yup | sure | confirm | confirmed | do it | go ahead | go for it | approve | approved | affirmative | ok | okay | absolutely | of course | sure thing',
+  /** What may follow a yes and keep it a plain yes: "yes please do it", "yeah go on", "yes I am sure". */
+  agree:
+    '<yes> | please | please do | do that | go on | proceed | approve it | i am sure | thanks | thank you | that is fine | sounds good',
   no: 'no | nope | nah | negative | deny | denied | abort | cancel | never mind | nevermind',
 };
 
@@ -17,10 +20,12 @@ export const coreWordClasses: Readonly<Record<string, string>> = {
 export const coreTemplates: readonly Template[] = [
   {
     intent: 'confirm',
-    // An area may add a pattern for a targeted voice confirmation ("yes restart plex server", tools/docker):
-    // it never wins in the matcher ({query} takes the rest first), it is there for the pocketsphinx grammar.
+    // A confirmation is the whole utterance: "yes", "yes please do it", "okay go ahead". A yes followed by a
+    // command ("okay restart plex") is not one: normalize.ts drops the leading "okay" and the command routes.
+    // A yes naming the action ("yes restart plex") is an area's targeted confirmation (tools/docker/words.ts):
+    // the policy then approves only a request for what it names.
     // "approve all" / "yes to all" are confirmations too: the policy then asks which one when several wait.
-    patterns: ['<yes> [{query}]', '<yes> [to] (all | everything) [of them]'],
+    patterns: ['<yes> [<agree>] [<agree>]', '<yes> [to] (all | everything) [of them]'],
   },
   {
     intent: 'deny',
@@ -36,7 +41,7 @@ export const coreTemplates: readonly Template[] = [
     patterns: [
       'help [me]',
       'what can you do',
-      'what can i (ask | say) [you]',
+      'what can i (ask | say) [you] [about]',
       'what do you (know | understand)',
       'what (commands | questions) (are there | can i (use | ask) | do you (know | understand))',
       'what are your (commands | options | abilities | skills)',
@@ -44,6 +49,9 @@ export const coreTemplates: readonly Template[] = [
       'what are you able to do',
       'what can you help [me] with',
       'list [your | the] commands',
+      'what do you know how to do',
+      'what are my options',
+      'what (kind | kinds | sort | sorts) of (things | questions | stuff | commands) can i (ask | say) [you]',
     ],
   },
 ];

@@ -35,6 +35,15 @@ export interface Grammar {
  */
 const spokenDeterminers = 'the | my';
 
+/**
+ * The yes words and what may follow a yes, narrowed for the recogniser: typed, "ya", "sure thing" and
+ * "yes please do it" are fine, but every short way of agreeing in the grammar is a path noise and
+ * out-of-grammar speech get forced into (measured: "play some music" was heard as "ya do it").
+ */
+const spokenYes =
+  'yes | yeah | yep | yup | sure | confirm | confirmed | do it | go ahead | go for it | approve | approved | affirmative | ok | okay';
+const spokenAgreement = 'please';
+
 interface EmitContext {
   lexicon: Lexicon;
   isKnownWord: (word: string) => boolean;
@@ -91,7 +100,13 @@ function wordList(phrases: readonly string[], context: EmitContext): string[] {
 /** The JSGF grammar for pocketsphinx, built from the same templates the router matches with. */
 export function buildJsgf(lexicon: Lexicon, vocabulary: Vocabulary, options: GrammarOptions = {}): Grammar {
   const templates = options.templates ?? lexicon.templates;
-  const classes = { ...lexicon.wordClasses, det: spokenDeterminers };
+  const classes = {
+    ...lexicon.wordClasses,
+    det: spokenDeterminers,
+    my: spokenDeterminers,
+    yes: spokenYes,
+    agree: spokenAgreement,
+  };
   const context: EmitContext = {
     lexicon,
     isKnownWord: options.isKnownWord ?? (() => true),

@@ -7,7 +7,7 @@
 import { ConfigError } from '../errors.js';
 import type { AreaSlot, SlotResolve, ToolArea } from './area.js';
 import { coreTemplates, coreWordClasses } from './core-words.js';
-import { compilePattern, freeTextSlots, type PatternNode } from './pattern.js';
+import { compilePattern, firstWords, freeTextSlots, type PatternNode } from './pattern.js';
 import { spokenWords } from './spoken-words.js';
 import { resolveFreeText } from './slot-resolvers.js';
 import type { Template, Vocabulary } from './types.js';
@@ -26,6 +26,8 @@ export interface CompiledPattern {
   template: Template;
   pattern: string;
   nodes: PatternNode[];
+  /** The words a match can start with; null when it may start with a slot. */
+  first: ReadonlySet<string> | null;
 }
 
 export interface Lexicon {
@@ -106,7 +108,10 @@ export function createLexicon(areas: readonly ToolArea[]): Lexicon {
   const templates = [...coreTemplates, ...areas.flatMap((area) => area.templates)];
   const slotNames = new Set([...freeTextSlots, ...slots.keys()]);
   const compiled = templates.flatMap((template) =>
-    template.patterns.map((pattern) => ({ template, pattern, nodes: compilePattern(pattern, wordClasses, slotNames) })),
+    template.patterns.map((pattern) => {
+      const nodes = compilePattern(pattern, wordClasses, slotNames);
+      return { template, pattern, nodes, first: firstWords(nodes) };
+    }),
   );
   return { templates, wordClasses, slots, namedSlots, compiled };
 }

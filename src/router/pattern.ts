@@ -105,3 +105,33 @@ export function compilePattern(
   if (options.length === 1) return options[0]!;
   return [{ kind: 'choice', options, optional: false }];
 }
+
+/**
+ * The words a match of this pattern can start with, or null when it can start with a slot (any word).
+ * The router skips a pattern whose first word cannot be the utterance's: most of the 250 patterns fail
+ * on the first token, and this keeps matching well under a millisecond.
+ */
+export function firstWords(nodes: readonly PatternNode[]): ReadonlySet<string> | null {
+  const found = firstOf(nodes);
+  return found === null ? null : found.words;
+}
+
+function firstOf(nodes: readonly PatternNode[]): { words: Set<string>; nullable: boolean } | null {
+  const words = new Set<string>();
+  for (const node of nodes) {
+    if (node.kind === 'slot') return null;
+    if (node.kind === 'word') {
+      words.add(node.word);
+      return { words, nullable: false };
+    }
+    let nullable = node.optional;
+    for (const option of node.options) {
+      const inner = firstOf(option);
+      if (inner === null) return null;
+      inner.words.forEach((word) => words.add(word));
+      nullable ||= inner.nullable;
+    }
+    if (!nullable) return { words, nullable: false };
+  }
+  return { words, nullable: true };
+}

@@ -39,7 +39,12 @@ interface Answerer {
 /** The core's own answers: yes and no are decided by the core (the pending approval), help lists every area. */
 function coreAnswers(lexicon: Lexicon): Record<string, IntentHandler> {
   return {
-    confirm: async ({ match }) => ({ kind: 'approval-decision', decision: 'approve', spokenText: match.normalized }),
+    confirm: async ({ match }) => ({
+      kind: 'approval-decision',
+      decision: 'approve',
+      spokenText: match.normalized,
+      ...(match.slots.container ? { names: { target: match.slots.container, action: match.slots.action } } : {}),
+    }),
     deny: async ({ match }) => ({ kind: 'approval-decision', decision: 'deny', spokenText: match.normalized }),
     help: async () => answer(helpAnswer(lexicon.templates)),
   };
@@ -108,6 +113,7 @@ export function createRouter(options: RouterOptions): Router {
         maxWords: (slot) => lexicon.slots.get(slot)?.maxWords ?? 1,
       };
       for (const candidate of lexicon.compiled) {
+        if (candidate.first !== null && !candidate.first.has(tokens[0]!)) continue;
         const captures = matchPattern(candidate.nodes, tokens, resolver);
         if (!captures) continue;
         return {

@@ -2,7 +2,7 @@
  * The router's shapes: what the core hands in (Vocabulary), what a template is, what a match returns.
  * Intents and slots are open names: each tool area brings its own (src/router/area.ts).
  */
-import type { ApprovalView } from '../types.js';
+import type { ApprovalView, NamedRequest } from '../types.js';
 
 /** An intent, named by the area that answers it ('cpu', 'container_restart'); the core owns confirm, deny and help. */
 export type IntentName = string;
@@ -43,4 +43,10 @@ export interface Template {
 export type RouterAnswer =
   | { kind: 'answer'; text: string }
   | { kind: 'approval'; text: string; approval: ApprovalView }
-  | { kind: 'approval-decision'; decision: 'approve' | 'deny'; spokenText: string };
+  | {
+      kind: 'approval-decision';
+      decision: 'approve' | 'deny';
+      spokenText: string;
+      /** What a targeted confirmation names ("yes, restart plex"): only a request for it may be approved. */
+      names?: NamedRequest;
+    };

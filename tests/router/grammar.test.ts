@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildJsgf } from '../../src/router/grammar.js';
-import { compilePattern, PatternSyntaxError } from '../../src/router/pattern.js';
+import { compilePattern, firstWords, PatternSyntaxError } from '../../src/router/pattern.js';
 import { routerLexicon, testRouter } from '../helpers/router-areas.js';
 import { testVocabulary } from './vocabulary.js';
 
@@ -21,6 +21,17 @@ describe('template syntax', () => {
     expect(() => compilePattern('is (plex running')).toThrow(PatternSyntaxError);
     expect(() => compilePattern('is {nope} up')).toThrow(/unknown slot \{nope\}.*template-syntax\.md/);
     expect(() => compilePattern('<missing> up')).toThrow(/unknown class <missing>/);
+  });
+
+  it("knows the words a pattern can start with, so the router skips the ones that can't match", () => {
+    const first = (pattern: string) => {
+      const words = firstWords(compilePattern(pattern, {}, new Set(['query'])));
+      return words === null ? null : [...words].sort();
+    };
+    expect(first('[the] (cpu | ram) usage')).toEqual(['cpu', 'ram', 'the']);
+    expect(first('[please] [do] it')).toEqual(['do', 'it', 'please']);
+    expect(first('[the] {query} logs')).toBeNull();
+    expect(first('({query} | yes) please')).toBeNull();
   });
 });
 

@@ -150,7 +150,7 @@ const matched: Row[] = [
   ['approve everything', 'confirm'],
   ['approve', 'confirm'],
   ['yes please', 'confirm'],
-  ['yes, restart plex', 'confirm', { query: 'restart plex' }],
+  ['yes, restart plex', 'confirm', { container: 'plex-server', action: 'restart' }],
   ['okay', 'confirm'],
   ['no', 'deny'],
   ['cancel', 'deny'],

@@ -121,6 +121,12 @@ describe('answerIntent', () => {
       kind: 'approval-decision',
       decision: 'approve',
       spokenText: 'yes restart plex',
+      names: { target: 'plex-server', action: 'restart' },
+    });
+    expect(await answerIntent(matchOf('yes please'), invoker)).toEqual({
+      kind: 'approval-decision',
+      decision: 'approve',
+      spokenText: 'yes',
     });
     expect(await answerIntent(matchOf('cancel'), invoker)).toEqual({
       kind: 'approval-decision',

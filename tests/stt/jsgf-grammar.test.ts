@@ -23,7 +23,9 @@ describe.skipIf(!ready)('pocketsphinx grammar from the router templates (one bui
 
   it('covers the targeted voice confirmation "yes restart <container>" and "stop"', () => {
     const jsgf = commandGrammar(hints, { lexicon, dictionary });
-    expect(jsgf).toMatch(/\(yes \|[^)]*\) \(\(restart[^)]*\) \| \(stop[^)]*\)/);
+    // One pattern per action (tools/docker/words.ts), so a match says which action the yes names.
+    expect(jsgf).toMatch(/\(yes \|[^)]*\) \[please\] \(restart[^)]*\) [^;]*<slot_container>/);
+    expect(jsgf).toMatch(/\(yes \|[^)]*\) \[please\] \(stop[^)]*\) [^;]*<slot_container>/);
     expect(jsgf).toMatch(/\(stop\)/);
   });
 

@@ -19,8 +19,9 @@ import {
   uptimeAnswer,
 } from './answers.js';
 import { createSystemChecks } from './checks.js';
+import { thresholdVerdict } from './threshold-answer.js';
 import type { SystemSampler } from './sampler.js';
-import { hostSlot, mountSlot } from './slots.js';
+import { hostSlot, mountSlot, thresholdSlot } from './slots.js';
 import { selectFilesystems, systemTools, type SystemTools } from './system-tools.js';
 import type { SystemSnapshot } from './types.js';
 import { systemTemplates, systemWordClasses } from './words.js';
@@ -41,6 +42,10 @@ function thisMachine(hostname: string): (host: string) => boolean {
   const names = new Set(['local', 'localhost', full, full.split('.')[0] ?? full]);
   return (host) => names.has(host.trim().toLowerCase());
 }
+
+/** "Yes. " / "No. " when the question checked the figure against a number; '' otherwise. */
+const verdict = (context: AnswerContext, spokenValues: readonly number[]) =>
+  thresholdVerdict(context.match.slots, spokenValues);
 
 function answers(tools: SystemTools, isThisMachine: (host: string) => boolean): Record<string, IntentHandler> {
   const fromSnapshot = (context: AnswerContext, speak: (snapshot: SystemSnapshot) => string) =>
@@ -67,18 +72,37 @@ function answers(tools: SystemTools, isThisMachine: (host: string) => boolean): 
 
   return {
     status: overallStatus,
-    cpu: (context) => fromSnapshot(context, (snapshot) => cpuAnswer(snapshot.cpu, snapshot.load)),
-    memory: (context) => fromSnapshot(context, (snapshot) => memoryAnswer(snapshot.memory)),
-    temperature: (context) => fromSnapshot(context, (snapshot) => temperatureAnswer(snapshot.temperature)),
+    cpu: (context) =>
+      fromSnapshot(
+        context,
+        (snapshot) =>
+          verdict(context, [Math.round(snapshot.cpu.totalPercent)]) + cpuAnswer(snapshot.cpu, snapshot.load),
+      ),
+    memory: (context) =>
+      fromSnapshot(
+        context,
+        (snapshot) => verdict(context, [Math.round(snapshot.memory.usedPercent)]) + memoryAnswer(snapshot.memory),
+      ),
+    temperature: (context) =>
+      fromSnapshot(context, (snapshot) => {
+        const celsius = snapshot.temperature.available
+          ? (snapshot.temperature.mainCelsius ?? snapshot.temperature.maxCelsius)
+          : null;
+        const said = celsius === null ? [] : [Math.round(celsius)];
+        return verdict(context, said) + temperatureAnswer(snapshot.temperature);
+      }),
     uptime: (context) => fromSnapshot(context, (snapshot) => uptimeAnswer(snapshot.uptimeSeconds)),
-    load: (context) => fromSnapshot(context, (snapshot) => loadAnswer(snapshot.load)),
+    load: (context) =>
+      fromSnapshot(context, (snapshot) => verdict(context, [snapshot.load.load1]) + loadAnswer(snapshot.load)),
     top_cpu: topProcesses('cpu'),
     top_memory: topProcesses('memory'),
     disk: (context) => {
       const mount = context.match.slots.mount;
-      return answerFrom(context, tools.diskUsage, mount ? { mount } : {}, 'checking the disks', (filesystems) =>
-        diskAnswer(filesystems, mount),
-      );
+      return answerFrom(context, tools.diskUsage, mount ? { mount } : {}, 'checking the disks', (filesystems) => {
+        const asked = filesystems.filter((filesystem) => mount === undefined || filesystem.mount === mount);
+        const said = asked.map((filesystem) => Math.round(filesystem.usedPercent));
+        return verdict(context, said) + diskAnswer(filesystems, mount);
+      });
     },
   };
 }
@@ -96,7 +120,7 @@ export function createSystemArea(deps: SystemAreaOptions): ToolArea {
     tools: Object.values(tools),
     templates: systemTemplates,
     wordClasses: systemWordClasses,
-    slots: [mountSlot(mounts), hostSlot(async () => [hostname])],
+    slots: [mountSlot(mounts), hostSlot(async () => [hostname]), thresholdSlot()],
     answers: answers(tools, thisMachine(hostname)),
     checks: deps.alerts?.enabled
       ? createSystemChecks({

@@ -6,17 +6,24 @@ import type { AreaSlot } from '../../src/router/area.js';
 import { squashName } from '../../src/router/slot-resolvers.js';
 import { spokenWords } from '../../src/router/spoken-words.js';
 
+/**
+ * A path as typed ("/mnt/tank", one word) or said ("slash mnt slash tank": slash and a word, in turns);
+ * null for anything else, so "/data almost" is never the path "/dataalmost".
+ */
+function spelledPath(words: readonly string[]): string | null {
+  if (words.length === 1 && words[0]!.startsWith('/')) return words[0]!;
+  if (words[0] !== 'slash' || words.length % 2 !== 0) return null;
+  const parts = words.filter((_, index) => index % 2 === 1);
+  const slashes = words.filter((_, index) => index % 2 === 0);
+  if (slashes.some((word) => word !== 'slash') || parts.some((word) => word === 'slash')) return null;
+  return `/${parts.join('/')}`;
+}
+
 /** "root" -> "/", "slash data" -> "/data", "tank" -> "/mnt/tank" when that mount is known. */
 function resolveMount(words: readonly string[], mounts: readonly string[]): string | null {
   const phrase = words.join(' ');
   if (['root', '/', 'slash'].includes(phrase)) return '/';
-  const path =
-    phrase.startsWith('/') || phrase.startsWith('slash ')
-      ? phrase
-          .replace(/^slash /, '/')
-          .replace(/ slash /g, '/')
-          .replace(/\s+/g, '')
-      : null;
+  const path = spelledPath(words);
   // A spelled-out path is a mount question even when nothing is mounted there: disk_usage says so.
   if (path !== null) return /^\/[a-z0-9/_.-]*$/.test(path) ? path : null;
   const lastParts = mounts.filter(
@@ -45,5 +52,19 @@ export function hostSlot(hosts: () => Promise<readonly string[]>): AreaSlot {
       return hosts.find((host) => squashName(host) === phrase) ?? null;
     },
     maxWords: 3,
+  };
+}
+
+/**
+ * {threshold}: the number in a yes/no check ("is the cpu over 80 percent", "is the load above 4"),
+ * digits after normalisation ("eighty" -> "80"). It has no names, so the recogniser's grammar leaves
+ * the patterns that need it out.
+ */
+export function thresholdSlot(): AreaSlot {
+  return {
+    name: 'threshold',
+    values: async () => [],
+    resolve: (words) => (words.length === 1 && /^\d+(\.\d+)?$/.test(words[0]!) ? words[0]! : null),
+    maxWords: 1,
   };
 }
