@@ -23,6 +23,7 @@ import type { SystemSampler } from './sampler.js';
 import { hostSlot, mountSlot } from './slots.js';
 import { selectFilesystems, systemTools, type SystemTools } from './system-tools.js';
 import type { SystemSnapshot } from './types.js';
+import { systemKeywords } from './keywords.js';
 import { systemTemplates, systemWordClasses } from './words.js';
 
 export interface SystemAreaOptions {
@@ -96,6 +97,7 @@ export function createSystemArea(deps: SystemAreaOptions): ToolArea {
     tools: Object.values(tools),
     templates: systemTemplates,
     wordClasses: systemWordClasses,
+    keywords: systemKeywords,
     slots: [mountSlot(mounts), hostSlot(async () => [hostname])],
     answers: answers(tools, thisMachine(hostname)),
     checks: deps.alerts?.enabled
