@@ -95,7 +95,7 @@ export function holdFailure(brain: Pick<Brain, 'run'>): HeldBrain {
           return;
         }
         passing = true;
-        yield* held;
+        yield* held.splice(0);
         yield event;
       }
       yield* held;
