@@ -49,7 +49,7 @@ export async function answerGuess(
   invoke: Invoke,
   riskOf: (tool: string) => Risk | undefined,
   lead?: string,
-): Promise<RouterAnswer | null> {
+): Promise<Exclude<RouterAnswer, { kind: 'approval-decision' }> | null> {
   if (neverGuessed.has(guess.intent)) return null;
   const answered = await answer(guessInvoke(invoke, guess, riskOf));
   // Never from a guess: an approval is answered by the whole utterance only.
