@@ -42,4 +42,12 @@ export const openQuestionPhrases: readonly string[] = [
   'what is an',
   'is it safe',
   'what if',
+  'free up',
+  'free some',
 ];
+
+/** A command the router never carries out, said as the first word: "free some disk space", "rename plex". */
+export const openCommandStarts = words(`
+  clean make set add create install update upgrade rename move copy run send email schedule enable
+  disable fix build deploy push mount unmount format backup wipe
+`);

@@ -8,7 +8,13 @@
  */
 import type { ToolArea } from './area.js';
 import { buildProfiles, functionWords, type IntentProfile } from './guess-profile.js';
-import { fillerWords, openQuestionPhrases, openQuestionWords, thresholdWords } from './guess-words.js';
+import {
+  fillerWords,
+  openCommandStarts,
+  openQuestionPhrases,
+  openQuestionWords,
+  thresholdWords,
+} from './guess-words.js';
 import type { Lexicon } from './lexicon.js';
 import { maxUtteranceTokens, normalizeUtterance } from './normalize.js';
 import type { RouterGuess, RouterSlots, Vocabulary } from './types.js';
@@ -158,9 +164,9 @@ function rival(scored: readonly Scored[], tokens: readonly string[], names: read
   return Math.max(0, ...others.map((other) => evidenceOf(other.profile)));
 }
 
-/** Why, compare, "how do i", "what is a", or an answer to an approval ("yes and also ...", "okay do it"): never confident. */
+/** Why, compare, "how do i", "what is a", a command the router does not do ("free ..."), or an answer to an approval ("yes and also ...", "okay do it"): never confident. */
 function isOpenQuestion(tokens: readonly string[], answerPhrases: readonly string[]): boolean {
-  if (tokens.some((token) => openQuestionWords.has(token))) return true;
+  if (tokens.some((token) => openQuestionWords.has(token)) || openCommandStarts.has(tokens[0] ?? '')) return true;
   const text = ` ${tokens.join(' ')} `;
   if (answerPhrases.some((phrase) => (phrase.includes(' ') ? text.includes(` ${phrase} `) : tokens[0] === phrase)))
     return true;

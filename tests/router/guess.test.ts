@@ -60,6 +60,8 @@ const openQuestions = [
   'restart all containers',
   'what is docker',
   'is the processor busy at all today',
+  'free some disk space',
+  'update all the containers',
 ];
 
 describe('the keyword guess', () => {
