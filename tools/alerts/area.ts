@@ -45,7 +45,7 @@ export function createAlertsArea(options: AlertsAreaOptions): ToolArea {
     templates: alertTemplates,
     keywords: {
       alerts: {
-        words: ['alerts', 'alert', 'alarms', 'alarm', 'warnings', 'firing', 'wrong', 'attention'],
+        words: ['alerts', 'alert', 'alarms', 'alarm', 'warnings', 'firing', 'alerting', 'wrong', 'attention'],
         topic: 'the alerts',
       },
     },
