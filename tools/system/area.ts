@@ -94,10 +94,10 @@ export function createSystemArea(deps: SystemAreaOptions): ToolArea {
     );
   return {
     name: 'system',
+    keywords: systemKeywords,
     tools: Object.values(tools),
     templates: systemTemplates,
     wordClasses: systemWordClasses,
-    keywords: systemKeywords,
     slots: [mountSlot(mounts), hostSlot(async () => [hostname])],
     answers: answers(tools, thisMachine(hostname)),
     checks: deps.alerts?.enabled
