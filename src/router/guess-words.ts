@@ -44,10 +44,14 @@ export const openQuestionPhrases: readonly string[] = [
   'what if',
   'free up',
   'free some',
+  'what does',
 ];
 
-/** A command the router never carries out, said as the first word: "free some disk space", "rename plex". */
+/** With a number, a question about what is normal: "is 80 degrees too hot for a cpu", "is 50 percent ok". */
+export const judgementWords = words(`ok okay good bad fine too acceptable reasonable safe healthy`);
+
+/** Said first, a command the router never carries out ("rename plex", "back up nextcloud") or a request to describe ("tell me about the cpu"). */
 export const openCommandStarts = words(`
   clean make set add create install update upgrade rename move copy run send email schedule enable
-  disable fix build deploy push mount unmount format backup wipe
+  disable fix build deploy push mount unmount format backup back wipe about
 `);

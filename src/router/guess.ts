@@ -10,6 +10,7 @@ import type { ToolArea } from './area.js';
 import { buildProfiles, functionWords, type IntentProfile } from './guess-profile.js';
 import {
   fillerWords,
+  judgementWords,
   openCommandStarts,
   openQuestionPhrases,
   openQuestionWords,
@@ -147,7 +148,9 @@ function bestGuess(
   if (confidence < guessFloor) return null;
   const tied = scored[1]?.evidence === best.evidence;
   if (tied || rival(scored, tokens, names) >= ambiguousRatio * best.evidence) confidence *= 0.5;
-  if (isOpenQuestion(tokens, answerPhrases)) confidence = Math.min(confidence, openQuestionCap);
+  // Two names for one slot ("restart plex and nextcloud"): one answer would leave the other out.
+  const twoNames = [...best.profile.slots.keys()].some((slot) => names.filter((name) => name.slot === slot).length > 1);
+  if (twoNames || isOpenQuestion(tokens, answerPhrases)) confidence = Math.min(confidence, openQuestionCap);
   confidence = Math.round(confidence * 100) / 100;
   return toGuess(best.profile, names, tokens, said, confidence);
 }
@@ -164,14 +167,21 @@ function rival(scored: readonly Scored[], tokens: readonly string[], names: read
   return Math.max(0, ...others.map((other) => evidenceOf(other.profile)));
 }
 
-/** Why, compare, "how do i", "what is a", a command the router does not do ("free ..."), or an answer to an approval ("yes and also ...", "okay do it"): never confident. */
+/**
+ * Why, compare, "how do i", "what is a", "tell me about", a command the router does not do ("free ..."),
+ * a judgement against a number ("is 80 degrees too hot"), or an answer to an approval ("yes and also ...",
+ * "okay do it"): never confident.
+ */
 function isOpenQuestion(tokens: readonly string[], answerPhrases: readonly string[]): boolean {
   if (tokens.some((token) => openQuestionWords.has(token)) || openCommandStarts.has(tokens[0] ?? '')) return true;
   const text = ` ${tokens.join(' ')} `;
   if (answerPhrases.some((phrase) => (phrase.includes(' ') ? text.includes(` ${phrase} `) : tokens[0] === phrase)))
     return true;
-  // "what is docker", "what is swap": a figure question names the figure with "the" (and is matched by a template).
-  if (tokens.length === 3 && tokens[0] === 'what' && tokens[1] === 'is') return true;
+  // "what is docker", "what is load average": a figure question names the figure with "the" (and a template has
+  // it); "what is eating the ram" asks what is happening.
+  const third = tokens[2] ?? 'the';
+  if (tokens[0] === 'what' && tokens[1] === 'is' && !functionWords.has(third) && !third.endsWith('ing')) return true;
+  if (tokens.some((token) => /^\d+$/.test(token)) && tokens.some((token) => judgementWords.has(token))) return true;
   return openQuestionPhrases.some((phrase) => text.includes(` ${phrase} `));
 }
 

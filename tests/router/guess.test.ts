@@ -62,6 +62,13 @@ const openQuestions = [
   'is the processor busy at all today',
   'free some disk space',
   'update all the containers',
+  'restart plex and nextcloud',
+  'back up nextcloud now',
+  'tell me about the cpu',
+  'what does home assistant do',
+  'what is load average',
+  'is 80 degrees too hot for a cpu',
+  'is memory usage under 50 percent good',
 ];
 
 describe('the keyword guess', () => {
