@@ -45,7 +45,7 @@ const memoryFigure = /Memory is at \d+ percent: [\d.]+ of [\d.]+ gigabytes used/
 describe('guesses through createApp', () => {
   it('answers a confident guess at once, says what it understood, and never asks the model', async () => {
     const { app } = await appWithFake([]);
-    const reply = await ask(app, 'gimme the ram rn');
+    const reply = await ask(app, 'mem figures pls');
     expect(reply.text).toMatch(/^I think you asked about the memory: Memory is at \d+ percent/);
     expect(doneOf(reply.events).source).toBe('guess');
     expect(fake!.requests).toHaveLength(0);
