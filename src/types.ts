@@ -12,7 +12,8 @@ export interface PersonRef {
   displayName?: string;
 }
 
-export type AnswerSource = 'router' | 'brain' | 'approval' | 'policy' | 'error' | 'rate-limit';
+/** 'guess': the router's second tier answered (src/router/guess.ts), at once or because the model could not. */
+export type AnswerSource = 'router' | 'guess' | 'brain' | 'approval' | 'policy' | 'error' | 'rate-limit';
 
 /** The target (and action) a confirmation names: { target: 'plex-server', action: 'restart' } for "yes, restart plex". */
 export interface NamedRequest {

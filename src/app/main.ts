@@ -167,6 +167,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     runner,
     router,
     brain,
+    toolRisk: (tool) => registry.riskOf(tool),
     rateLimiter: createRateLimiter({ perMinute: config.policy.brainTurnsPerMinute }),
     vocabulary,
     contextNotes: () => loadContextNotes(config.contextDir),

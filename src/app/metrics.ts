@@ -66,7 +66,7 @@ export function createMetrics(options: MetricsOptions): Metrics {
   const registry = new Registry();
   const turns = new Counter({
     name: 'sysvox_turns_total',
-    help: 'Turns answered, by channel and by what answered (router, brain, approval, policy, error, rate-limit).',
+    help: 'Turns answered, by channel and by what answered (router, guess, brain, approval, policy, error, rate-limit).',
     labelNames: ['channel', 'source'] as const,
     registers: [registry],
   });

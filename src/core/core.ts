@@ -5,7 +5,8 @@ import type { Caller } from '../policy/outcome.js';
 import { systemPerson } from '../policy/system-caller.js';
 import { wrapToolData } from '../toolkit/data-markers.js';
 import { streamBrain } from './brain-stream.js';
-import type { RouterAnswer } from '../router/types.js';
+import { answerGuess, failureLead, holdFailure } from './guess-fallback.js';
+import type { RouterAnswer, RouterGuess } from '../router/types.js';
 import type { CoreOptions } from './ports.js';
 import type { PersonRef, TurnEvent } from '../types.js';
 import type { ApprovalAnswer, Core, Turn } from './turn.js';
@@ -60,7 +61,7 @@ export function createCore(deps: CoreOptions): Core {
         if (event.type === 'thinking' && event.stage === 'brain') stage = 'brain';
         if (event.type === 'done') {
           reply = event.text;
-          quotesTools = event.source === 'router' || event.source === 'approval';
+          quotesTools = event.source === 'router' || event.source === 'guess' || event.source === 'approval';
         }
         yield event;
       }
@@ -91,12 +92,12 @@ export function createCore(deps: CoreOptions): Core {
     const vocabulary = await deps.vocabulary();
     const match = deps.router.match(turn.text, vocabulary);
     if (match) {
-      const invoke = (tool: string, input: unknown) =>
-        deps.runner.invoke({ tool, input, caller, source: 'router', signal: turn.signal });
-      const answer = await deps.router.answer(match, invoke);
+      const answer = await deps.router.answer(match, routerInvoke(caller, turn.signal));
       yield* renderRouterAnswer(answer, caller);
       return;
     }
+    const guess = deps.router.guess?.(turn.text, vocabulary) ?? null;
+    if (guess?.tier === 'guess-confident' && (yield* sayGuess(guess, caller, turn.signal))) return;
     const allowed = deps.rateLimiter.take(`${caller.personId}`);
     if (!allowed.ok) {
       deps.memory.audit({
@@ -107,12 +108,14 @@ export function createCore(deps: CoreOptions): Core {
         outcome: 'refused',
       });
       const text = `Slow down a little: I can take another open question in ${allowed.retryAfterSeconds} seconds.`;
+      if (guess && (yield* sayGuess(guess, caller, turn.signal, failureLead(text)))) return;
       yield { type: 'sentence', text };
       yield { type: 'done', text, source: 'rate-limit' };
       return;
     }
     yield { type: 'thinking', stage: 'brain' };
-    yield* streamBrain(deps.brain, {
+    const brain = guess ? holdFailure(deps.brain) : undefined;
+    for await (const event of streamBrain(brain ?? deps.brain, {
       text: turn.text,
       history,
       facts: deps.memory.facts(),
@@ -121,10 +124,54 @@ export function createCore(deps: CoreOptions): Core {
         deps.runner.invoke({ tool, input, caller, source: 'brain', signal: signal ?? turn.signal }),
       drop: (tool, input, reason) => deps.runner.drop({ tool, input, caller, source: 'brain' }, reason),
       signal: turn.signal,
-    });
+    })) {
+      const failure = brain?.failure();
+      if (event.type === 'done' && guess && failure !== undefined) {
+        // The model could not answer: the guess under the threshold, said as one, or the model's own sentence.
+        if (yield* sayGuess(guess, caller, turn.signal, failureLead(failure))) return;
+        yield { type: 'sentence', text: failure };
+        yield { type: 'done', text: failure, source: 'error' };
+        return;
+      }
+      yield event;
+    }
   }
 
-  async function* renderRouterAnswer(answer: RouterAnswer, caller: Caller): AsyncGenerator<TurnEvent> {
+  function routerInvoke(caller: Caller, signal: AbortSignal | undefined) {
+    return (tool: string, input: unknown) => deps.runner.invoke({ tool, input, caller, source: 'router', signal });
+  }
+
+  /** Says the guess (worded as one, after `lead` when the model could not answer); false when a guess may not answer. */
+  async function* sayGuess(
+    guess: RouterGuess,
+    caller: Caller,
+    signal: AbortSignal | undefined,
+    lead?: string,
+  ): AsyncGenerator<TurnEvent, boolean> {
+    const answer = await answerGuess(
+      guess,
+      (guarded) => deps.router.answer(guess, guarded),
+      routerInvoke(caller, signal),
+      deps.toolRisk,
+      lead,
+    );
+    log.info('router guess', {
+      intent: guess.intent,
+      tier: guess.tier,
+      confidence: guess.confidence,
+      used: answer !== null,
+      lead: lead ?? null,
+    });
+    if (!answer) return false;
+    yield* renderRouterAnswer(answer, caller, 'guess');
+    return true;
+  }
+
+  async function* renderRouterAnswer(
+    answer: RouterAnswer,
+    caller: Caller,
+    source: 'router' | 'guess' = 'router',
+  ): AsyncGenerator<TurnEvent> {
     if (answer.kind === 'approval-decision') {
       const resolution = await decide(caller, answer);
       const text = resolution.message;
@@ -152,7 +199,7 @@ export function createCore(deps: CoreOptions): Core {
       yield { type: 'approval-request', approval: answer.approval };
     }
     yield { type: 'sentence', text: answer.text };
-    yield { type: 'done', text: answer.text, source: 'router' };
+    yield { type: 'done', text: answer.text, source };
   }
 
   return {

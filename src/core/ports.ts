@@ -3,7 +3,8 @@ import type { Logger } from '../log.js';
 import type { ApprovalResolution, ResolveApprovalRequest } from '../policy/approval-resolution.js';
 import type { InvokeOutcome, InvokeRequest } from '../policy/outcome.js';
 import type { RateLimiter } from '../policy/rate-limiter.js';
-import type { RouterAnswer, RouterMatch, Vocabulary } from '../router/types.js';
+import type { RouterAnswer, RouterGuess, RouterMatch, Vocabulary } from '../router/types.js';
+import type { Risk } from '../toolkit/tool.js';
 import type { PersonRef } from '../types.js';
 
 /**
@@ -28,6 +29,8 @@ export interface CoreRunner {
 
 export interface CoreRouter {
   match(text: string, vocabulary: Vocabulary): RouterMatch | null;
+  /** The second tier, for what no template matched (src/router/guess.ts); none means no guesses. */
+  guess?(text: string, vocabulary: Vocabulary): RouterGuess | null;
   answer(match: RouterMatch, invoke: (tool: string, input: unknown) => Promise<InvokeOutcome>): Promise<RouterAnswer>;
 }
 
@@ -36,6 +39,8 @@ export interface CoreOptions {
   runner: CoreRunner;
   router: CoreRouter;
   brain: Pick<Brain, 'run'>;
+  /** Each tool's risk tier (the registry's, after config): a guess asks for a tool that is not safe only when its target was said exactly. */
+  toolRisk: (tool: string) => Risk | undefined;
   /** Brain turns per person; the router is exempt. */
   rateLimiter: RateLimiter;
   /** The names of the router's slots (containers, mounts, hosts ...); must not throw (Docker down -> no containers). */

@@ -61,6 +61,19 @@ export interface StatusPart {
   problem: boolean;
 }
 
+/**
+ * The words that point at one intent when no template matched (the keyword scorer, src/router/guess.ts),
+ * and how a guess names it. Words the area's templates use count too; these weigh more.
+ */
+export interface IntentKeywords {
+  /** Single normalised words ("ram", "hog", "logs"); each found in the utterance is full evidence. */
+  words: readonly string[];
+  /** What was understood, said back: "the memory", "the logs of {container}", "the disk[ at {mount}]" ([...] goes when its slot is empty). */
+  topic: string;
+  /** The intent a bare name of its slot points at ("plex?" -> the status of plex-server). */
+  bareSlot?: boolean;
+}
+
 export interface ToolArea {
   /** 'docker', 'system': names the area in configuration errors. */
   name: string;
@@ -71,6 +84,8 @@ export interface ToolArea {
   /** Synonym classes its patterns use (<containers>); names must not clash with the core's or another area's. */
   wordClasses?: Readonly<Record<string, string>>;
   slots?: readonly AreaSlot[];
+  /** Keywords per intent for the second matching tier (what the templates miss); optional. */
+  keywords?: Readonly<Record<string, IntentKeywords>>;
   /** The answer to each intent it owns; every template's intent needs one here, in another area or in the core. */
   answers: Readonly<Record<string, IntentHandler>>;
   /** Its part of the overall status answer, or null when it has nothing to add; a failure leaves it out. */

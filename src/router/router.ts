@@ -7,11 +7,12 @@ import { ConfigError } from '../errors.js';
 import type { InvokeOutcome } from '../policy/outcome.js';
 import { answer } from './answer-kit.js';
 import type { AnswerContext, AreaSlot, IntentHandler, StatusPart, ToolArea } from './area.js';
+import { createGuesser } from './guess.js';
 import { helpAnswer } from './help-answer.js';
 import { createLexicon, type Lexicon } from './lexicon.js';
 import { matchPattern, type SlotResolver } from './pattern-matcher.js';
 import { maxUtteranceTokens, normalizeUtterance } from './normalize.js';
-import type { RouterAnswer, RouterMatch, RouterSlots, Vocabulary } from './types.js';
+import type { RouterAnswer, RouterGuess, RouterMatch, RouterSlots, Vocabulary } from './types.js';
 
 export type Invoke = (tool: string, input: unknown) => Promise<InvokeOutcome>;
 
@@ -19,6 +20,8 @@ export interface Router {
   /** Everything the router and the recogniser's grammar are built from (see grammar.ts). */
   readonly lexicon: Lexicon;
   match(text: string, vocabulary: Vocabulary): RouterMatch | null;
+  /** The second tier, for what no template matched: the best keyword reading, or null (guess.ts). */
+  guess(text: string, vocabulary: Vocabulary): RouterGuess | null;
   /** The spoken answer, the approval to surface, or the approval decision for the core to apply. */
   answer(match: RouterMatch, invoke: Invoke): Promise<RouterAnswer>;
   /** Every area slot's names right now; never throws (a provider that fails gives no names). */
@@ -84,6 +87,7 @@ async function namesOf(slot: AreaSlot): Promise<string[]> {
 export function createRouter(options: RouterOptions): Router {
   const lexicon = createLexicon(options.areas);
   const byIntent = answerers(lexicon, options.areas);
+  const guesser = createGuesser(lexicon, options.areas);
 
   function contextFor(match: RouterMatch, invoke: Invoke, asking: ToolArea | undefined): AnswerContext {
     const host = match.slots.host;
@@ -126,6 +130,7 @@ export function createRouter(options: RouterOptions): Router {
       }
       return null;
     },
+    guess: (text, vocabulary) => guesser.guess(text, vocabulary),
     answer(match, invoke) {
       const answerer = byIntent.get(match.intent);
       if (!answerer) throw new Error(`no tool area answers intent '${match.intent}'`);

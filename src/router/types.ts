@@ -25,6 +25,22 @@ export interface RouterMatch {
   normalized: string;
   /** The utterance as written or heard, before normalisation: free text ({fact}) is kept as said (slot-as-said.ts). */
   said?: string;
+  /** How it was understood: a template ('template', the default) or the keyword scorer (guess.ts). */
+  tier?: MatchTier;
+}
+
+/** 'guess-confident' answers at once; 'guess-fallback' answers only when the language model cannot. */
+export type MatchTier = 'template' | 'guess-confident' | 'guess-fallback';
+
+/** The keyword scorer's best reading of an utterance no template matched (src/router/guess.ts). */
+export interface RouterGuess extends RouterMatch {
+  tier: 'guess-confident' | 'guess-fallback';
+  /** 0..1; at or above the guess threshold the router answers as if matched. */
+  confidence: number;
+  /** What was understood, for the answer: "the memory", "the logs of plex-server". */
+  topic: string;
+  /** The name the guess acts on, and whether it was said as the vocabulary spells it (only then may it ask to act). */
+  target?: { slot: string; value: string; exact: boolean };
 }
 
 /** Whether the help text lists a template as something to ask or something to do. */

@@ -43,6 +43,12 @@ export function createAlertsArea(options: AlertsAreaOptions): ToolArea {
     name: 'alerts',
     tools: Object.values(tools),
     templates: alertTemplates,
+    keywords: {
+      alerts: {
+        words: ['alerts', 'alert', 'alarms', 'alarm', 'warnings', 'firing', 'alerting', 'wrong', 'attention'],
+        topic: 'the alerts',
+      },
+    },
     answers: {
       alerts: (context) => answerFrom(context, tools.list, {}, 'reading the alerts', (value) => alertsAnswer(value)),
     },

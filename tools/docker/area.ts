@@ -19,6 +19,7 @@ import { createDockerChecks } from './checks.js';
 import { containerSlot } from './container-slot.js';
 import { dockerTools, type DockerToolOptions, type DockerTools } from './docker-tools.js';
 import type { ContainerAction } from './types.js';
+import { dockerKeywords } from './keywords.js';
 import { dockerTemplates, dockerWordClasses } from './words.js';
 
 export interface DockerAreaOptions extends DockerToolOptions {
@@ -76,6 +77,7 @@ export function createDockerArea(deps: DockerAreaOptions): ToolArea {
     tools: Object.values(tools),
     templates: dockerTemplates,
     wordClasses: dockerWordClasses,
+    keywords: dockerKeywords,
     slots: [containerSlot(() => deps.client.listContainerNames())],
     answers: answers(tools),
     /** Without Docker the status says so rather than failing. */

@@ -24,6 +24,7 @@ import type { SystemSampler } from './sampler.js';
 import { hostSlot, mountSlot, thresholdSlot } from './slots.js';
 import { selectFilesystems, systemTools, type SystemTools } from './system-tools.js';
 import type { SystemSnapshot } from './types.js';
+import { systemKeywords } from './keywords.js';
 import { systemTemplates, systemWordClasses } from './words.js';
 
 export interface SystemAreaOptions {
@@ -117,6 +118,7 @@ export function createSystemArea(deps: SystemAreaOptions): ToolArea {
     );
   return {
     name: 'system',
+    keywords: systemKeywords,
     tools: Object.values(tools),
     templates: systemTemplates,
     wordClasses: systemWordClasses,
