@@ -14,7 +14,7 @@ APT_PACKAGES=(
   build-essential      # whisper.cpp server, native npm modules
   python3              # the tests' stand-in for systemd's notify socket
   systemd              # systemd-notify (the service's sd_notify) and systemd-analyze (the unit's tests)
-  debootstrap curl     # the installer's test: a fresh Debian root to run scripts/install.sh in
+  debootstrap curl systemd-container   # the installer's test: a fresh Debian root, booted by systemd-nspawn
   docker.io busybox-static   # the Docker engine the tests run containers on
   cgroupfs-mount xz-utils ca-certificates   # what docker.io recommends and dockerd uses here
 )
