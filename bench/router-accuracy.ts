@@ -36,3 +36,27 @@ if (process.argv.includes('--misses')) {
     console.log(`  miss: "${miss.text}" want ${miss.expected} ${JSON.stringify(miss.expectedSlots ?? {})}, got ${got}`);
   }
 }
+
+// The second tier (src/router/guess.ts) on what the templates missed, and on every open question.
+const router = testRouter();
+const rightGuess = (text: string, intent: string) => router.guess(text, testVocabulary)?.intent === intent;
+const missed = score.misses.map((miss) => ({ ...miss, guess: router.guess(miss.text, testVocabulary) }));
+const confident = missed.filter((miss) => miss.guess?.tier === 'guess-confident');
+const openGuesses = openQuestions
+  .map((text) => ({ text, guess: router.guess(text, testVocabulary) }))
+  .filter(({ text, guess }) => router.match(text, testVocabulary) === null && guess?.tier === 'guess-confident');
+const answeredWithModelDown = corpusRows.filter(
+  ([text, intent]) => router.match(text, testVocabulary)?.intent === intent || rightGuess(text, intent),
+).length;
+console.log('');
+console.log('second tier (keyword guess) on the template misses:');
+console.log(
+  `  confident guesses: ${confident.length}/${missed.length}, right: ${confident.filter((miss) => miss.guess?.intent === miss.expected).length}`,
+);
+console.log(
+  `  open questions guessed with confidence (answered without the model): ${openGuesses.length}/${openQuestions.length}`,
+);
+for (const { text, guess } of openGuesses) console.log(`    open guessed: "${text}" -> ${guess?.intent}`);
+console.log(
+  `  with the language model down, phrasings answered on the right intent (exact or worded guess): ${answeredWithModelDown}/${corpusRows.length} (${percent(answeredWithModelDown / corpusRows.length)})`,
+);
