@@ -104,15 +104,18 @@ install_app() {
   tar -C "$source_root" --exclude=./.git --exclude=./node_modules --exclude=./data --exclude=./.cache \
     --exclude=./dist --exclude=./coverage -cf - . | tar -C "$staging" -xf -
   say "building the app in $staging (npm ci, Node 22, native modules, TypeScript)"
+  # Chained with &&: `set -e` does not apply inside a subshell whose status is tested.
   (
-    cd "$staging"
-    npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
-    npm rebuild node --loglevel=error
-    runtime_dir="$(echo "$PWD"/node_modules/node/node_modules/node-linux-*)"
-    export npm_config_nodedir="$runtime_dir" PATH="$PWD/node_modules/.bin:$PATH"
-    npm rebuild --loglevel=error
-    npm run build --silent
-    npm prune --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error
+    cd "$staging" &&
+      npm ci --ignore-scripts --no-audit --no-fund --loglevel=error &&
+      npm rebuild node --loglevel=error &&
+      runtime_dir="$(echo "$PWD"/node_modules/node/node_modules/node-linux-*)" &&
+      [ -d "$runtime_dir/include/node" ] &&
+      export npm_config_nodedir="$runtime_dir" PATH="$PWD/node_modules/.bin:$PATH" &&
+      npm rebuild --loglevel=error &&
+      npm run build --silent &&
+      npm prune --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error &&
+      node bin/sysvox.js --version >/dev/null
   ) || fail "the app did not build in $staging; the installed version (if any) is untouched"
   echo "$hash" >"$staging/.sysvox-source-sha256"
   chown -R root:root "$staging" && chmod -R go-w "$staging"

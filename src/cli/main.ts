@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command } from 'commander';
+import { packageRoot } from '../../models/model-files.js';
 import { describeError } from '../errors.js';
 import { neutraliseControls } from '../toolkit/terminal-safe.js';
 import { registerAlerts } from './commands/alerts.js';
@@ -15,9 +18,15 @@ import { registerModels } from './commands/models.js';
 import { registerSay } from './commands/say.js';
 import { registerTimings } from './commands/timings.js';
 
+function packageVersion(): string {
+  const { version } = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
+  return `sysvox ${version} (Node.js ${process.version})`;
+}
+
 const program = new Command()
   .name('sysvox')
   .description('Local-first voice assistant for your home server')
+  .version(packageVersion(), '-V, --version', 'print the version and the Node.js it runs on')
   .option('-c, --config <path>', 'config file (default: $SYSVOX_CONFIG, ./sysvox.yaml, /etc/sysvox/config.yaml)')
   .showHelpAfterError();
 
