@@ -68,7 +68,10 @@ export function commandGrammar(hints: SttHints | undefined, options: CommandGram
   const forState =
     pending.length > 0
       ? [...templates, { intent: 'confirm', patterns: pending }]
-      : [...templates.filter((template) => !answerIntents.has(template.intent)), interruptions];
+      : [
+          ...templates.filter((template) => !answerIntents.has(template.intent)),
+          ...(templates.some((template) => template.intent === 'deny') ? [interruptions] : []),
+        ];
   const text = buildJsgf(options.lexicon, hints?.vocabulary ?? {}, { templates: forState, isKnownWord }).text;
   if (cache.size > 16) cache.clear();
   cache.set(key, text);
