@@ -237,10 +237,13 @@ class MicChannel implements LocalVoiceChannel {
       this.options.timings?.record({ turnId: turn.id, channel: 'voice', stage, ms: Math.round(ms) });
     this.keepUtterance(pcm);
     const vocabulary = await this.options.vocabulary().catch(() => noNames);
+    const pendingConfirmations = await (this.options.pendingConfirmations?.() ?? Promise.resolve([])).catch(
+      () => [] as string[],
+    );
     const sttStarted = this.clock();
     const transcript = await this.options.stt.transcribe(pcm, {
       signal: turn.abort.signal,
-      hints: { vocabulary, expectPhrases: marks.expectPhrases },
+      hints: { vocabulary, expectPhrases: marks.expectPhrases, pendingConfirmations },
     });
     record('wake-to-speech', marks.wakeToSpeech);
     record('speech', marks.speech);

@@ -56,6 +56,8 @@ export interface LocalVoiceChannelOptions {
   stt: SpeechToText;
   tts: TextToSpeech;
   vocabulary: () => Promise<Vocabulary>;
+  /** The confirmation phrases of the approvals pending now: the STT hears "yes" only while there are some. */
+  pendingConfirmations?: () => Promise<string[]>;
   timings?: TimingsPort;
   settings?: Partial<LocalChannelSettings>;
   log?: Logger;

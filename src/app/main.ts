@@ -189,6 +189,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     config: config.voice,
     core,
     vocabulary,
+    // Anyone's pending approval opens the confirmations in the grammar; who may answer is the policy's call.
+    pendingConfirmations: () => Promise.resolve(runner.pending().map((approval) => approval.confirmPhrase)),
     lexicon: router.lexicon,
     timings: memory.timings,
     dataDir: dataDir.dir,

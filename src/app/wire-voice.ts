@@ -50,6 +50,8 @@ export interface VoiceAppOptions {
   config: VoiceConfig;
   core: Core;
   vocabulary: () => Promise<Vocabulary>;
+  /** The confirmation phrases of the approvals pending now (the recogniser hears "yes" only then). */
+  pendingConfirmations?: () => Promise<string[]>;
   /** The registered areas' words: the pocketsphinx grammar is built from them. */
   lexicon: Lexicon;
   timings: TimingsPort;
@@ -106,6 +108,7 @@ export function createVoiceApp(deps: VoiceAppOptions): VoiceApp {
       stt: built.stt,
       tts: built.tts,
       vocabulary: deps.vocabulary,
+      pendingConfirmations: deps.pendingConfirmations,
       timings: deps.timings,
       log,
       waitForReplies: options.waitForReplies,

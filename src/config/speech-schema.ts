@@ -27,7 +27,7 @@ export const sttSchema = z
         acousticModel: z.string().min(1).default('/usr/share/pocketsphinx/model/en-us/en-us'),
         dictionary: z.string().min(1).default('/usr/share/pocketsphinx/model/en-us/cmudict-en-us.dict'),
         /** Share of the audible audio the recognised words must cover, else the result is empty. */
-        minimumCoverage: z.number().min(0).max(1).default(0.5),
+        minimumCoverage: z.number().min(0).max(1).default(0.6),
       })
       .prefault({}),
   })

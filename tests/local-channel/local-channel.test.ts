@@ -33,6 +33,7 @@ function setup(
     sink,
     wake,
     vocabulary,
+    pendingConfirmations: options.pendingConfirmations,
     source: paced(options.frames, options.delayMs ?? 0),
     createEndpointer: energyEndpointers,
     timings: { record: (entry) => timings.push(entry) },
@@ -44,6 +45,30 @@ function setup(
 }
 
 describe('local voice channel', () => {
+  it('tells the STT which approvals are pending, so the recogniser hears "yes" only then', async () => {
+    let pending: string[] = [];
+    const test = setup({
+      wakeAt: [2, 40],
+      transcripts: ['help', 'yes restart plex server'],
+      scripts: [{ sentences: ['You can ask me things.'] }, { sentences: ['Done.'] }],
+      frames: [
+        ...silenceFrames(240),
+        ...toneFrames(800),
+        ...silenceFrames(1600),
+        ...toneFrames(800),
+        ...silenceFrames(800),
+      ],
+      settings: { followUpSeconds: 0 },
+      pendingConfirmations: () => {
+        const now = pending;
+        pending = ['yes, restart plex-server'];
+        return Promise.resolve(now);
+      },
+    });
+    await test.run();
+    expect(test.stt.calls.map((call) => call.hints?.pendingConfirmations)).toEqual([[], ['yes, restart plex-server']]);
+  });
+
   it('wake word, a question, a spoken answer, earcons and the timings of the turn', async () => {
     const test = setup({
       wakeAt: [2],

@@ -21,12 +21,25 @@ describe.skipIf(!ready)('pocketsphinx grammar from the router templates (one bui
     expect(jsgf).not.toContain('qxzvbnmrtk');
   });
 
-  it('covers the targeted voice confirmation "yes restart <container>" and "stop"', () => {
-    const jsgf = commandGrammar(hints, { lexicon, dictionary });
+  it('covers the targeted voice confirmation "yes restart <container>" while an approval is pending', () => {
+    const jsgf = commandGrammar(
+      { ...hints, pendingConfirmations: ['yes, restart plex-server'] },
+      { lexicon, dictionary },
+    );
     // One pattern per action (tools/docker/words.ts), so a match says which action the yes names.
     expect(jsgf).toMatch(/\(yes \|[^)]*\) \[please\] \(restart[^)]*\) [^;]*<slot_container>/);
     expect(jsgf).toMatch(/\(yes \|[^)]*\) \[please\] \(stop[^)]*\) [^;]*<slot_container>/);
+    expect(jsgf).toContain('(yes restart plex server)');
+    expect(jsgf).toMatch(/do it/);
     expect(jsgf).toMatch(/\(stop\)/);
+  });
+
+  it('holds no confirmation or decline with nothing pending, but keeps the stop words', () => {
+    const words = grammarWords(commandGrammar(hints, { lexicon, dictionary }));
+    for (const word of ['yes', 'yeah', 'yep', 'nah', 'nope', 'approve', 'affirmative'])
+      expect(words).not.toContain(word);
+    expect(commandGrammar(hints, { lexicon, dictionary })).not.toMatch(/do it|go ahead/);
+    expect(words).toEqual(expect.arrayContaining(['stop', 'cancel', 'help']));
   });
 
   it('leaves out a container pattern when there are no containers, keeping the rest', () => {

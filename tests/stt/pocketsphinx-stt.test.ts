@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { commandGrammar } from '../../voice/stt/jsgf-grammar.js';
 import { createPocketsphinxStt } from '../../voice/stt/pocketsphinx-stt.js';
+import type { SttHints } from '../../voice/stt/stt.js';
 import { testRouter } from '../helpers/router-areas.js';
 import { hasCommand, noise, silence, speak } from './speech-audio.js';
 
@@ -13,7 +14,9 @@ if (!ready && process.env.CI === 'true')
 /** The registered areas' templates, with these names (the grammar the voice channel uses). */
 const hints = { vocabulary: { container: ['plex-server', 'jellyfin', 'home_assistant'], mount: ['/data'], host: [] } };
 const router = testRouter();
-const grammar = () => commandGrammar(hints, { lexicon: router.lexicon });
+const grammar = (callHints?: SttHints) => commandGrammar({ ...hints, ...callHints }, { lexicon: router.lexicon });
+/** While "yes, restart plex-server" waits for an answer: the grammar holds confirmations and declines. */
+const pending: SttHints = { pendingConfirmations: ['yes, restart plex-server'] };
 
 describe.skipIf(!ready)('pocketsphinx grammar STT (real engine, espeak-ng audio)', () => {
   const stt = createPocketsphinxStt({ grammar });
@@ -22,13 +25,13 @@ describe.skipIf(!ready)('pocketsphinx grammar STT (real engine, espeak-ng audio)
   // The whole router grammar is wider than a test grammar ("restart a plex", "nah"), so what counts is
   // that the router reads the transcript as the same request.
   it.each([
-    ['what is the cpu usage', 'cpu', undefined],
-    ['is plex healthy', 'container_status', 'plex-server'],
-    ['stop', 'deny', undefined],
-    ['yes restart plex server', 'confirm', undefined],
-    ['no', 'deny', undefined],
-  ])('hears "%s" as words the router reads as %s', async (said, intent, container) => {
-    const transcript = await stt.transcribe(speak(said));
+    ['what is the cpu usage', 'cpu', undefined, undefined],
+    ['is plex healthy', 'container_status', 'plex-server', undefined],
+    ['stop', 'deny', undefined, undefined],
+    ['yes restart plex server', 'confirm', undefined, pending],
+    ['no', 'deny', undefined, pending],
+  ])('hears "%s" as words the router reads as %s', async (said, intent, container, callHints) => {
+    const transcript = await stt.transcribe(speak(said), { hints: callHints });
     expect(transcript.engine).toBe('pocketsphinx');
     const match = router.match(transcript.text, hints.vocabulary);
     expect(match?.intent).toBe(intent);

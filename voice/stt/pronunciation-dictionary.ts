@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { withVariants } from './pronunciation-variants.js';
 
 export const defaultDictionaryPath = '/usr/share/pocketsphinx/model/en-us/cmudict-en-us.dict';
 
@@ -51,9 +52,10 @@ function withCompounds(entries: Map<string, string[]>): PronunciationDictionary 
   return {
     pronounce(word) {
       const known = entries.get(word);
-      if (known) return known;
+      if (known) return withVariants(word, known);
       const compound = split(word, 3);
-      return compound ? [compound] : undefined;
+      const variants = withVariants(word, compound ? [compound] : []);
+      return variants.length > 0 ? variants : undefined;
     },
   };
 }

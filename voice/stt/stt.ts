@@ -21,6 +21,11 @@ export interface SttHints {
    * approval request: a grammar engine may listen for just these (plus no / cancel / stop).
    */
   expectPhrases?: string[];
+  /**
+   * The confirmation phrases of the approvals pending now ("yes, restart plex-server"). A grammar engine
+   * hears confirmations and declines only while there are some, so "help" cannot turn into "do it".
+   */
+  pendingConfirmations?: string[];
 }
 
 export interface SpeechToText {

@@ -7,6 +7,7 @@ import type { EngineProbe } from '../../src/probe.js';
 import type { SpawnFunction } from './run-process.js';
 import type { Pcm16, SpeechToText, SttHints, Transcript } from './stt.js';
 import { cleanTranscript } from './whisper-hallucinations.js';
+import { normaliseWhisperText } from './whisper-text.js';
 import { createWhisperProcess } from './whisper-process.js';
 import { writeWav } from '../audio/wav.js';
 
@@ -127,7 +128,7 @@ export function createWhisperServerStt(options: WhisperServerSttOptions): Whispe
     const body = (await response.json()) as { text?: unknown; error?: unknown };
     if (typeof body.text !== 'string')
       throw new EngineError('whisper', `whisper server answered without text: ${JSON.stringify(body).slice(0, 200)}`);
-    return { text: cleanTranscript(body.text), engine: 'whisper' };
+    return { text: normaliseWhisperText(cleanTranscript(body.text), call.hints?.vocabulary), engine: 'whisper' };
   }
 
   return {

@@ -1,0 +1,126 @@
+/**
+ * The spoken-command corpus: espeak-ng voices and speeds x commands (with the intent and the container
+ * each should give), run through the service's pocketsphinx path (commandGrammar + createPocketsphinxStt)
+ * and the router. bench/speech-accuracy.ts runs all of it; tests/stt/speech-accuracy.test.ts a slice.
+ * Container names are the test Docker engine's fixtures (scripts/docker-test-engine.sh) plus jellyfin.
+ */
+import type { Router } from '../../src/router/router.js';
+import type { Vocabulary } from '../../src/router/types.js';
+import { commandGrammar } from '../../voice/stt/jsgf-grammar.js';
+import { createPocketsphinxStt } from '../../voice/stt/pocketsphinx-stt.js';
+import type { SttHints } from '../../voice/stt/stt.js';
+import { speak } from '../helpers/audio-fixtures.js';
+
+export interface SpokenVoice {
+  label: string;
+  voice: string;
+  speed: number;
+}
+
+export interface SpokenCommand {
+  said: string;
+  intent: string;
+  container?: string;
+  /** Said while an approval ("yes, restart plex-server") is pending. */
+  pending?: boolean;
+}
+
+export const corpusVocabulary: Vocabulary = {
+  container: ['web-healthy', 'db-unhealthy', 'job-exited', 'worker-restarting', 'plex-server', 'jellyfin'],
+  mount: ['/', '/data'],
+  host: [],
+};
+
+export const pendingPhrase = 'yes, restart plex-server';
+
+export const spokenVoices: readonly SpokenVoice[] = [
+  { label: 'en-us 175', voice: 'en-us', speed: 175 },
+  { label: 'en-gb 175', voice: 'en', speed: 175 },
+  { label: 'en-gb-x-rp 160', voice: 'en-gb-x-rp', speed: 160 },
+  { label: 'en+f3 175', voice: 'en+f3', speed: 175 },
+  { label: 'en+m3 175', voice: 'en+m3', speed: 175 },
+  { label: 'en-us+f2 175', voice: 'en-us+f2', speed: 175 },
+  { label: 'en-us 140', voice: 'en-us', speed: 140 },
+  { label: 'en-us 200', voice: 'en-us', speed: 200 },
+  { label: 'en-gb-scotland 175', voice: 'en-gb-scotland', speed: 175 },
+];
+
+export const spokenCommands: readonly SpokenCommand[] = [
+  { said: 'help', intent: 'help' },
+  { said: 'what is the temperature', intent: 'temperature' },
+  { said: 'uptime', intent: 'uptime' },
+  { said: 'is plex healthy', intent: 'container_status', container: 'plex-server' },
+  { said: 'restart jellyfin', intent: 'container_restart', container: 'jellyfin' },
+  { said: 'what is the cpu usage', intent: 'cpu' },
+  { said: 'memory usage', intent: 'memory' },
+  { said: 'which containers are unhealthy', intent: 'unhealthy_containers' },
+  { said: 'yes', intent: 'confirm', pending: true },
+  { said: 'stop', intent: 'deny' },
+  { said: 'what can you do', intent: 'help' },
+  { said: 'how hot is the cpu', intent: 'temperature' },
+  { said: 'how long has the server been up', intent: 'uptime' },
+  { said: 'how busy is the server', intent: 'cpu' },
+  { said: 'how much memory is used', intent: 'memory' },
+  { said: 'what is the load average', intent: 'load' },
+  { said: 'system load', intent: 'load' },
+  { said: 'disk space', intent: 'disk' },
+  { said: 'how full is the disk', intent: 'disk' },
+  { said: 'status report', intent: 'status' },
+  { said: 'how is the server doing', intent: 'status' },
+  { said: 'list containers', intent: 'list_containers' },
+  { said: 'what is running on docker', intent: 'list_containers' },
+  { said: 'status of web healthy', intent: 'container_status', container: 'web-healthy' },
+  { said: 'show the db unhealthy logs', intent: 'container_logs', container: 'db-unhealthy' },
+  { said: 'plex server logs', intent: 'container_logs', container: 'plex-server' },
+  { said: 'restart plex server', intent: 'container_restart', container: 'plex-server' },
+  { said: 'stop worker restarting', intent: 'container_stop', container: 'worker-restarting' },
+  { said: 'start job exited', intent: 'container_start', container: 'job-exited' },
+  { said: 'is jellyfin running', intent: 'container_status', container: 'jellyfin' },
+  { said: 'top processes', intent: 'top_cpu' },
+  { said: 'what is using the most memory', intent: 'top_memory' },
+  { said: 'what is wrong', intent: 'alerts' },
+  { said: 'yes restart plex server', intent: 'confirm', pending: true },
+  { said: 'go ahead', intent: 'confirm', pending: true },
+  { said: 'no', intent: 'deny', pending: true },
+];
+
+export interface SpokenResult {
+  command: SpokenCommand;
+  voice: SpokenVoice;
+  heard: string;
+  exact: boolean;
+  intentRight: boolean;
+}
+
+/** A runner over one pocketsphinx recogniser, built the way src/app/wire-voice.ts builds it. */
+export function createSpokenRunner(router: Router) {
+  const stt = createPocketsphinxStt({ grammar: (hints) => commandGrammar(hints, { lexicon: router.lexicon }) });
+  return {
+    async run(command: SpokenCommand, voice: SpokenVoice): Promise<SpokenResult> {
+      const hints: SttHints = {
+        vocabulary: corpusVocabulary,
+        pendingConfirmations: command.pending ? [pendingPhrase] : [],
+      };
+      const audio = speak(command.said, { voice: voice.voice, speed: voice.speed });
+      const heard = (await stt.transcribe(audio, { hints })).text;
+      const match = heard ? router.match(heard, corpusVocabulary) : null;
+      const intentRight =
+        match?.intent === command.intent && (!command.container || match.slots.container === command.container);
+      return { command, voice, heard, exact: heard === command.said, intentRight };
+    },
+    close: () => stt.close?.(),
+  };
+}
+
+/** Per voice: how many transcripts were exact and how many gave the right intent (and container). */
+export function ratesByVoice(results: readonly SpokenResult[]) {
+  const rows = new Map<string, { total: number; exact: number; intent: number }>();
+  for (const result of results) {
+    const row = rows.get(result.voice.label) ?? { total: 0, exact: 0, intent: 0 };
+    row.total++;
+    if (result.exact) row.exact++;
+    if (result.intentRight) row.intent++;
+    rows.set(result.voice.label, row);
+  }
+  return rows;
+}

@@ -1,0 +1,53 @@
+/**
+ * Pronunciations the CMU dictionary lacks, measured on espeak-ng's English voices (bench:speech-accuracy):
+ * - non-rhotic (British, Scottish) variants: a final "-er" said as a schwa ("server" S ER V AH,
+ *   "containers" ... N AH Z) and an "r" before a consonant dropped ("start" S T AA T), which were heard as
+ *   other words ("start" as "stop", "restart plex server" as "stop that");
+ * - words that are names or letters in this domain ("db" as D IY B IY).
+ */
+
+/** Extra pronunciations by word, tried after the dictionary's own. */
+const extraPronunciations: Readonly<Record<string, readonly string[]>> = {
+  db: ['D IY B IY'],
+  temperature: ['T EH M P R IH CH ER', 'T EH M P R IH CH AH'],
+  uptime: ['AH P T AY M'],
+};
+
+const consonants = new Set('B CH D DH F G HH JH K L M N NG P S SH T TH V W Y Z ZH'.split(' '));
+
+/** The non-rhotic variant of a pronunciation, or undefined when it has no "r" to drop. */
+export function nonRhotic(phones: string): string | undefined {
+  const list = phones.split(' ');
+  const out: string[] = [];
+  for (let index = 0; index < list.length; index++) {
+    const phone = list[index] ?? '';
+    const next = list[index + 1];
+    const last = index === list.length - 1 || (index === list.length - 2 && /^(Z|S|D)$/.test(next ?? ''));
+    if (phone === 'ER' && last && index > 1) out.push('AH');
+    else if (
+      phone === 'R' &&
+      index > 0 &&
+      /^(AA|AO)$/.test(list[index - 1] ?? '') &&
+      next !== undefined &&
+      consonants.has(next)
+    )
+      continue;
+    else out.push(phone);
+  }
+  const variant = out.join(' ');
+  return variant === phones ? undefined : variant;
+}
+
+/** The dictionary's pronunciations of a word with the extras and the non-rhotic variants, without repeats. */
+export function withVariants(word: string, known: readonly string[]): string[] {
+  const all = [...known, ...(extraPronunciations[word] ?? [])];
+  for (const phones of [...all]) {
+    const variant = nonRhotic(phones);
+    if (variant) all.push(variant);
+  }
+  return [...new Set(all)];
+}
+
+export function hasExtraPronunciation(word: string): boolean {
+  return word in extraPronunciations;
+}
