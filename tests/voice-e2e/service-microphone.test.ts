@@ -47,6 +47,16 @@ function numberFromWords(words: string): number {
     .reduce((total, word) => (word === 'hundred' ? (total || 1) * 100 : total + (values[word] ?? 0)), 0);
 }
 
+/** A heard figure and what it may have been: a tens word for its unit or its teen, and back. */
+function figureReadings(words: string): number[] {
+  const heard = numberFromWords(words);
+  const readings = [heard];
+  if (heard >= 20 && heard < 100 && heard % 10 === 0) readings.push(heard / 10, heard / 10 + 10);
+  if (heard >= 13 && heard < 20) readings.push((heard - 10) * 10);
+  if (heard >= 2 && heard < 10) readings.push(heard * 10);
+  return readings;
+}
+
 /** Memory in use as the service measures it: total minus available, in percent of total. */
 function memoryUsedPercent(): number {
   const meminfo = readFileSync('/proc/meminfo', 'utf8');
@@ -152,8 +162,13 @@ describe.skipIf(skipReason !== null)('sysvox run with a microphone (ALSA file pl
     expect(said.earcons.at(-1)).toBe('done');
     const figure = /^memory is at (.+?) percent/.exec(said.text);
     expect(said.text, 'the answer as pocketsphinx hears it').toMatch(/^memory is at .+ percent .+ gigabytes used/);
-    // The machine's memory use moves a little between the question and the answer.
-    expect(Math.abs(numberFromWords(figure![1]!) - measured)).toBeLessThan(10);
+    // The machine's memory use moves a little between the question and the answer. pocketsphinx confuses
+    // "seven" with "seventy" and "eighteen" with "eighty" on espeak-ng's voice, so either reading counts.
+    const readings = figureReadings(figure![1]!);
+    expect(
+      readings.some((value) => Math.abs(value - measured) < 10),
+      `heard ${readings.join(' or ')}; measured ${measured.toFixed(1)}`,
+    ).toBe(true);
 
     service.kill('SIGTERM');
     expect(await exited).toBe(0);

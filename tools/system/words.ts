@@ -66,7 +66,10 @@ export const systemTemplates: readonly Template[] = [
   {
     intent: 'status',
     patterns: [
-      '[<det>] [quick | overall | server | system | full] (status | health | overview) [report | update | check]',
+      '[<det>] [quick | overall | server | system | full] (status | overview) [report | update | check]',
+      // Not "health" alone: as a one-word command it draws short speech ("no") to itself in the recogniser.
+      '[<det>] (quick | overall | server | system | full) health [report | update | check]',
+      '[<det>] health (report | update | check)',
       'how (does | do) [<det>] (<server> | everything | things) look',
       'what is [<det>] [overall] status [of (<det> <server> | everything)]',
       'how is [<det>] <server> [doing | looking | holding up]',
