@@ -57,15 +57,24 @@ function childrenOf(pid: number): number[] {
 function cpuSeconds(pid: number): number {
   const [, , , , , , , , , , , utime, stime, cutime, cstime] = statFields(pid).map(Number);
   const running = childrenOf(pid).reduce((total, child) => {
-    const fields = statFields(child).map(Number);
-    return total + fields[11]! + fields[12]!;
+    const fields = ifRunning(() => statFields(child).map(Number), []);
+    return total + (fields[11] ?? 0) + (fields[12] ?? 0);
   }, 0);
   return (utime! + stime! + cutime! + cstime! + running) / ticksPerSecond;
 }
 
 /** The service and its running children (arecord), in MB. */
 function totalRssMb(pid: number): number {
-  return childrenOf(pid).reduce((total, child) => total + rssMb(child), rssMb(pid));
+  return childrenOf(pid).reduce((total, child) => total + ifRunning(() => rssMb(child), 0), rssMb(pid));
+}
+
+/** A short-lived child (the sampler's ps, df) may exit between listing it and reading its /proc files. */
+function ifRunning<T>(read: () => T, gone: T): T {
+  try {
+    return read();
+  } catch {
+    return gone;
+  }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
