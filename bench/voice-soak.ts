@@ -57,15 +57,34 @@ function childrenOf(pid: number): number[] {
 function cpuSeconds(pid: number): number {
   const [, , , , , , , , , , , utime, stime, cutime, cstime] = statFields(pid).map(Number);
   const running = childrenOf(pid).reduce((total, child) => {
-    const fields = statFields(child).map(Number);
-    return total + fields[11]! + fields[12]!;
+    const fields = ifRunning(() => statFields(child).map(Number), []);
+    return total + (fields[11] ?? 0) + (fields[12] ?? 0);
   }, 0);
   return (utime! + stime! + cutime! + cstime! + running) / ticksPerSecond;
 }
 
 /** The service and its running children (arecord), in MB. */
 function totalRssMb(pid: number): number {
-  return childrenOf(pid).reduce((total, child) => total + rssMb(child), rssMb(pid));
+  return childrenOf(pid).reduce((total, child) => total + ifRunning(() => rssMb(child), 0), rssMb(pid));
+}
+
+/** A short-lived child (the sampler's ps, df) may exit between listing it and reading its /proc files. */
+function ifRunning<T>(read: () => T, gone: T): T {
+  try {
+    return read();
+  } catch {
+    return gone;
+  }
+}
+
+/** The node flags of the unit's ExecStart and its memory variables (MALLOC_*), so the bench measures the service as installed. */
+function unitSettings(): { nodeFlags: string[]; env: Record<string, string> } {
+  const unit = readFileSync(join(checkout, 'systemd', 'sysvox.service'), 'utf8');
+  const execStart = /^ExecStart=(.+)$/m.exec(unit)?.[1]?.split(/\s+/) ?? [];
+  const env = Object.fromEntries(
+    [...unit.matchAll(/^Environment=(MALLOC_\w+)=(\S+)$/gm)].map(([, name, value]) => [name!, value!]),
+  );
+  return { nodeFlags: execStart.slice(1).filter((part) => part.startsWith('--')), env };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -97,10 +116,17 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
-  const service = spawn(process.execPath, [join(checkout, 'bin', 'sysvox.js'), 'run'], {
+  const unit = unitSettings();
+  console.log(
+    `as systemd/sysvox.service runs it: node ${unit.nodeFlags.join(' ')}; ${Object.entries(unit.env)
+      .map(([name, value]) => `${name}=${value}`)
+      .join(' ')}`,
+  );
+  const service = spawn(process.execPath, [...unit.nodeFlags, join(checkout, 'bin', 'sysvox.js'), 'run'], {
     cwd: folder,
     env: {
       ...process.env,
+      ...unit.env,
       SYSVOX_CONFIG: join(folder, 'sysvox.yaml'),
       SYSVOX_DATA: join(folder, 'data'),
       SYSVOX_OLLAMA_HOST: 'http://127.0.0.1:9',

@@ -7,7 +7,6 @@ import type { EngineProbe } from '../probe.js';
 import type { DockerClient } from '../../tools/docker/client.js';
 import { describeError } from '../errors.js';
 import { probePushChannels } from './push-probes.js';
-import { probeTelegram } from '../../channels/telegram/telegram-probe.js';
 
 export interface DoctorOptions {
   loaded: LoadedConfig;
@@ -25,7 +24,11 @@ export async function runDoctor(deps: DoctorOptions): Promise<EngineProbe[]> {
   const [docker, ollama, chat, push, extra] = await Promise.all([
     dockerProbe(deps.docker),
     deps.brain.probe(),
-    telegram.enabled ? probeTelegram(telegram).then((probe) => [probe]) : Promise.resolve([]),
+    telegram.enabled
+      ? import('../../channels/telegram/telegram-probe.js').then(async ({ probeTelegram }) => [
+          await probeTelegram(telegram),
+        ])
+      : Promise.resolve([]),
     probePushChannels(deps.loaded.config.channels),
     deps.extra?.() ?? Promise.resolve([]),
   ]);

@@ -27,7 +27,6 @@ import { createMicrophoneChannel } from '../../channels/local/microphone-channel
 import type { Channel, Notice } from '../core/channel.js';
 import { firstTryOfChannels, notifyChannels, stopChannels, type ChannelDelivery } from './channels.js';
 import { describeServiceStatus } from './service-status.js';
-import { wireTelegram } from './wire-telegram.js';
 import { createGotifyChannel } from '../../channels/gotify/gotify-channel.js';
 import { createNtfyChannel } from '../../channels/ntfy/ntfy-channel.js';
 import { ConfigError } from '../errors.js';
@@ -37,8 +36,8 @@ import { wireAlerts, type AlertsWiring } from './wire-alerts.js';
 import { buildNoticeChannels } from './notice-channels.js';
 import { reportSources } from './report-sources.js';
 import type { ListenAddress } from '../config/metrics-schema.js';
-import { createMetrics, type Metrics } from './metrics.js';
-import { startMetricsServer, type MetricsServer, type ServiceHealth } from './metrics-server.js';
+import type { Metrics } from './metrics.js';
+import type { MetricsServer, ServiceHealth } from './metrics-server.js';
 
 export interface AppOptions {
   configPath?: string;
@@ -129,8 +128,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const dataDir = resolveDataDir({ configured: config.dataDir, env });
   // Metrics count through seams that exist anyway: the audit and timing rows, each turn's done event.
   const opened = openMemory({ path: dataDir.databasePath });
+  // prom-client (and telegraf in start()) load only when configured: docs/decisions/022-idle-memory.md.
   const metrics: Metrics | undefined = config.metrics.enabled
-    ? createMetrics({
+    ? (await import('./metrics.js')).createMetrics({
         isTool: (name) => registry.get(name) !== undefined,
         firingSeverities: () => opened.alerts.list({ states: ['firing'] }).map((alert) => alert.severity),
       })
@@ -278,6 +278,7 @@ export async function createApp(options: AppOptions): Promise<App> {
           throw new ConfigError(
             'Telegram is enabled but its token is missing: set channels.telegram.token or SYSVOX_TELEGRAM_TOKEN',
           );
+        const { wireTelegram } = await import('./wire-telegram.js');
         channels.push(
           wireTelegram({ config, core, runner, memory, stt: wholeUtteranceStt(voice), tts: voice.speech(), log }),
         );
@@ -294,7 +295,9 @@ export async function createApp(options: AppOptions): Promise<App> {
       alerts.start(channels);
       running = true;
       if (metrics)
-        metricsServer = await startMetricsServer({
+        metricsServer = await (
+          await import('./metrics-server.js')
+        ).startMetricsServer({
           listen: config.metrics.listen,
           registry: metrics.registry,
           loopHealth: startOptions.loopHealth,

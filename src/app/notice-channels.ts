@@ -18,7 +18,6 @@ import type { Memory } from '../memory/memory.js';
 import type { ToolRunner } from '../policy/tool-runner.js';
 import type { SpeechToText } from '../../voice/stt/stt.js';
 import type { TextToSpeech } from '../../voice/tts/tts.js';
-import { wireTelegram } from './wire-telegram.js';
 
 export interface NoticeChannelsOptions {
   config: Config;
@@ -52,6 +51,7 @@ export async function buildNoticeChannels(options: NoticeChannelsOptions): Promi
       throw new ConfigError(
         'Telegram is enabled but its token is missing: set channels.telegram.token or SYSVOX_TELEGRAM_TOKEN',
       );
+    const { wireTelegram } = await import('./wire-telegram.js');
     channels.push(wireTelegram(options));
   }
   const push: Channel[] = [];

@@ -3,7 +3,7 @@
  * DOCKER_HOST when it is set (unix:// or tcp://), as every Docker tool does.
  */
 import fs from 'node:fs';
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
 import type { Logger } from '../../src/log.js';
 import type { EngineProbe } from '../../src/probe.js';
 import {
@@ -79,17 +79,23 @@ function endpointFor(env: NodeJS.ProcessEnv, socketPath: string): DockerEndpoint
 export function createDockerClient(options: DockerClientOptions): DockerClient {
   const env = options.env ?? process.env;
   const endpoint = endpointFor(env, options.socketPath ?? '/var/run/docker.sock');
-  const docker = new Docker({ ...endpoint.options, timeout: options.requestTimeoutMs ?? 15_000 });
+  let loaded: Promise<Docker> | undefined;
+  /** dockerode (with ssh2 under it) loads on the first Docker call: a service that never asks does not hold it. */
+  const client = () =>
+    (loaded ??= import('dockerode').then(
+      ({ default: Dockerode }) => new Dockerode({ ...endpoint.options, timeout: options.requestTimeoutMs ?? 15_000 }),
+    ));
   const log = options.log.child('docker');
   const clock = options.clock ?? Date.now;
   const stopTimeout = options.stopTimeoutSeconds ?? 10;
   let namesCache: { at: number; names: string[] } | undefined;
 
   /** Runs one Docker call; connection failures become the speakable "I can't reach Docker" error. */
-  async function call<T>(tool: string, work: () => Promise<T>): Promise<T> {
+  async function call<T>(tool: string, work: (docker: Docker) => Promise<T>): Promise<T> {
     if (endpoint.isSocket) checkSocket(tool, endpoint);
+    const connected = await client();
     try {
-      return await work();
+      return await work(connected);
     } catch (error) {
       if (isConnectionError(error)) {
         log.warn('docker unreachable', { endpoint: endpoint.describe, code: (error as { code?: string }).code });
@@ -101,7 +107,7 @@ export function createDockerClient(options: DockerClientOptions): DockerClient {
 
   async function listContainers(listOptions: { all?: boolean } = {}): Promise<ContainerSummary[]> {
     const all = listOptions.all ?? true;
-    const infos = await call('docker_list_containers', () => docker.listContainers({ all }));
+    const infos = await call('docker_list_containers', (docker) => docker.listContainers({ all }));
     const summaries = infos.map(toSummary).sort((left, right) => left.name.localeCompare(right.name));
     // Only a full list may refresh the names: a running-only one would hide stopped containers from
     // the router and STT vocabulary ("start job-exited") until the cache ages out.
@@ -135,7 +141,7 @@ export function createDockerClient(options: DockerClientOptions): DockerClient {
     work: (container: Docker.Container) => Promise<T>,
   ): Promise<T> {
     try {
-      return await call(tool, () => work(docker.getContainer(name)));
+      return await call(tool, (docker) => work(docker.getContainer(name)));
     } catch (error) {
       if (statusCodeOf(error) === 404) {
         namesCache = undefined;
@@ -200,10 +206,10 @@ export function createDockerClient(options: DockerClientOptions): DockerClient {
   }
 
   async function containerConditions(): Promise<ContainerCondition[]> {
-    const infos = await call('docker_list_containers', () => docker.listContainers({ all: true }));
+    const infos = await call('docker_list_containers', (docker) => docker.listContainers({ all: true }));
     const inspected = await Promise.all(
       infos.map((info) =>
-        call('docker_inspect', () => docker.getContainer(info.Id).inspect()).catch((error: unknown) => {
+        call('docker_inspect', (docker) => docker.getContainer(info.Id).inspect()).catch((error: unknown) => {
           if (statusCodeOf(error) === 404) return null;
           throw error;
         }),
@@ -213,7 +219,7 @@ export function createDockerClient(options: DockerClientOptions): DockerClient {
   }
 
   async function containerEvents(id: string, window: { since: Date; until: Date }): Promise<ContainerEvent[]> {
-    const stream = await call('docker_events', () =>
+    const stream = await call('docker_events', (docker) =>
       docker.getEvents({
         since: Math.floor(window.since.getTime() / 1000),
         // An `until` in the past makes the engine send what it holds and close, rather than stream.
@@ -226,7 +232,7 @@ export function createDockerClient(options: DockerClientOptions): DockerClient {
 
   async function probe(): Promise<EngineProbe> {
     try {
-      const version = await call('docker', () => docker.version());
+      const version = await call('docker', (docker) => docker.version());
       return { name: 'docker', status: 'ok', detail: `Docker ${version.Version} on ${endpoint.describe}` };
     } catch (error) {
       return {

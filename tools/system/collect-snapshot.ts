@@ -6,11 +6,18 @@ import os from 'node:os';
 import type si from 'systeminformation';
 import type { FilesystemUsage, NetworkRate, ProcessInfo, SystemSnapshot, TemperatureSnapshot } from './types.js';
 
-/** The parts of the systeminformation module the sampler uses (injectable for tests). */
-export type SystemInformation = Pick<
-  typeof si,
-  'currentLoad' | 'mem' | 'fsSize' | 'cpuTemperature' | 'networkStats' | 'processes' | 'time'
->;
+/** One row of the process list: what systeminformation's processes() reports, or tools/system/proc-processes.ts. */
+export type ProcessRow = Pick<si.Systeminformation.ProcessesProcessData, 'pid' | 'name' | 'cpu' | 'mem' | 'memRss'>;
+
+/**
+ * The parts of the systeminformation module the sampler uses (injectable for tests); the process list,
+ * the network counters and the uptime may come from elsewhere (sampler.ts reads them without spawning).
+ */
+export type SystemInformation = Pick<typeof si, 'currentLoad' | 'mem' | 'fsSize' | 'cpuTemperature'> & {
+  networkStats(ifaces: '*'): Promise<Array<{ iface: string; rx_bytes: number; tx_bytes: number }>>;
+  processes(): Promise<{ list: ProcessRow[] }>;
+  time(): { uptime: number | string };
+};
 
 export interface NetworkCounters {
   at: number;
@@ -98,10 +105,7 @@ function rates(previous: NetworkCounters | undefined, current: NetworkCounters):
   });
 }
 
-function topProcesses(
-  list: si.Systeminformation.ProcessesProcessData[],
-  key: (process: si.Systeminformation.ProcessesProcessData) => number,
-): ProcessInfo[] {
+function topProcesses(list: ProcessRow[], key: (process: ProcessRow) => number): ProcessInfo[] {
   return [...list]
     .sort((left, right) => key(right) - key(left))
     .slice(0, keptProcesses)

@@ -3,9 +3,13 @@
  * currentLoad() alone blocks about half a second). The timer does not keep the process alive unless
  * asked (keepAlive).
  */
+import { existsSync } from 'node:fs';
+import os from 'node:os';
 import si from 'systeminformation';
 import type { Logger } from '../../src/log.js';
 import { collectSnapshot, type NetworkCounters, type SystemInformation } from './collect-snapshot.js';
+import { readNetworkCounters } from './proc-network.js';
+import { createProcProcesses } from './proc-processes.js';
 import type { SystemSnapshot } from './types.js';
 
 export interface SystemSampler {
@@ -27,7 +31,7 @@ export interface SystemSamplerOptions {
 }
 
 export function createSystemSampler(options: SystemSamplerOptions): SystemSampler {
-  const info = options.si ?? si;
+  const info = options.si ?? defaultSystemInformation();
   const clock = options.clock ?? (() => new Date());
   const log = options.log.child('system:sampler');
   let last: SystemSnapshot | undefined;
@@ -76,5 +80,24 @@ export function createSystemSampler(options: SystemSamplerOptions): SystemSample
     },
     latest: () => (last ? Promise.resolve(last) : sampleNow()),
     sampleNow,
+  };
+}
+
+/**
+ * systeminformation, except the parts that spawned programs on every sample: the process list
+ * (`ps` plus one `cat` per process) and the network counters (seven `cat`s per interface) come from
+ * /proc where there is one, and the uptime from the kernel
+ * (si.time() runs `date` synchronously, blocking the event loop and with it the microphone).
+ */
+function defaultSystemInformation(): SystemInformation {
+  const linux = existsSync('/proc/stat') && existsSync('/proc/net/dev');
+  return {
+    currentLoad: si.currentLoad,
+    mem: si.mem,
+    fsSize: si.fsSize,
+    cpuTemperature: si.cpuTemperature,
+    networkStats: linux ? () => readNetworkCounters() : (ifaces) => si.networkStats(ifaces),
+    processes: linux ? createProcProcesses() : () => si.processes(),
+    time: () => ({ uptime: os.uptime() }),
   };
 }

@@ -5,6 +5,7 @@ import * as ort from 'onnxruntime-node';
 import { EngineError, describeError } from '../../src/errors.js';
 import type { EngineProbe } from '../../src/probe.js';
 import type { VoiceActivityDetector } from './vad.js';
+import { alwaysOnSessionOptions } from '../onnx-session-options.js';
 
 const frameSamples = 512;
 /** Silero v5 expects the last 64 samples of the previous frame in front of each 512-sample frame. */
@@ -22,11 +23,7 @@ export async function createSileroVad(options: { modelPath?: string } = {}): Pro
   const modelPath = options.modelPath ?? sileroModelPath();
   let session: ort.InferenceSession;
   try {
-    session = await ort.InferenceSession.create(modelPath, {
-      intraOpNumThreads: 1,
-      interOpNumThreads: 1,
-      executionMode: 'sequential',
-    });
+    session = await ort.InferenceSession.create(modelPath, alwaysOnSessionOptions);
   } catch (error) {
     throw new EngineError(
       'silero-vad',

@@ -10,6 +10,7 @@ import { DetectionGate } from './detection-gate.js';
 import { OpenWakeWordFeatures, firstOutput, frameSamples } from './openwakeword-features.js';
 import type { WakeDetection, WakeMode, WakeWordDetector } from './wake.js';
 import { joinSamples } from '../audio/join-samples.js';
+import { alwaysOnSessionOptions } from '../onnx-session-options.js';
 
 export interface WakeModelConfig {
   name: string;
@@ -36,12 +37,6 @@ interface LoadedModel {
   gate: DetectionGate;
 }
 
-const sessionOptions: ort.InferenceSession.SessionOptions = {
-  intraOpNumThreads: 1,
-  interOpNumThreads: 1,
-  executionMode: 'sequential',
-  graphOptimizationLevel: 'all',
-};
 /** openWakeWord reports 0 for the first frames while its buffers fill with real audio. */
 const warmupFrames = 5;
 
@@ -170,7 +165,7 @@ async function openSession(name: string, path: string): Promise<ort.InferenceSes
       `Wake model file for "${name}" not found at ${path}: run scripts/fetch-models or fix the path.`,
     );
   try {
-    return await ort.InferenceSession.create(path, sessionOptions);
+    return await ort.InferenceSession.create(path, alwaysOnSessionOptions);
   } catch (error) {
     throw new EngineError('openwakeword', `Could not load ONNX model "${name}" from ${path}: ${describeError(error)}`, {
       cause: error,
