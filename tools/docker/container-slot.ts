@@ -133,10 +133,13 @@ function resolveContainer(
   return plausibleUnknownName(found, vocabulary, unknown);
 }
 
-/** "plex-server" is heard as "plex server" and as "plex". */
+/**
+ * "plex-server" is heard as "plex server" and as "plex". A first part of three letters or fewer ("db",
+ * "web", "job") is not a name on its own in the recogniser: one short syllable draws other speech to it.
+ */
 function spokenContainer(name: string): string[] {
   const first = name.split(/[-_.]/)[0] ?? '';
-  return [spokenWords(name), ...(first.length >= 2 && first !== name ? [spokenWords(first)] : [])];
+  return [spokenWords(name), ...(first.length >= 4 && first !== name ? [spokenWords(first)] : [])];
 }
 
 /** The slot with its names from `names` (Docker's, cached by the client; an unreachable Docker gives none). */

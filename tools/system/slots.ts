@@ -39,7 +39,11 @@ export function mountSlot(mounts: () => Promise<readonly string[]>): AreaSlot {
     values: mounts,
     resolve: (words, mounts) => resolveMount(words, mounts),
     maxWords: 6,
-    spoken: (mount) => (mount === '/' ? ['root'] : [spokenWords(mount), spokenWords(mount.split('/').pop() ?? '')]),
+    spoken: (mount) =>
+      mount === '/'
+        ? // "root" alone draws short speech ("server", "load") to itself in the recogniser: it needs its noun there.
+          ['root file system', 'root filesystem', 'root partition', 'root drive', 'root disk', 'slash']
+        : [spokenWords(mount), spokenWords(mount.split('/').pop() ?? '')],
   };
 }
 
