@@ -55,7 +55,10 @@ let devices: AlsaFileDevices;
 let telegram: FakeTelegram;
 let gotify: FakeGotify;
 let ntfy: FakeNtfy;
+// Reads back sysvox's own speech: its sentences come in chunks with pauses between them, so the product's
+// rule that a long pause before the last word means a forced hypothesis does not apply to this reader.
 const stt = createPocketsphinxStt({
+  maximumSilenceSeconds: Number.POSITIVE_INFINITY,
   grammar: () =>
     commandGrammar(undefined, {
       lexicon: createLexicon([]),

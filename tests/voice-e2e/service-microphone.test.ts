@@ -34,7 +34,8 @@ const answerGrammar = [
   '<figure> = (less than | <number>) [point <number>+];',
   `<number> = one hundred | (${tens}) [${units.replace(/^zero \| /, '')}] | ${units};`,
 ].join('\n');
-const stt = createPocketsphinxStt({ grammar: () => answerGrammar });
+// Reads back sysvox's own speech, in chunks with pauses between them: no forced-hypothesis pause rule here.
+const stt = createPocketsphinxStt({ grammar: () => answerGrammar, maximumSilenceSeconds: Number.POSITIVE_INFINITY });
 
 /** "forty one" -> 41. */
 function numberFromWords(words: string): number {

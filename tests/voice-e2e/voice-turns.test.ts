@@ -45,7 +45,11 @@ describe.skipIf(requirement.skip)(
       );
       const reply = readWav(readFileSync(replyOnly.outPath)).pcm;
       expect(reply.samples.length / 16000).toBeGreaterThan(1);
-      const reader = createPocketsphinxStt({ grammar: () => replyGrammar, minimumCoverage: 0.2 });
+      const reader = createPocketsphinxStt({
+        grammar: () => replyGrammar,
+        minimumCoverage: 0.2,
+        maximumSilenceSeconds: Number.POSITIVE_INFINITY,
+      });
       const transcript = await reader.transcribe(reply);
       await reader.close?.();
       expect(transcript.text).toMatch(numberThenPercent);
