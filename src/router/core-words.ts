@@ -26,9 +26,11 @@ export const coreTemplates: readonly Template[] = [
     // the policy then approves only a request for what it names.
     // "approve all" / "yes to all" are confirmations too: the policy then asks which one when several wait.
     patterns: ['<yes> [<agree>] [<agree>]', '<yes> [to] (all | everything) [of them]'],
+    spoken: ['<yes> [please]'],
   },
   {
     intent: 'deny',
+    spoken: ['<no>', 'stop [that]', 'cancel', 'never mind'],
     patterns: [
       '<no> [{query}]',
       'stop',
@@ -38,6 +40,7 @@ export const coreTemplates: readonly Template[] = [
   },
   {
     intent: 'help',
+    spoken: ['help [me]', 'what can you do', 'what can i (ask | say)', 'list [your] commands'],
     patterns: [
       'help [me]',
       'what can you do',

@@ -40,8 +40,7 @@ const spokenDeterminers = 'the | my';
  * "yes please do it" are fine, but every short way of agreeing in the grammar is a path noise and
  * out-of-grammar speech get forced into (measured: "play some music" was heard as "ya do it").
  */
-const spokenYes =
-  'yes | yeah | yep | yup | sure | confirm | confirmed | do it | go ahead | go for it | approve | approved | affirmative | ok | okay';
+const spokenYes = 'yes | yeah | yep | sure | confirm | do it | go ahead';
 const spokenAgreement = 'please';
 
 interface EmitContext {
@@ -97,16 +96,21 @@ function wordList(phrases: readonly string[], context: EmitContext): string[] {
   return [...new Set(usable)];
 }
 
-/** The JSGF grammar for pocketsphinx, built from the same templates the router matches with. */
-export function buildJsgf(lexicon: Lexicon, vocabulary: Vocabulary, options: GrammarOptions = {}): Grammar {
-  const templates = options.templates ?? lexicon.templates;
-  const classes = {
+/** The word classes as the recogniser's grammar expands them: the lexicon's, with the narrowed ones above. */
+export function spokenClasses(lexicon: Lexicon): Readonly<Record<string, string>> {
+  return {
     ...lexicon.wordClasses,
     det: spokenDeterminers,
     my: spokenDeterminers,
     yes: spokenYes,
     agree: spokenAgreement,
   };
+}
+
+/** The JSGF grammar for pocketsphinx, built from the same templates the router matches with. */
+export function buildJsgf(lexicon: Lexicon, vocabulary: Vocabulary, options: GrammarOptions = {}): Grammar {
+  const templates = options.templates ?? lexicon.templates;
+  const classes = spokenClasses(lexicon);
   const context: EmitContext = {
     lexicon,
     isKnownWord: options.isKnownWord ?? (() => true),
@@ -120,7 +124,7 @@ export function buildJsgf(lexicon: Lexicon, vocabulary: Vocabulary, options: Gra
   for (const { rule, slot, words } of slots) if (words.length > 0) context.slotRules.set(slot, rule);
   const slotNames = new Set(lexicon.slots.keys());
   const patterns = templates
-    .flatMap((template) => template.patterns)
+    .flatMap((template) => template.spoken ?? template.patterns)
     .map((pattern) => emitSequence(compilePattern(pattern, classes, slotNames), context))
     .filter((pattern): pattern is string => pattern !== null && pattern.length > 0);
   const lines = [

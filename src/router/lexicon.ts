@@ -113,5 +113,7 @@ export function createLexicon(areas: readonly ToolArea[]): Lexicon {
       return { template, pattern, nodes, first: firstWords(nodes) };
     }),
   );
+  // The recogniser's phrasings are compiled here too, so a malformed one fails at start, not at the first turn.
+  for (const template of templates) for (const pattern of template.spoken ?? []) compilePattern(pattern, wordClasses, slotNames);
   return { templates, wordClasses, slots, namedSlots, compiled };
 }

@@ -50,6 +50,13 @@ export interface Template {
   intent: IntentName;
   /** Patterns in the syntax of template-syntax.md, tried in order. */
   patterns: string[];
+  /**
+   * The phrasings the offline speech recogniser (pocketsphinx grammar mode) is offered, when they should be
+   * fewer and more distinct than `patterns` (docs/decisions/023): every alternative in a grammar is a path
+   * that other speech can be forced onto. Each must route to this template when typed
+   * (tests/router/spoken-patterns.test.ts). Default: `patterns`; [] keeps the template out of the grammar.
+   */
+  spoken?: string[];
   /** Slots every match of this template carries (e.g. metric: 'memory'). */
   fixedSlots?: RouterSlots;
   /** A phrase for the help text ("the CPU"), when the template is worth listing. */

@@ -84,12 +84,50 @@ export const spokenCommands: readonly SpokenCommand[] = [
   { said: 'no', intent: 'deny', pending: true },
 ];
 
+/**
+ * Held out: written before the grammar work of docs/decisions/023 and never used to tune it, so the bench
+ * shows whether a change helps phrasings nobody looked at. Each routes to its intent when typed.
+ */
+export const heldOutCommands: readonly SpokenCommand[] = [
+  { said: 'how much disk space is left', intent: 'disk' },
+  { said: 'show the jellyfin logs', intent: 'container_logs', container: 'jellyfin' },
+  { said: 'is the cpu busy', intent: 'cpu' },
+  { said: 'what is the memory usage', intent: 'memory' },
+  { said: 'how hot is the server', intent: 'temperature' },
+  { said: 'restart the plex server container', intent: 'container_restart', container: 'plex-server' },
+  { said: 'stop jellyfin', intent: 'container_stop', container: 'jellyfin' },
+  { said: 'which containers are running', intent: 'list_containers' },
+  { said: 'when did the server last reboot', intent: 'uptime' },
+  { said: 'what is the uptime', intent: 'uptime' },
+  { said: 'load average', intent: 'load' },
+  { said: 'any unhealthy containers', intent: 'unhealthy_containers' },
+  { said: 'is plex running', intent: 'container_status', container: 'plex-server' },
+  { said: 'how is the memory', intent: 'memory' },
+  { said: 'overall status', intent: 'status' },
+  { said: 'check the disk', intent: 'disk' },
+  { said: 'cancel', intent: 'deny' },
+  { said: 'sure', intent: 'confirm', pending: true },
+  { said: 'what is the temperature of the cpu', intent: 'temperature' },
+  { said: 'top memory processes', intent: 'top_memory' },
+  { said: 'how are things looking', intent: 'status' },
+  { said: 'start jellyfin', intent: 'container_start', container: 'jellyfin' },
+  { said: 'is the disk full', intent: 'disk' },
+  { said: 'what is the status of plex', intent: 'container_status', container: 'plex-server' },
+  { said: 'cpu usage', intent: 'cpu' },
+  { said: 'how much ram is free', intent: 'memory' },
+];
+
 export interface SpokenResult {
   command: SpokenCommand;
   voice: SpokenVoice;
   heard: string;
   exact: boolean;
   intentRight: boolean;
+  /**
+   * right: the intent (and container) said; rejected: nothing heard or nothing the router matches, so the
+   * person hears "I didn't catch that"; wrong: another intent or container, which is worse than a rejection.
+   */
+  outcome: 'right' | 'wrong' | 'rejected';
 }
 
 /** A runner over one pocketsphinx recogniser, built the way src/app/wire-voice.ts builds it. */
@@ -106,20 +144,31 @@ export function createSpokenRunner(router: Router) {
       const match = heard ? router.match(heard, corpusVocabulary) : null;
       const intentRight =
         match?.intent === command.intent && (!command.container || match.slots.container === command.container);
-      return { command, voice, heard, exact: heard === command.said, intentRight };
+      const outcome = intentRight ? 'right' : match ? 'wrong' : 'rejected';
+      return { command, voice, heard, exact: heard === command.said, intentRight, outcome };
     },
     close: () => stt.close?.(),
   };
 }
 
-/** Per voice: how many transcripts were exact and how many gave the right intent (and container). */
-export function ratesByVoice(results: readonly SpokenResult[]) {
-  const rows = new Map<string, { total: number; exact: number; intent: number }>();
+export interface SpokenRates {
+  total: number;
+  exact: number;
+  intent: number;
+  wrong: number;
+  rejected: number;
+}
+
+/** Per voice: how many transcripts were exact, gave the right intent (and container), a wrong one, or none. */
+export function ratesByVoice(results: readonly SpokenResult[]): Map<string, SpokenRates> {
+  const rows = new Map<string, SpokenRates>();
   for (const result of results) {
-    const row = rows.get(result.voice.label) ?? { total: 0, exact: 0, intent: 0 };
+    const row = rows.get(result.voice.label) ?? { total: 0, exact: 0, intent: 0, wrong: 0, rejected: 0 };
     row.total++;
     if (result.exact) row.exact++;
-    if (result.intentRight) row.intent++;
+    if (result.outcome === 'right') row.intent++;
+    if (result.outcome === 'wrong') row.wrong++;
+    if (result.outcome === 'rejected') row.rejected++;
     rows.set(result.voice.label, row);
   }
   return rows;

@@ -13,6 +13,14 @@ import { alertTools, type AlertToolsOptions } from './alert-tools.js';
 const alertTemplates: readonly Template[] = [
   {
     intent: 'alerts',
+    // Fewer, more distinct phrasings for the speech recogniser (docs/decisions/023).
+    spoken: [
+      'what is wrong',
+      'what is on fire',
+      '[are there] any (alerts | alarms)',
+      '(list | show) [the] (alerts | alarms)',
+      'what (alerts | alarms) are firing',
+    ],
     patterns: [
       'what is wrong',
       'what is on fire',

@@ -25,6 +25,8 @@ const targetedConfirm = (action: string, verbs: string): Template => ({
   intent: 'confirm',
   fixedSlots: { action },
   patterns: [`<yes> [please] ${verbs} [[<det>] container] <ctr>`],
+  // Said back as the approval asked for it ("yes, restart plex"): the recogniser offers the action's own verb.
+  spoken: [`<yes> [please] ${action} <ctr>`],
 });
 
 export const dockerTemplates: readonly Template[] = [
@@ -33,6 +35,12 @@ export const dockerTemplates: readonly Template[] = [
   targetedConfirm('start', '<start>'),
   {
     intent: 'unhealthy_containers',
+    spoken: [
+      '(which | what) containers are (unhealthy | down | stopped | not running | failing)',
+      '[are there] any (unhealthy | stopped) containers',
+      '(list | show) [the] (unhealthy | stopped) containers',
+      'are any containers (unhealthy | down)',
+    ],
     patterns: [
       '(which | what) <containers> (are | is) [still] <bad>',
       '(which | what) <containers> (are | is) having (problems | issues | trouble)',
@@ -61,6 +69,13 @@ export const dockerTemplates: readonly Template[] = [
   },
   {
     intent: 'list_containers',
+    spoken: [
+      '[list | show] [all] [the] [running] containers',
+      'which containers are running',
+      'what is running [on | in] docker',
+      'what is running',
+      'how many containers [are running]',
+    ],
     patterns: [
       '[list | show] [all] [<det>] [running] <containers>',
       '(what | which) <containers> (are running | are up | are there | do i have | do we have | are on [<det>] <server>)',
@@ -76,6 +91,11 @@ export const dockerTemplates: readonly Template[] = [
   },
   {
     intent: 'container_logs',
+    spoken: [
+      '<ctr> logs',
+      '(show | get) [me] <ctr> logs',
+      '[(show | get) [me]] the logs (of | for) <ctr>',
+    ],
     patterns: [
       '[docker] <ctr> <logs>',
       '[docker] [<det>] (logs | log) (of | for | from) <ctr>',
@@ -97,6 +117,14 @@ export const dockerTemplates: readonly Template[] = [
   },
   {
     intent: 'container_status',
+    spoken: [
+      'is <ctr> (running | up | healthy | down | ok)',
+      'how is [the] {known-container} [doing]',
+      '[the] status of <ctr>',
+      'what is the status of <ctr>',
+      '{known-container} status',
+      'check [on] [the] {known-container}',
+    ],
     patterns: [
       '(is | are) <ctr> [still | currently] (running | up | healthy | ok | okay | alive | working | down | online | fine | dead | started | stopped | unhealthy | restarting | broken)',
       'how is [<det>] {known-container} [doing | looking | running]',
@@ -114,6 +142,7 @@ export const dockerTemplates: readonly Template[] = [
   },
   {
     intent: 'container_restart',
+    spoken: ['restart [the container] <ctr>', 'restart <ctr> container'],
     patterns: [
       '[docker] <restart> [[<det>] (container | service)] <ctr> [again]',
       'give <ctr> a (restart | kick | reboot)',
@@ -124,6 +153,7 @@ export const dockerTemplates: readonly Template[] = [
   },
   {
     intent: 'container_stop',
+    spoken: ['(stop | shut down) [the container] <ctr>', 'stop <ctr> container'],
     patterns: [
       '[docker] <stop> [[<det>] (container | service)] <ctr>',
       '(bring | take | shut) <ctr> down',
@@ -132,6 +162,7 @@ export const dockerTemplates: readonly Template[] = [
   },
   {
     intent: 'container_start',
+    spoken: ['start [the container] <ctr>', 'start <ctr> container', 'bring <ctr> [back] up'],
     patterns: [
       '[docker] <start> [[<det>] (container | service)] ([<det>] (stopped | exited | dead) <ctr> | <ctr>) [up | again | back up]',
       'bring <ctr> [back] up',

@@ -4,6 +4,7 @@
  * src/router/template-syntax.md. <det> and <server> are the core's.
  */
 import type { RouterSlots, Template } from '../../src/router/types.js';
+import { spokenSystem } from './spoken-words.js';
 
 export const systemWordClasses: Readonly<Record<string, string>> = {
   cpu: 'cpu | cpus | processor | processors',
@@ -65,6 +66,7 @@ export const systemTemplates: readonly Template[] = [
   },
   {
     intent: 'status',
+    spoken: spokenSystem.status,
     patterns: [
       '[<det>] [quick | overall | server | system | full] (status | overview) [report | update | check]',
       // Not "health" alone: as a one-word command it draws short speech ("no") to itself in the recogniser.
@@ -92,6 +94,7 @@ export const systemTemplates: readonly Template[] = [
   {
     intent: 'top_memory',
     fixedSlots: { metric: 'memory' },
+    spoken: spokenSystem.topMemory,
     patterns: [
       '(what | who) is <hog> [up] [all] [of] [<det> | so much | the most | most] <memory>',
       '(what | which) <procs> (is | are) (using | eating | taking | hogging) [up] [the most | so much | most | all the | <det>] <memory>',
@@ -108,6 +111,7 @@ export const systemTemplates: readonly Template[] = [
   {
     intent: 'top_cpu',
     fixedSlots: { metric: 'cpu' },
+    spoken: spokenSystem.topCpu,
     patterns: [
       '(what | who) is <hog> [up] [all] [of] [<det> | so much | the most | most] <cpu>',
       '(what | which) <procs> (is | are) (using | eating | taking | hogging) [up] [the most | so much | most | all the | <det>] <cpu>',
@@ -121,6 +125,7 @@ export const systemTemplates: readonly Template[] = [
   },
   {
     intent: 'temperature',
+    spoken: spokenSystem.temperature,
     patterns: [
       '[<det>] [<cpu> | <server>] (temperature | temperatures | temp | temps) [<onserver>] [check]',
       'what is <my> [<cpu> | <server>] (temperature | temp) (like | at)',
@@ -138,6 +143,7 @@ export const systemTemplates: readonly Template[] = [
   {
     intent: 'cpu',
     fixedSlots: { metric: 'cpu' },
+    spoken: spokenSystem.cpu,
     patterns: [
       '[<det>] <cpu> [<usage>] [<onserver>]',
       'what is (<my> <cpu> [<usage> | at | doing] | <cpu> (<usage> | at | doing)) [like]',
@@ -158,6 +164,7 @@ export const systemTemplates: readonly Template[] = [
   {
     intent: 'memory',
     fixedSlots: { metric: 'memory' },
+    spoken: spokenSystem.memory,
     patterns: [
       '[<det>] [free | available | used] <memory> [<usage>] [<onserver>]',
       'what is (<my> <memory> [<usage> | at] | <memory> (<usage> | at)) [like]',
@@ -182,6 +189,7 @@ export const systemTemplates: readonly Template[] = [
   },
   {
     intent: 'disk',
+    spoken: spokenSystem.mountDisk,
     patterns: [
       'how full is [<det>] {mount} [<fs>]',
       '[<det>] [free | disk | free disk] (space | usage) (on | for | of) [<det>] {mount} [<fs>]',
@@ -199,6 +207,7 @@ export const systemTemplates: readonly Template[] = [
   },
   {
     intent: 'disk',
+    spoken: spokenSystem.disk,
     patterns: [
       '[<det>] [free] <disk> [space | usage | use] [<onserver>]',
       '[<det>] free space',
@@ -224,6 +233,7 @@ export const systemTemplates: readonly Template[] = [
   },
   {
     intent: 'uptime',
+    spoken: spokenSystem.uptime,
     patterns: [
       '[<det>] [<server>] uptime [<onserver>]',
       'what is (<my> [<server>] uptime | <server> uptime)',
@@ -243,6 +253,7 @@ export const systemTemplates: readonly Template[] = [
   },
   {
     intent: 'load',
+    spoken: spokenSystem.load,
     patterns: [
       '[<det>] [<loadkind>] load [average | averages | avg] [<onserver>]',
       'load avg',

@@ -33,7 +33,7 @@ const answerIntents = new Set(['confirm', 'deny']);
  */
 const interruptions: Template = {
   intent: 'deny',
-  patterns: ['stop', '(stop | cancel | forget | drop | abort) (that | it | this | about it)', 'cancel', 'never mind'],
+  patterns: ['stop [that]', 'cancel', 'never mind'],
 };
 
 /**

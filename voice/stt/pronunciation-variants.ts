@@ -41,6 +41,11 @@ export function nonRhotic(phones: string): string | undefined {
 /** The dictionary's pronunciations of a word with the extras and the non-rhotic variants, without repeats. */
 export function withVariants(word: string, known: readonly string[]): string[] {
   const all = [...known, ...(extraPronunciations[word] ?? [])];
+  if (all.some((phones) => phones.includes(' '))) {
+    const longer = all.filter((phones) => phones.includes(' '));
+    all.length = 0;
+    all.push(...longer);
+  }
   for (const phones of [...all]) {
     const variant = nonRhotic(phones);
     if (variant) all.push(variant);
