@@ -131,7 +131,7 @@ export function buildJsgf(lexicon: Lexicon, vocabulary: Vocabulary, options: Gra
     '#JSGF V1.0;',
     'grammar sysvox;',
     '',
-    `public <command> = [hey jarvis | jarvis] <utterance> [please];`,
+    `public <command> = [hey jarvis] <utterance> [please];`,
     `<utterance> = ${[...new Set(patterns)].map((pattern) => `(${pattern})`).join(' | ')};`,
     ...slots.filter(({ words }) => words.length > 0).map(({ rule, words }) => `<${rule}> = (${words.join(' | ')});`),
   ];

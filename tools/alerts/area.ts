@@ -18,7 +18,7 @@ const alertTemplates: readonly Template[] = [
       'what is wrong',
       'what is on fire',
       '[are there] any (alerts | alarms)',
-      '(list | show) [the] (alerts | alarms)',
+      'show [the] (alerts | alarms)',
       'what (alerts | alarms) are firing',
     ],
     patterns: [

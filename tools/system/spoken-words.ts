@@ -3,7 +3,9 @@
  * common ways to ask, with one or two words per concept, instead of every typed phrasing. Every
  * alternative in pocketsphinx's grammar is a path other speech can be forced onto: with all the typed
  * forms, "uptime" was heard as "are box hot" and "load average" as "are we good" (docs/decisions/023).
- * Left out on purpose: short or rare synonyms (box, host, homelab, drive, temps, avg), yes/no checks built
+ * Noun-phrase commands start with their noun: an optional "the" in front gives the decoder a free word to
+ * absorb the first sound of a short command with ("disk space" was heard as "the status"), and a
+ * one-syllable command ("load") draws other speech to it. Left out on purpose: short or rare synonyms (box, host, homelab, drive, temps, avg), yes/no checks built
  * from long classes of adjectives, optional fillers in the middle ("still", "running"), and the shapes that
  * several intents share ("how is the X doing" is the server's and a container's, not a figure's).
  * Each phrasing routes to its intent when typed (tests/router/spoken-patterns.test.ts).
@@ -14,7 +16,7 @@ const server = '(server | system)';
 
 export const spokenSystem = {
   status: [
-    '[the] [overall | server | system] status [report]',
+    '[overall | server | system] status [report]',
     'health check',
     'what is the [overall] status',
     'how is the (server | system) doing',
@@ -24,18 +26,18 @@ export const spokenSystem = {
   ],
   topMemory: [
     `what is using [the] [most] ${memory}`,
-    `[the] top ${memory} (processes | users)`,
+    `top ${memory} (processes | users)`,
     `top processes by ${memory}`,
     `(which | what) (process | processes) (is | are) using the most ${memory}`,
   ],
   topCpu: [
     `what is using [the] [most] ${cpu}`,
-    `[the] top ${cpu} (processes | users)`,
+    `top ${cpu} (processes | users)`,
     `top processes [by ${cpu}]`,
     `(which | what) (process | processes) (is | are) using the most ${cpu}`,
   ],
   temperature: [
-    `[the] [${cpu} | ${server}] temperature`,
+    `[${cpu} | ${server}] temperature`,
     `what is the [${cpu} | ${server}] temperature`,
     `what is the temperature of the (${cpu} | ${server})`,
     `how hot is the (${cpu} | ${server})`,
@@ -43,7 +45,7 @@ export const spokenSystem = {
     'check the temperature',
   ],
   cpu: [
-    `[the] ${cpu} [usage]`,
+    `${cpu} [usage]`,
     `what is the ${cpu} [usage]`,
     `how busy is the (${cpu} | ${server})`,
     `how much ${cpu} is [being] used`,
@@ -51,32 +53,32 @@ export const spokenSystem = {
     `check the ${cpu}`,
   ],
   memory: [
-    `[the] [free | used] ${memory} [usage]`,
+    `[free | used] ${memory} [usage]`,
     `what is the ${memory} [usage]`,
     `how much ${memory} is [being] used`,
     `how much ${memory} is (free | left)`,
     `how is the ${memory} [doing]`,
     `is the ${memory} full`,
     `check the ${memory}`,
-    '[the] swap [usage]',
+    'swap [usage]',
   ],
   mountDisk: [
     'how full is [the] {mount}',
-    '[the] {mount} (usage | space)',
-    '[the] [free] space on [the] {mount}',
+    '{mount} (usage | space)',
+    '[free] space on [the] {mount}',
     'is [the] {mount} full',
   ],
   disk: [
-    '[the] [free] (disk | storage) [space | usage]',
+    '[free] (disk | storage) [space | usage]',
     'how full is the (disk | storage)',
     'how much (disk | storage) space is (left | free | used)',
     'how much space is left',
     'is the disk full',
     'check the disk [space | usage]',
-    '[the] free space',
+    'free space',
   ],
   uptime: [
-    `[the] [${server}] uptime`,
+    `[${server}] uptime`,
     `what is the [${server}] uptime`,
     `how long has the ${server} been (up | running)`,
     'how long has it been (up | running)',
@@ -85,7 +87,8 @@ export const spokenSystem = {
     'how long since the last reboot',
   ],
   load: [
-    `[the] [${server}] load [average]`,
+    `${server} load [average]`,
+    'load average',
     `what is the [${server}] load [average]`,
     'is the load (high | too high)',
     'how high is the load',

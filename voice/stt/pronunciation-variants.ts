@@ -1,8 +1,9 @@
 /**
  * Pronunciations the CMU dictionary lacks, measured on espeak-ng's English voices (bench:speech-accuracy):
  * - non-rhotic (British, Scottish) variants: a final "-er" said as a schwa ("server" S ER V AH,
- *   "containers" ... N AH Z) and an "r" before a consonant dropped ("start" S T AA T), which were heard as
- *   other words ("start" as "stop", "restart plex server" as "stop that");
+ *   "containers" ... N AH Z), an "r" before a consonant dropped ("start" S T AA T), and "-er-" before a
+ *   vowel said as schwa + r ("memory" M EH M AH R IY), which were heard as other words ("start" as "stop",
+ *   "restart plex server" as "stop that", "top memory processes" as "top processor users");
  * - words that are names or letters in this domain ("db" as D IY B IY).
  */
 
@@ -10,9 +11,11 @@
 const extraPronunciations: Readonly<Record<string, readonly string[]>> = {
   db: ['D IY B IY'],
   temperature: ['T EH M P R IH CH ER', 'T EH M P R IH CH AH'],
-  uptime: ['AH P T AY M'],
+  // The stressed "u" as British voices say it, open: heard as "are box hot" with AH only.
+  uptime: ['AH P T AY M', 'AA P T AY M'],
 };
 
+const vowels = new Set('AA AE AH AO AW AY EH ER EY IH IY OW OY UH UW'.split(' '));
 const consonants = new Set('B CH D DH F G HH JH K L M N NG P S SH T TH V W Y Z ZH'.split(' '));
 
 /** The non-rhotic variant of a pronunciation, or undefined when it has no "r" to drop. */
@@ -24,6 +27,8 @@ export function nonRhotic(phones: string): string | undefined {
     const next = list[index + 1];
     const last = index === list.length - 1 || (index === list.length - 2 && /^(Z|S|D)$/.test(next ?? ''));
     if (phone === 'ER' && last && index > 1) out.push('AH');
+    // Before a vowel the "r" is still said, after a schwa: British "memory" M EH M AH R IY, "average" AE V AH R IH JH.
+    else if (phone === 'ER' && index > 0 && next !== undefined && vowels.has(next)) out.push('AH', 'R');
     else if (
       phone === 'R' &&
       index > 0 &&
@@ -56,3 +61,4 @@ export function withVariants(word: string, known: readonly string[]): string[] {
 export function hasExtraPronunciation(word: string): boolean {
   return word in extraPronunciations;
 }
+
