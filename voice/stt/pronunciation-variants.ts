@@ -11,8 +11,7 @@
 const extraPronunciations: Readonly<Record<string, readonly string[]>> = {
   db: ['D IY B IY'],
   temperature: ['T EH M P R IH CH ER', 'T EH M P R IH CH AH'],
-  // The stressed "u" as British voices say it, open: heard as "are box hot" with AH only.
-  uptime: ['AH P T AY M', 'AA P T AY M'],
+  uptime: ['AH P T AY M'],
 };
 
 const vowels = new Set('AA AE AH AO AW AY EH ER EY IH IY OW OY UH UW'.split(' '));
@@ -29,6 +28,8 @@ export function nonRhotic(phones: string): string | undefined {
     if (phone === 'ER' && last && index > 1) out.push('AH');
     // Before a vowel the "r" is still said, after a schwa: British "memory" M EH M AH R IY, "average" AE V AH R IH JH.
     else if (phone === 'ER' && index > 0 && next !== undefined && vowels.has(next)) out.push('AH', 'R');
+    // Before a consonant the vowel has no r colour at all: British "server" S AH V AH.
+    else if (phone === 'ER' && next !== undefined && consonants.has(next)) out.push('AH');
     else if (
       phone === 'R' &&
       index > 0 &&
