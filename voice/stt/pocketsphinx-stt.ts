@@ -84,7 +84,6 @@ export function createPocketsphinxStt(options: PocketsphinxSttOptions): SpeechTo
         '/dev/null',
         ...beamArguments,
         ...decoderArguments,
-        ...(process.env.SYSVOX_PS_EXTRA ? process.env.SYSVOX_PS_EXTRA.split(' ') : []),
       ];
       const result = await runProcess(binary, args, { spawn: options.spawn, signal: call.signal }).catch(
         (error: unknown) => {
