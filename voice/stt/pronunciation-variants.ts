@@ -1,9 +1,10 @@
 /**
  * Pronunciations the CMU dictionary lacks, measured on espeak-ng's English voices (bench:speech-accuracy):
- * - non-rhotic (British, Scottish) variants: a final "-er" said as a schwa ("server" S ER V AH,
- *   "containers" ... N AH Z), an "r" before a consonant dropped ("start" S T AA T), and "-er-" before a
- *   vowel said as schwa + r ("memory" M EH M AH R IY), which were heard as other words ("start" as "stop",
- *   "restart plex server" as "stop that", "top memory processes" as "top processor users");
+ * - non-rhotic (British, Scottish) variants: "-er" said as a schwa at the end and before a consonant
+ *   ("server" S AH V AH, "containers" ... N AH Z), an "r" after "ah" before a consonant dropped ("start"
+ *   S T AA T), and "-er-" before a vowel said as schwa + r ("memory" M EH M AH R IY). Without them these
+ *   voices were heard saying other commands ("start" as "stop", "restart plex server" as "stop that",
+ *   "how busy is the server" as "how high is the load"; docs/decisions/021 and 023);
  * - words that are names or letters in this domain ("db" as D IY B IY).
  */
 
