@@ -30,7 +30,9 @@ const row = (label: string, rates: SpokenRates) =>
   `| ${label} | ${cell(rates.exact, rates.total)} | ${cell(rates.intent, rates.total)} | ${rates.wrong} | ${rates.rejected} |`;
 
 function printTable(title: string, commands: readonly SpokenCommand[], results: readonly SpokenResult[]): void {
-  console.log(`\n${title}: ${spokenVoices.length} voices x ${commands.length} commands, pocketsphinx grammar + router\n`);
+  console.log(
+    `\n${title}: ${spokenVoices.length} voices x ${commands.length} commands, pocketsphinx grammar + router\n`,
+  );
   console.log('| voice | exact transcript | intent right | wrong intent | rejected |');
   console.log('|---|---|---|---|---|');
   const all: SpokenRates = { total: 0, exact: 0, intent: 0, wrong: 0, rejected: 0 };

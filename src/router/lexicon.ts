@@ -114,6 +114,7 @@ export function createLexicon(areas: readonly ToolArea[]): Lexicon {
     }),
   );
   // The recogniser's phrasings are compiled here too, so a malformed one fails at start, not at the first turn.
-  for (const template of templates) for (const pattern of template.spoken ?? []) compilePattern(pattern, wordClasses, slotNames);
+  for (const template of templates)
+    for (const pattern of template.spoken ?? []) compilePattern(pattern, wordClasses, slotNames);
   return { templates, wordClasses, slots, namedSlots, compiled };
 }

@@ -66,6 +66,7 @@ describe('spoken phrasings (what the recogniser may hear)', () => {
   );
 
   it('keep fewer alternatives than the typed patterns', () => {
-    for (const template of spokenTemplates) expect(template.spoken!.length).toBeLessThanOrEqual(template.patterns.length);
+    for (const template of spokenTemplates)
+      expect(template.spoken!.length).toBeLessThanOrEqual(template.patterns.length);
   });
 });

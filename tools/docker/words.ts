@@ -91,11 +91,7 @@ export const dockerTemplates: readonly Template[] = [
   },
   {
     intent: 'container_logs',
-    spoken: [
-      '<ctr> logs',
-      '(show | get) [me] <ctr> logs',
-      '[(show | get) [me]] the logs (of | for) <ctr>',
-    ],
+    spoken: ['<ctr> logs', '(show | get) [me] <ctr> logs', '[(show | get) [me]] the logs (of | for) <ctr>'],
     patterns: [
       '[docker] <ctr> <logs>',
       '[docker] [<det>] (logs | log) (of | for | from) <ctr>',

@@ -63,4 +63,3 @@ export function withVariants(word: string, known: readonly string[]): string[] {
 export function hasExtraPronunciation(word: string): boolean {
   return word in extraPronunciations;
 }
-
