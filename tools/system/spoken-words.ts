@@ -3,11 +3,12 @@
  * common ways to ask, with one or two words per concept, instead of every typed phrasing. Every
  * alternative in pocketsphinx's grammar is a path other speech can be forced onto: with all the typed
  * forms, "uptime" was heard as "are box hot" and "load average" as "are we good" (docs/decisions/023).
- * Noun-phrase commands start with their noun: an optional "the" in front gives the decoder a free word to
- * absorb the first sound of a short command with ("disk space" was heard as "the status"), and a
- * one-syllable command ("load") draws other speech to it. Left out on purpose: short or rare synonyms (box, host, homelab, drive, temps, avg), yes/no checks built
- * from long classes of adjectives, optional fillers in the middle ("still", "running"), and the shapes that
- * several intents share ("how is the X doing" is the server's and a container's, not a figure's).
+ * Noun-phrase commands start with their noun: an optional "the" in front gives the decoder a free word
+ * to absorb the first sound of a short command with ("disk space" was heard as "the status"), and a
+ * one-syllable command ("load") draws other speech to it. Left out on purpose: short or rare synonyms
+ * (box, host, homelab, drive, temps, avg), yes/no checks built from long classes of adjectives, optional
+ * fillers in the middle ("still", "running"), and shapes several intents share where people rarely use
+ * them ("how is the load doing").
  * Each phrasing routes to its intent when typed (tests/router/spoken-patterns.test.ts).
  */
 const cpu = '(cpu | processor)';
