@@ -37,6 +37,10 @@ describe('the router put together from areas', () => {
       /intent 'weather' has no answer/,
     );
     expect(build(area({ templates: [{ intent: 'cpu', patterns: ['is {job} done'] }] }))).toThrow(PatternSyntaxError);
+    // The recogniser's phrasings are checked at start too, not at the first spoken turn.
+    expect(build(area({ templates: [{ intent: 'cpu', patterns: ['cpu'], spoken: ['(cpu'] }] }))).toThrow(
+      PatternSyntaxError,
+    );
     expect(() => createRouter({ areas: [area({}), area({})] })).toThrow(/registered twice/);
   });
 
