@@ -16,7 +16,7 @@ import {
   unitStatusAnswer,
 } from './answers.js';
 import { createServicesChecks } from './checks.js';
-import { createServicesClient, type ServicesClient } from './client.js';
+import { createServicesClient } from './client.js';
 import { servicesKeywords } from './keywords.js';
 import { serviceTools, type ServiceTools } from './service-tools.js';
 import type { UnitAction } from './types.js';
@@ -75,14 +75,13 @@ function answers(tools: ServiceTools, clock: () => Date): Record<string, IntentH
   };
 }
 
-export function createServicesArea(options: ServicesAreaOptions): ToolArea & { client: ServicesClient } {
+export function createServicesArea(options: ServicesAreaOptions): ToolArea {
   const client = createServicesClient({ commands: options.commands });
   const tools = serviceTools(client, { logLines: options.config.journalLines });
   const hosts = () => options.commands.hosts();
   const names = createUnitNames({ hosts, names: (host) => client.serviceNames(host) });
   return {
     name: 'services',
-    client,
     tools: Object.values(tools),
     templates: servicesTemplates,
     wordClasses: servicesWordClasses,

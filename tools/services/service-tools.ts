@@ -25,8 +25,6 @@ function withResolve<I extends { unit: string }>(client: ServicesClient, tool: s
   });
 }
 
-const pastTense: Record<UnitAction, string> = { restart: 'restarted', start: 'started', stop: 'stopped' };
-
 function actionTool(client: ServicesClient, action: UnitAction) {
   const name = `systemd_${action}`;
   return defineTool({
@@ -99,5 +97,3 @@ export function serviceTools(client: ServicesClient, options: { logLines: number
     stop: actionTool(client, 'stop'),
   };
 }
-
-export { pastTense };
