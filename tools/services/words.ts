@@ -72,6 +72,7 @@ export const servicesTemplates: readonly Template[] = [
     patterns: [
       '<showlogs> [me] [<det>] [last | latest | recent] <journal> (of | for | from) <svc> [<onhost>]',
       '[<det>] [last | latest | recent] <svc> <journal> [<onhost>]',
+      '[<det>] [last | latest | recent] <journal> (of | for | from) <svc> [<onhost>]',
       '<showlogs> [me] [<det>] [last | latest | recent] <svc> <journal> [<onhost>]',
       'journalctl [for] <svc> [<onhost>]',
       'what (did | has) <svc> (log | logged | say | said) [<onhost>]',

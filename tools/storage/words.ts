@@ -13,7 +13,7 @@ export const storageWordClasses: Readonly<Record<string, string>> = {
   raid: '[software | mdadm | md] (raid | raid array | raid arrays | array | arrays) | mdadm',
   smart: 'smart | smartctl | s m a r t',
   healthy: 'healthy | ok | okay | fine | good | alright | all right',
-  sick: 'failing | dying | bad | broken | degraded | faulted',
+  sick: 'failing | dying | bad | degraded | faulted',
 };
 
 export const storageTemplates: readonly Template[] = [
@@ -21,7 +21,7 @@ export const storageTemplates: readonly Template[] = [
     intent: 'disk_health',
     patterns: [
       'how (are | is) [<det>] <drives> [doing | holding up | looking] [<onhost>]',
-      '(are | is) [<det>] [all] [<det>] <drives> (<healthy> | <sick>) [<onhost>]',
+      '(are | is) [<det>] [all] [<det>] <drives> (healthy | <sick>) [<onhost>]',
       '[<det>] <smart> (status | health | data | report | check | values) [(of | for | on) [<det>] <drives>] [<onhost>]',
       '[<det>] <drives> <smart> (status | health | data | report) [<onhost>]',
       '(is | are) (any | there any) <drives> (<sick>) [<onhost>]',
