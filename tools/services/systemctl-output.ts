@@ -54,7 +54,7 @@ export function parsePlainUnitList(stdout: string): UnitRow[] {
       .replace(/^\s*[●*×]\s*/u, '')
       .trim()
       .split(/\s+/);
-    if (words.length < 4 || !states.has(words[1]!)) continue;
+    if (words.length < 4 || !states.has(words[1]!) || !/^[A-Za-z0-9_:\\@.-]+\.[a-z]+$/.test(words[0]!)) continue;
     const [unit, load, active, sub, ...description] = words as [string, string, string, string, ...string[]];
     rows.push({ unit, load, active, sub, description: description.join(' ') });
   }
