@@ -83,7 +83,7 @@ export function arraysAnswer(report: ArrayReport, ask?: string): string {
       array.failedDevices.length > 0 ? `, ${joinSpoken(array.failedDevices.map((device) => speakable(device, 30)))} failed` : '';
     const sync = array.sync ? `, ${array.sync.kind} at ${spokenNumber(array.sync.percent)} percent` : '';
     const state = !array.active ? 'inactive' : array.degraded ? 'degraded' : 'healthy';
-    return `${capitalise(name)} is ${state}${counts}${failed}${sync}.`;
+    return `${name} is ${state}${counts}${failed}${sync}.`;
   });
   return verdict + sentences.join(' ');
 }
