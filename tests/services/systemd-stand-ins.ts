@@ -16,11 +16,11 @@ export const systemctlStandIn = `
 for last in "$@"; do :; done
 case "$1" in
   list-units)
-    if [ -e "$DIR/old-systemd" ]; then cat ${fixture('systemctl-list-units-failed.plain.txt')}; exit 0; fi
-    case "$*" in *--output=json*) cat "$DIR/failed.json";; *) cat ${fixture('systemctl-list-units-failed.plain.txt')};; esac ;;
-  list-unit-files) cat "$DIR/unit-files.json" ;;
+    if [ -e "$DIR/old-systemd" ]; then /bin/cat ${fixture('systemctl-list-units-failed.plain.txt')}; exit 0; fi
+    case "$*" in *--output=json*) /bin/cat "$DIR/failed.json";; *) /bin/cat ${fixture('systemctl-list-units-failed.plain.txt')};; esac ;;
+  list-unit-files) /bin/cat "$DIR/unit-files.json" ;;
   show)
-    if [ -f "$DIR/units/$last" ]; then cat "$DIR/units/$last"
+    if [ -f "$DIR/units/$last" ]; then /bin/cat "$DIR/units/$last"
     else sed "s/nosuch.service/$last/" ${fixture('systemctl-show-not-found.txt')}; fi ;;
   restart|start|stop)
     if [ -e "$DIR/deny" ]; then
@@ -36,8 +36,8 @@ esac
 
 export const journalctlStandIn = `
 case "$*" in
-  *"-p err"*) cat ${fixture('journalctl-u-nginx-p-err.json')} ;;
-  *) cat ${fixture('journalctl-u-nginx-n5.json')} ;;
+  *"-p err"*) /bin/cat ${fixture('journalctl-u-nginx-p-err.json')} ;;
+  *) /bin/cat ${fixture('journalctl-u-nginx-n5.json')} ;;
 esac
 `;
 
