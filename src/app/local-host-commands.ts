@@ -113,8 +113,9 @@ function runLocal(
       finish();
       if (code === 127) return reject(startFailure(program, Object.assign(new Error('exit 127'), { code: 'ENOENT' })));
       if (timedOut) {
-        const seconds = Math.round((options.timeoutMs ?? defaultTimeoutMs) / 1000);
-        const message = `${program} on ${spokenHost(localHost)} took longer than ${seconds} seconds and was stopped.`;
+        const limitMs = options.timeoutMs ?? defaultTimeoutMs;
+        const limit = limitMs < 1000 ? `${limitMs} milliseconds` : `${Math.round(limitMs / 1000)} seconds`;
+        const message = `${program} on ${spokenHost(localHost)} took longer than ${limit} and was stopped.`;
         return reject(new HostCommandError({ kind: 'timeout', host: localHost, message }));
       }
       resolve({

@@ -58,9 +58,7 @@ describe('systemd and storage questions through the instant router', () => {
   };
 
   it('says which services failed', async () => {
-    expect(await routed('which services failed')).toBe(
-      '2 units have failed on this server: jellyfin and nfs-server.',
-    );
+    expect(await routed('which services failed')).toBe('2 units have failed on this server: jellyfin and nfs-server.');
   });
 
   it('says whether jellyfin is running, by its name without .service', async () => {

@@ -39,6 +39,8 @@ describe('the failed-units check', () => {
   it('is not there when turned off, and a wrong ignore pattern is explained', () => {
     expect(check({ enabled: false })).toEqual([]);
     const parsed = configSchema.safeParse({ services: { failedUnits: { ignore: ['x; rm'] } } });
-    expect(parsed.error?.issues[0]?.message).toBe('must be a unit name or a pattern with * and ?, like "backup-*.service"');
+    expect(parsed.error?.issues[0]?.message).toBe(
+      'must be a unit name or a pattern with * and ?, like "backup-*.service"',
+    );
   });
 });

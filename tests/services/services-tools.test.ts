@@ -52,7 +52,15 @@ describe('the services tools', () => {
     const plain = await tools.failedUnits.execute({}, context);
     expect(plain.form).toBe('plain');
     expect(plain.units.map((row) => row.unit)).toEqual(json.units.map((row) => row.unit));
-    expect(host.calls().at(-1)).toEqual(['systemctl', 'list-units', '--failed', '--no-pager', '--full', '--plain', '--no-legend']);
+    expect(host.calls().at(-1)).toEqual([
+      'systemctl',
+      'list-units',
+      '--failed',
+      '--no-pager',
+      '--full',
+      '--plain',
+      '--no-legend',
+    ]);
   });
 
   it('canonicalise "jellyfin" to the unit that exists on that host, and refuse one that does not', async () => {
@@ -66,8 +74,10 @@ describe('the services tools', () => {
   it('refuse a unit called "x; rm -rf /" with one sentence before any program runs', async () => {
     const { tools, host } = setUp();
     for (const tool of [tools.restart, tools.status, tools.logs, tools.errors]) {
-      const message = await failureOf(tool.resolve!({ unit: 'x; rm -rf /', lines: 5, sinceHours: 1 }, context));
-      expect(message).toBe("'x; rm -rf /' is not a systemd unit name: use letters, digits, dashes, dots, underscores, colons or @.");
+      const message = await failureOf(tool.resolve!({ unit: 'x; rm -rf /', lines: 5, sinceHours: 1 } as never, context));
+      expect(message).toBe(
+        "'x; rm -rf /' is not a systemd unit name: use letters, digits, dashes, dots, underscores, colons or @.",
+      );
     }
     await failureOf(tools.stop.execute({ unit: '$(reboot)' }, context));
     expect(host.calls()).toEqual([]);

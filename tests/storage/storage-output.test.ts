@@ -81,8 +81,20 @@ describe('zpool', () => {
 
   it('reads zpool list -H -p', () => {
     expect(listed).toEqual([
-      { name: 'tank', health: 'DEGRADED', sizeBytes: 7971459301376, allocatedBytes: 5581021904896, capacityPercent: 70 },
-      { name: 'backup', health: 'ONLINE', sizeBytes: 3985729650688, allocatedBytes: 1195718895206, capacityPercent: 30 },
+      {
+        name: 'tank',
+        health: 'DEGRADED',
+        sizeBytes: 7971459301376,
+        allocatedBytes: 5581021904896,
+        capacityPercent: 70,
+      },
+      {
+        name: 'backup',
+        health: 'ONLINE',
+        sizeBytes: 3985729650688,
+        allocatedBytes: 1195718895206,
+        capacityPercent: 30,
+      },
     ]);
     expect(allPoolsHealthy(read('zpool-status-x-healthy.txt'))).toBe(true);
     expect(allPoolsHealthy(read('zpool-status-tank-degraded.txt'))).toBe(false);
@@ -106,7 +118,9 @@ describe('zpool', () => {
     expect(never.scrub.kind).toBe('none');
     const old = parsePoolStatus(listed[1]!, read('zpool-status-backup-old-scrub.txt'));
     const tank = parsePoolStatus(listed[0]!, read('zpool-status-tank-degraded.txt'));
-    expect(poolsAnswer({ host: 'local', installed: true, allHealthy: false, pools: [tank, old] }, now, 'degraded')).toBe(
+    expect(
+      poolsAnswer({ host: 'local', installed: true, allHealthy: false, pools: [tank, old] }, now, 'degraded'),
+    ).toBe(
       'Yes. Pool tank is degraded: raidz1-0 is degraded and 1234567890123456789 is unavail; its last scrub finished 24 days ago. Pool backup is healthy, 30 percent full; its last scrub finished 52 days ago.',
     );
   });
@@ -127,6 +141,8 @@ describe('/proc/mdstat', () => {
     expect(arraysAnswer({ host: 'nas', arrays: arrays.slice(0, 2) }, 'degraded')).toBe(
       'Yes. md1 (raid1) is degraded, 1 of 2 devices working, recovery at 8.5 percent. md0 (raid1) is degraded, 1 of 2 devices working, sdb1 failed.',
     );
-    expect(parseMdstat(read('mdstat-healthy.txt'))).toMatchObject([{ name: 'md0', degraded: false, wanted: 2, working: 2 }]);
+    expect(parseMdstat(read('mdstat-healthy.txt'))).toMatchObject([
+      { name: 'md0', degraded: false, wanted: 2, working: 2 },
+    ]);
   });
 });

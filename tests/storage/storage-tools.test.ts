@@ -16,7 +16,12 @@ import { createTestHostCommands, type TestHostCommands } from '../helpers/local-
 import { catStandIn, smartctlStandIn, zpoolStandIn } from './storage-stand-ins.js';
 
 const now = new Date('2026-12-02T17:00:00Z');
-const context: ToolContext = { signal: new AbortController().signal, log: silentLogger, clock: () => now, host: 'local' };
+const context: ToolContext = {
+  signal: new AbortController().signal,
+  log: silentLogger,
+  clock: () => now,
+  host: 'local',
+};
 
 let host: TestHostCommands | undefined;
 afterEach(() => host?.close());
@@ -54,7 +59,12 @@ describe('the storage tools on this machine', () => {
   it('find no arrays where /proc/mdstat does not exist (the real file of this VM) and no drives in the real scan', async () => {
     const { tools } = setUp({});
     expect(await tools.arrays.execute({}, context)).toEqual({ host: 'local', arrays: [] });
-    expect(await tools.smart.execute({}, context)).toEqual({ host: 'local', installed: true, drives: [], truncated: false });
+    expect(await tools.smart.execute({}, context)).toEqual({
+      host: 'local',
+      installed: true,
+      drives: [],
+      truncated: false,
+    });
   });
 
   it('read every drive the scan lists with its own type, the device last', async () => {
@@ -66,7 +76,17 @@ describe('the storage tools on this machine', () => {
       ['/dev/sdb', false, 41],
       ['/dev/nvme0', true, 38],
     ]);
-    expect(host.calls()).toContainEqual(['smartctl', '-j', '-i', '-H', '-A', '--nocheck=standby', '-d', 'nvme', '/dev/nvme0']);
+    expect(host.calls()).toContainEqual([
+      'smartctl',
+      '-j',
+      '-i',
+      '-H',
+      '-A',
+      '--nocheck=standby',
+      '-d',
+      'nvme',
+      '/dev/nvme0',
+    ]);
   });
 
   it('read the pools, each status by the name zpool list gave', async () => {
@@ -97,9 +117,17 @@ describe('the storage alert check', () => {
       { smartctl: smartctlStandIn, zpool: zpoolStandIn, cat: catStandIn },
       { ...drives, ...pools, mdstat: 'mdstat-degraded-rebuilding.txt' },
     );
-    const [check] = createStorageChecks({ client, hosts: () => ['local'], config, log: silentLogger, clock: () => now });
+    const [check] = createStorageChecks({
+      client,
+      hosts: () => ['local'],
+      config,
+      log: silentLogger,
+      clock: () => now,
+    });
     const run = await check!.run(new AbortController().signal);
-    const firing = run.observations.filter((seen) => seen.condition === 'firing').map((seen) => `${seen.rule} ${seen.target}`);
+    const firing = run.observations
+      .filter((seen) => seen.condition === 'firing')
+      .map((seen) => `${seen.rule} ${seen.target}`);
     expect(firing).toEqual([
       'smart-failing /dev/sdb',
       'pool-degraded tank',
@@ -118,7 +146,13 @@ describe('the storage alert check', () => {
     const { client } = setUp({ zpool: zpoolStandIn }, pools);
     const verdict = async (maxAgeDays: number) => {
       const strict = configSchema.parse({ storage: { scrubOverdue: { maxAgeDays } } }).storage;
-      const [check] = createStorageChecks({ client, hosts: () => ['local'], config: strict, log: silentLogger, clock: () => now });
+      const [check] = createStorageChecks({
+        client,
+        hosts: () => ['local'],
+        config: strict,
+        log: silentLogger,
+        clock: () => now,
+      });
       const run = await check!.run(new AbortController().signal);
       return run.observations.find((seen) => seen.rule === 'scrub-overdue' && seen.target === 'tank')?.condition;
     };
@@ -128,7 +162,13 @@ describe('the storage alert check', () => {
 
   it('covers a host without zpool with nothing firing, and leaves a host it cannot reach uncovered', async () => {
     const { client } = setUp({});
-    const [check] = createStorageChecks({ client, hosts: () => ['local', 'nas'], config, log: silentLogger, clock: () => now });
+    const [check] = createStorageChecks({
+      client,
+      hosts: () => ['local', 'nas'],
+      config,
+      log: silentLogger,
+      clock: () => now,
+    });
     const run = await check!.run(new AbortController().signal);
     expect(run.observations).toEqual([]);
     expect(run.covers.every((cover) => cover.host === 'local')).toBe(true);

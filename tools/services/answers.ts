@@ -3,7 +3,14 @@
  * journal lines come from the host: they pass through speakable() (one line, bounded, no markup) and
  * were redacted by the tool.
  */
-import { asSentence, capitalise, countOf, joinSpoken, speakable, spokenDuration } from '../../src/router/speech-format.js';
+import {
+  asSentence,
+  capitalise,
+  countOf,
+  joinSpoken,
+  speakable,
+  spokenDuration,
+} from '../../src/router/speech-format.js';
 import { spokenHost } from '../../src/toolkit/host-command-error.js';
 import type { FailedUnits, UnitActionResult, UnitJournal, UnitStatus } from './types.js';
 import { spokenUnit } from './unit-name.js';
@@ -21,7 +28,8 @@ export function failedUnitsAnswer(result: FailedUnits): string {
 
 function stateWords(status: UnitStatus): string {
   if (status.activeState === 'active' && status.subState === 'running') return 'running';
-  if (status.activeState === 'failed') return status.result && status.result !== 'success' ? `failed (${status.result})` : 'failed';
+  if (status.activeState === 'failed')
+    return status.result && status.result !== 'success' ? `failed (${status.result})` : 'failed';
   if (status.activeState === 'inactive') return 'stopped';
   return status.subState ? `${status.activeState} (${status.subState})` : status.activeState;
 }
@@ -60,6 +68,8 @@ export function unitErrorsAnswer(journal: UnitJournal, hours: number): string {
   const within = hours === 1 ? window : `the last ${window}`;
   if (journal.entries.length === 0) return `No errors from ${name}${onHost(journal.host)} in ${within}.`;
   const last = journal.entries[journal.entries.length - 1]!;
-  const count = journal.truncated ? `At least ${journal.entries.length} errors` : capitalise(countOf(journal.entries.length, 'error'));
+  const count = journal.truncated
+    ? `At least ${journal.entries.length} errors`
+    : capitalise(countOf(journal.entries.length, 'error'));
   return `${count} from ${name}${onHost(journal.host)} in ${within}. The last: ${line(last)}`;
 }

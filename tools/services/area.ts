@@ -8,13 +8,7 @@ import type { Logger } from '../../src/log.js';
 import { answerFrom } from '../../src/router/answer-kit.js';
 import type { AnswerContext, IntentHandler, ToolArea } from '../../src/router/area.js';
 import type { HostCommands } from '../../src/toolkit/host-commands.js';
-import {
-  failedUnitsAnswer,
-  unitActionAnswer,
-  unitErrorsAnswer,
-  unitLogsAnswer,
-  unitStatusAnswer,
-} from './answers.js';
+import { failedUnitsAnswer, unitActionAnswer, unitErrorsAnswer, unitLogsAnswer, unitStatusAnswer } from './answers.js';
 import { createServicesChecks } from './checks.js';
 import { createServicesClient } from './client.js';
 import { servicesKeywords } from './keywords.js';

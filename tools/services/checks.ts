@@ -20,7 +20,10 @@ export interface ServicesChecksOptions {
 
 /** "*.timer", "backup-?" as a regular expression over the whole name. */
 function patternMatches(pattern: string, unit: string): boolean {
-  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const escaped = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${escaped}$`).test(unit) || new RegExp(`^${escaped}\\.service$`).test(unit);
 }
 

@@ -38,7 +38,11 @@ export function systemctlProblem(host: string, what: string, result: HostCommand
     return `systemd is not running on ${where}, so I can't ${what}.`;
   if (/Access denied|Interactive authentication required|Permission denied/i.test(stderr))
     return `sysvox is not allowed to ${what} on ${where}; allow it with a polkit rule or sudo for the sysvox user.`;
-  const first = stderr.split('\n').find((line) => line.trim().length > 0)?.trim() ?? `exit code ${result.exitCode}`;
+  const first =
+    stderr
+      .split('\n')
+      .find((line) => line.trim().length > 0)
+      ?.trim() ?? `exit code ${result.exitCode}`;
   return `I could not ${what} on ${where}: ${shownName(first).slice(0, 160)}.`;
 }
 
@@ -114,7 +118,10 @@ export function createServicesClient(options: ServicesClientOptions) {
       const result = await run(tool, host, ['systemctl', action, unit], 90_000);
       if (result.exitCode !== 0) {
         if (/Job for .* failed/i.test(result.stderr))
-          throw new ToolError(tool, `${spokenUnit(unit)} failed to ${action} on ${spokenHost(host)}; its logs say why.`);
+          throw new ToolError(
+            tool,
+            `${spokenUnit(unit)} failed to ${action} on ${spokenHost(host)}; its logs say why.`,
+          );
         throw new ToolError(tool, systemctlProblem(host, `${action} ${spokenUnit(unit)}`, result));
       }
       const after = await status(tool, host, unit);

@@ -24,7 +24,6 @@ function messageText(value: unknown): string {
 }
 
 function cleanMessage(raw: string, maxChars: number): string {
-  // eslint-disable-next-line no-control-regex
   const flat = raw.replace(/[\u0000-\u0008\u000b-\u001f\u007f]+/g, ' ').replace(/\s*\n\s*/g, ' | ');
   const redacted = redactSecrets(flat).trim();
   return redacted.length > maxChars ? `${redacted.slice(0, maxChars - 3)}...` : redacted;

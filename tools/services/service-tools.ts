@@ -81,7 +81,12 @@ export function serviceTools(client: ServicesClient, options: { logLines: number
       description: 'Error lines (priority err and worse) of one systemd unit since some hours ago, redacted.',
       risk: 'safe',
       input: unitInput.extend({
-        sinceHours: z.number().min(0.1).max(24 * 31).default(24).describe('How far back to look, in hours'),
+        sinceHours: z
+          .number()
+          .min(0.1)
+          .max(24 * 31)
+          .default(24)
+          .describe('How far back to look, in hours'),
         lines: z.number().int().min(1).max(maxLines).default(50),
       }),
       describeCall: (input) => `read the errors of unit '${spokenUnit(input.unit)}'`,

@@ -30,9 +30,7 @@ export function smartAnswer(report: SmartReport): string {
     parts.push(`${drive(health)} is failing SMART${named}.`);
   }
   if (unreadable.length > 0)
-    parts.push(
-      `I could not read ${joinSpoken(unreadable.map(drive))}: ${speakable(unreadable[0]!.problem!, 100)}.`,
-    );
+    parts.push(`I could not read ${joinSpoken(unreadable.map(drive))}: ${speakable(unreadable[0]!.problem!, 100)}.`);
   if (failing.length === 0 && unreadable.length === 0)
     parts.push(`All ${countOf(report.drives.length, 'drive')} on ${where} pass SMART.`);
   else if (passing > 0) parts.push(`${capitalise(countOf(passing, 'other drive'))} pass.`);
@@ -80,7 +78,9 @@ export function arraysAnswer(report: ArrayReport, ask?: string): string {
     const name = `${speakable(array.name, 20)} (${speakable(array.level, 20)})`;
     const counts = array.wanted !== null ? `, ${array.working} of ${array.wanted} devices working` : '';
     const failed =
-      array.failedDevices.length > 0 ? `, ${joinSpoken(array.failedDevices.map((device) => speakable(device, 30)))} failed` : '';
+      array.failedDevices.length > 0
+        ? `, ${joinSpoken(array.failedDevices.map((device) => speakable(device, 30)))} failed`
+        : '';
     const sync = array.sync ? `, ${array.sync.kind} at ${spokenNumber(array.sync.percent)} percent` : '';
     const state = !array.active ? 'inactive' : array.degraded ? 'degraded' : 'healthy';
     return `${name} is ${state}${counts}${failed}${sync}.`;

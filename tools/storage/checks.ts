@@ -108,18 +108,16 @@ export function createStorageChecks(options: StorageChecksOptions): AlertCheck[]
     parts.push(async (host) => {
       const report = await options.client.arrays('storage_md_arrays', host);
       const rule = 'array-degraded';
-      const observations = report.arrays.map(
-        (array): Observation => ({
-          rule,
-          target: array.name,
-          host,
-          condition: array.degraded ? 'firing' : 'clear',
-          severity: config.arrayDegraded.severity,
-          for: config.arrayDegraded.for,
-          summary: `RAID array ${array.name} on ${spokenHost(host)} is degraded`,
-          recovery: `RAID array ${array.name} on ${spokenHost(host)} is whole again`,
-        }),
-      );
+      const observations = report.arrays.map((array): Observation => ({
+        rule,
+        target: array.name,
+        host,
+        condition: array.degraded ? 'firing' : 'clear',
+        severity: config.arrayDegraded.severity,
+        for: config.arrayDegraded.for,
+        summary: `RAID array ${array.name} on ${spokenHost(host)} is degraded`,
+        recovery: `RAID array ${array.name} on ${spokenHost(host)} is whole again`,
+      }));
       return { observations, covers: [{ rule, host }] };
     });
 

@@ -21,7 +21,10 @@ export interface StorageClientOptions {
 type Missing = { host: string; installed: false; program: string; message: string };
 
 function firstLine(result: HostCommandResult): string {
-  const line = result.stderr.split('\n').find((text) => text.trim().length > 0)?.trim();
+  const line = result.stderr
+    .split('\n')
+    .find((text) => text.trim().length > 0)
+    ?.trim();
   return (line ?? `exit code ${result.exitCode}`).replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, 160);
 }
 
@@ -62,7 +65,8 @@ export function createStorageClient(options: StorageClientOptions) {
       const list = await run(tool, host, ['zpool', 'list', '-H', '-p', '-o', 'name,size,allocated,capacity,health']);
       if ('missing' in list) return list.missing!;
       if (list.result.exitCode !== 0) {
-        if (/no pools available/i.test(list.result.stderr)) return { host, installed: true, allHealthy: true, pools: [] };
+        if (/no pools available/i.test(list.result.stderr))
+          return { host, installed: true, allHealthy: true, pools: [] };
         if (/modules are not loaded|\/dev\/zfs/i.test(list.result.stderr))
           throw new ToolError(tool, `ZFS is installed on ${spokenHost(host)} but its kernel module is not loaded.`);
         throw new ToolError(tool, `zpool list failed on ${spokenHost(host)}: ${firstLine(list.result)}.`);

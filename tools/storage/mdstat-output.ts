@@ -28,7 +28,9 @@ export function parseMdstat(text: string): MdArray[] {
         wanted: null,
         working: null,
         degraded: false,
-        failedDevices: head.members.filter((member) => member.endsWith('(F)')).map((member) => member.replace(/\[\d+\]\(F\)$/, '')),
+        failedDevices: head.members
+          .filter((member) => member.endsWith('(F)'))
+          .map((member) => member.replace(/\[\d+\]\(F\)$/, '')),
         sync: null,
       };
       arrays.push(current);

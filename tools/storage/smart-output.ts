@@ -81,14 +81,24 @@ function nvmeProblems(json: Record<string, unknown>): string[] {
     if (warning & (1 << bit)) problems.push(text);
   });
   if (typeof log.media_errors === 'number' && log.media_errors > 0) problems.push(`${log.media_errors} media errors`);
-  if (typeof log.percentage_used === 'number' && log.percentage_used >= 100) problems.push('worn out (100 percent used)');
+  if (typeof log.percentage_used === 'number' && log.percentage_used >= 100)
+    problems.push('worn out (100 percent used)');
   return problems;
 }
 
 /** One drive's health from `smartctl -j -i -H -A`. */
 export function parseSmartDevice(device: string, stdout: string): DriveHealth {
   const json = parseObject(stdout);
-  if (!json) return { device, model: null, passed: null, failing: [], failedBefore: [], temperatureCelsius: null, problem: 'smartctl gave no readable output' };
+  if (!json)
+    return {
+      device,
+      model: null,
+      passed: null,
+      failing: [],
+      failedBefore: [],
+      temperatureCelsius: null,
+      problem: 'smartctl gave no readable output',
+    };
   const exitStatus = Number(record(json.smartctl).exit_status ?? 0);
   const passedValue = record(json.smart_status).passed;
   const passed = typeof passedValue === 'boolean' ? passedValue : null;

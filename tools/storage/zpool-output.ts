@@ -59,7 +59,9 @@ function field(status: string, name: string): string {
   const rest = lines.slice(start + 1);
   const end = rest.findIndex((line) => /^\s*[a-z]+:/.test(line) || line.trim() === '');
   const continuation = end < 0 ? rest : rest.slice(0, end);
-  return [lines[start]!.replace(new RegExp(`^\\s*${name}:\\s*`), ''), ...continuation.map((line) => line.trim())].join(' ');
+  return [lines[start]!.replace(new RegExp(`^\\s*${name}:\\s*`), ''), ...continuation.map((line) => line.trim())].join(
+    ' ',
+  );
 }
 
 export function parseScan(scan: string): ScrubInfo {
@@ -70,7 +72,12 @@ export function parseScan(scan: string): ScrubInfo {
   if (/in progress/.test(scan)) return { kind, inProgress: true, finishedAt: null, errors: null };
   const finished = /(?:repaired|resilvered)\b.*\bon (.+)$/.exec(scan);
   const at = finished ? ctimeDate(finished[1]!) : null;
-  return { kind, inProgress: false, finishedAt: at ? at.toISOString() : null, errors: errors ? Number(errors[1]) : null };
+  return {
+    kind,
+    inProgress: false,
+    finishedAt: at ? at.toISOString() : null,
+    errors: errors ? Number(errors[1]) : null,
+  };
 }
 
 const goodStates = new Set(['ONLINE', 'AVAIL', 'INUSE']);
