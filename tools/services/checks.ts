@@ -34,6 +34,8 @@ export function createServicesChecks(options: ServicesChecksOptions): AlertCheck
   if (!config.enabled) return [];
   const log = options.log.child('alerts:services');
   const ignored = (unit: string) => config.ignore.some((pattern) => patternMatches(pattern, unit));
+  // Said once per host at warn level (no systemd there, a host down), then at debug: it repeats every minute.
+  const warned = new Set<string>();
 
   async function hostRun(host: string): Promise<CheckRun> {
     try {
@@ -52,7 +54,9 @@ export function createServicesChecks(options: ServicesChecksOptions): AlertCheck
         }));
       return { observations, covers: [{ rule, host }] };
     } catch (error) {
-      log.warn('could not list failed units', { host, error: describeError(error) });
+      const level = warned.has(host) ? 'debug' : 'warn';
+      warned.add(host);
+      log[level]('could not list failed units', { host, error: describeError(error) });
       return { observations: [], covers: [] };
     }
   }
