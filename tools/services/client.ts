@@ -151,24 +151,33 @@ export function createServicesClient(options: ServicesClientOptions) {
   };
 }
 
-/** `list-unit-files --output=json` ({unit_file, state, preset}) or its plain table: the unit names. */
+/** Unit file states of units a person runs: not static (pulled in by others), masked, aliases or generated. */
+const runnableStates = new Set(['enabled', 'enabled-runtime', 'disabled', 'linked', 'linked-runtime']);
+
+/**
+ * `list-unit-files --output=json` ({unit_file, state, preset}) or its plain table ("UNIT FILE STATE
+ * PRESET"): the names of the units a person would name (enabled or disabled ones).
+ */
 export function parseUnitFileNames(stdout: string): string[] {
   const trimmed = stdout.trim();
+  let rows: Array<{ name: string; state: string }> = [];
   if (trimmed.startsWith('[')) {
     try {
-      const rows = JSON.parse(trimmed) as unknown;
-      if (Array.isArray(rows))
-        return rows.flatMap((row) =>
-          typeof row === 'object' && row !== null && typeof (row as { unit_file?: unknown }).unit_file === 'string'
-            ? [(row as { unit_file: string }).unit_file]
-            : [],
+      const parsed = JSON.parse(trimmed) as unknown;
+      if (Array.isArray(parsed))
+        rows = parsed.flatMap((row: { unit_file?: unknown; state?: unknown }) =>
+          typeof row?.unit_file === 'string' ? [{ name: row.unit_file, state: String(row.state ?? '') }] : [],
         );
     } catch {
       return [];
     }
+  } else {
+    rows = trimmed.split('\n').map((line) => {
+      const [name = '', state = ''] = line.trim().split(/\s+/);
+      return { name, state };
+    });
   }
-  return trimmed
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/)[0] ?? '')
-    .filter((name) => /^[A-Za-z0-9_:\\@.-]+\.service$/.test(name));
+  return rows
+    .filter((row) => runnableStates.has(row.state) && /^[A-Za-z0-9_:\\@.-]+\.service$/.test(row.name))
+    .map((row) => row.name);
 }

@@ -1,12 +1,14 @@
 /**
  * The {unit} slot: the service units installed on the hosts (systemctl list-unit-files), matched by the
  * name without ".service" ("jellyfin" -> "jellyfin.service"). Known units only: an unknown word is no
- * unit, so "restart plex" stays Docker's. A name Docker knows as a container is left to Docker.
+ * unit, so "restart plex" stays Docker's. A name Docker knows as a container, or a host's name, is left
+ * to them; "docker" said bare is Docker's too.
  * The names are cached per host and refreshed in the background; a turn waits for them at most briefly.
  */
 import type { AreaSlot } from '../../src/router/area.js';
 import { squashName } from '../../src/router/slot-resolvers.js';
 import { spokenWords } from '../../src/router/spoken-words.js';
+import type { Vocabulary } from '../../src/router/types.js';
 import { spokenUnit } from './unit-name.js';
 
 export interface UnitNamesOptions {
@@ -53,11 +55,20 @@ export function createUnitNames(options: UnitNamesOptions): () => Promise<readon
   };
 }
 
-function resolveUnit(words: readonly string[], units: readonly string[], containers: readonly string[]): string | null {
-  const kept = words[words.length - 1] === 'service' || words[words.length - 1] === 'unit' ? words.slice(0, -1) : words;
+/**
+ * Said bare, these mean another area's subject ("is docker ok" is about the containers): a unit by that
+ * name needs its noun ("is the docker service running").
+ */
+const otherSubjects = new Set(['docker', 'containerd', 'system', 'server']);
+
+function resolveUnit(words: readonly string[], units: readonly string[], vocabulary: Vocabulary): string | null {
+  const called = ['service', 'unit', 'daemon'].includes(words[words.length - 1] ?? '');
+  const kept = called ? words.slice(0, -1) : words;
   const phrase = squashName(kept.join(' '));
   if (phrase.length === 0) return null;
-  if (containers.some((container) => squashName(container) === phrase)) return null;
+  const others = [...(vocabulary.container ?? []), ...(vocabulary.host ?? [])];
+  if (others.some((name) => squashName(name) === phrase)) return null;
+  if (!called && otherSubjects.has(phrase)) return null;
   const found = units.filter((unit) => squashName(unit) === phrase || squashName(spokenUnit(unit)) === phrase);
   return found.length === 1 ? found[0]! : null;
 }
@@ -66,7 +77,7 @@ export function unitSlot(names: () => Promise<readonly string[]>): AreaSlot {
   return {
     name: 'unit',
     values: names,
-    resolve: (words, units, vocabulary) => resolveUnit(words, units, vocabulary.container ?? []),
+    resolve: (words, units, vocabulary) => resolveUnit(words, units, vocabulary),
     maxWords: 4,
     spoken: (unit) => [spokenWords(spokenUnit(unit))],
   };
