@@ -66,41 +66,51 @@ export function createLocalHostCommands(options: LocalHostCommandsOptions = {}):
   };
 }
 
+/** Keeps a stream's bytes up to `limit`; `over` is called once when more arrive. */
+function collector(limit: number, over: () => void) {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let cut = false;
+  return {
+    add(chunk: Buffer) {
+      if (size < limit) chunks.push(chunk.subarray(0, limit - size));
+      size += chunk.length;
+      if (size > limit && !cut) {
+        cut = true;
+        over();
+      }
+    },
+    text: () => Buffer.concat(chunks).toString('utf8'),
+    cut: () => cut,
+  };
+}
+
+function timeoutFailure(program: string, limitMs: number): HostCommandError {
+  const limit = limitMs < 1000 ? `${limitMs} milliseconds` : `${Math.round(limitMs / 1000)} seconds`;
+  const message = `${program} on ${spokenHost(localHost)} took longer than ${limit} and was stopped.`;
+  return new HostCommandError({ kind: 'timeout', host: localHost, message });
+}
+
 function runLocal(
   spawn: typeof nodeSpawn,
   argv: readonly string[],
   options: HostCommandOptions & { env: NodeJS.ProcessEnv },
 ): Promise<HostCommandResult> {
   const [program, ...args] = argv as [string, ...string[]];
-  const maxBytes = options.maxBytes ?? defaultMaxBytes;
+  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
   return new Promise((resolve, reject) => {
     const child = spawn(program, args, { shell: false, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    let sizes = { stdout: 0, stderr: 0 };
-    let truncated = false;
-    let timedOut = false;
     const stop = () => child.kill('SIGKILL');
+    const stdout = collector(options.maxBytes ?? defaultMaxBytes, stop);
+    const stderr = collector(maxStderrBytes, () => {});
+    let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       stop();
-    }, options.timeoutMs ?? defaultTimeoutMs);
+    }, timeoutMs);
     options.signal?.addEventListener('abort', stop, { once: true });
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (sizes.stdout + chunk.length > maxBytes) {
-        stdout.push(chunk.subarray(0, Math.max(0, maxBytes - sizes.stdout)));
-        sizes = { ...sizes, stdout: maxBytes };
-        truncated = true;
-        stop();
-      } else {
-        stdout.push(chunk);
-        sizes = { ...sizes, stdout: sizes.stdout + chunk.length };
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => {
-      if (sizes.stderr < maxStderrBytes) stderr.push(chunk.subarray(0, maxStderrBytes - sizes.stderr));
-      sizes = { ...sizes, stderr: sizes.stderr + chunk.length };
-    });
+    child.stdout!.on('data', stdout.add);
+    child.stderr!.on('data', stderr.add);
     const finish = () => {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', stop);
@@ -112,18 +122,8 @@ function runLocal(
     child.on('close', (code) => {
       finish();
       if (code === 127) return reject(startFailure(program, Object.assign(new Error('exit 127'), { code: 'ENOENT' })));
-      if (timedOut) {
-        const limitMs = options.timeoutMs ?? defaultTimeoutMs;
-        const limit = limitMs < 1000 ? `${limitMs} milliseconds` : `${Math.round(limitMs / 1000)} seconds`;
-        const message = `${program} on ${spokenHost(localHost)} took longer than ${limit} and was stopped.`;
-        return reject(new HostCommandError({ kind: 'timeout', host: localHost, message }));
-      }
-      resolve({
-        stdout: Buffer.concat(stdout).toString('utf8'),
-        stderr: Buffer.concat(stderr).toString('utf8'),
-        exitCode: code,
-        truncated,
-      });
+      if (timedOut) return reject(timeoutFailure(program, timeoutMs));
+      resolve({ stdout: stdout.text(), stderr: stderr.text(), exitCode: code, truncated: stdout.cut() });
     });
   });
 }

@@ -74,7 +74,9 @@ describe('the services tools', () => {
   it('refuse a unit called "x; rm -rf /" with one sentence before any program runs', async () => {
     const { tools, host } = setUp();
     for (const tool of [tools.restart, tools.status, tools.logs, tools.errors]) {
-      const message = await failureOf(tool.resolve!({ unit: 'x; rm -rf /', lines: 5, sinceHours: 1 } as never, context));
+      const message = await failureOf(
+        tool.resolve!({ unit: 'x; rm -rf /', lines: 5, sinceHours: 1 } as never, context),
+      );
       expect(message).toBe(
         "'x; rm -rf /' is not a systemd unit name: use letters, digits, dashes, dots, underscores, colons or @.",
       );

@@ -50,7 +50,7 @@ function answers(tools: ServiceTools, clock: () => Date): Record<string, IntentH
         unitStatusAnswer(status, clock()),
       ),
     unit_logs: (context) =>
-      answerFrom(context, tools.logs, { unit: unit(context), lines: 20 }, 'reading the journal', (journal) =>
+      answerFrom(context, tools.logs, { unit: unit(context) }, 'reading the journal', (journal) =>
         unitLogsAnswer(journal, spokenLogLines),
       ),
     unit_errors: (context) => {

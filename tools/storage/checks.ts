@@ -21,6 +21,7 @@ export interface StorageChecksOptions {
   clock?: () => Date;
 }
 
+/** One kind of reading on one host. */
 type Part = (host: string) => Promise<CheckRun>;
 
 const dayMs = 86_400_000;
@@ -32,99 +33,108 @@ function scrubCondition(pool: PoolHealth, now: Date, maxAgeDays: number): Observ
   return now.getTime() - Date.parse(pool.scrub.finishedAt) > maxAgeDays * dayMs ? 'firing' : 'clear';
 }
 
+function smartPart(options: StorageChecksOptions): Part {
+  const rule = options.config.smartFailing;
+  return async (host) => {
+    const report = await options.client.smart('storage_smart_health', host);
+    const covers = [{ rule: 'smart-failing', host }];
+    if (!report.installed) return { observations: [], covers };
+    const observations = report.drives
+      .filter((drive) => drive.problem === null || isFailing(drive))
+      .map((drive): Observation => {
+        const named = drive.failing.length > 0 ? ` (${drive.failing.slice(0, 3).join(', ')})` : '';
+        return {
+          rule: 'smart-failing',
+          target: drive.device,
+          host,
+          condition: isFailing(drive) ? 'firing' : 'clear',
+          severity: rule.severity,
+          for: rule.for,
+          summary: `drive ${drive.device} on ${spokenHost(host)} is failing SMART${named}`,
+          recovery: `drive ${drive.device} on ${spokenHost(host)} passes SMART again`,
+        };
+      });
+    return { observations, covers };
+  };
+}
+
+function poolObservations(config: StorageConfig, pool: PoolHealth, host: string, now: Date): Observation[] {
+  const where = `ZFS pool ${pool.name} on ${spokenHost(host)}`;
+  const seen: Observation[] = [];
+  if (config.poolDegraded.enabled)
+    seen.push({
+      rule: 'pool-degraded',
+      target: pool.name,
+      host,
+      condition: pool.health === 'ONLINE' ? 'clear' : 'firing',
+      severity: config.poolDegraded.severity,
+      for: config.poolDegraded.for,
+      summary: `${where} is ${pool.health.toLowerCase()}`,
+      recovery: `${where} is healthy again`,
+    });
+  if (config.scrubOverdue.enabled)
+    seen.push({
+      rule: 'scrub-overdue',
+      target: pool.name,
+      host,
+      condition: scrubCondition(pool, now, config.scrubOverdue.maxAgeDays),
+      severity: config.scrubOverdue.severity,
+      for: 0,
+      summary: `${where} has not been scrubbed for more than ${config.scrubOverdue.maxAgeDays} days`,
+      recovery: `${where} has been scrubbed`,
+    });
+  return seen;
+}
+
+function poolPart(options: StorageChecksOptions, clock: () => Date): Part {
+  const { config } = options;
+  const rules = [
+    ...(config.poolDegraded.enabled ? ['pool-degraded'] : []),
+    ...(config.scrubOverdue.enabled ? ['scrub-overdue'] : []),
+  ];
+  return async (host) => {
+    const report = await options.client.pools('storage_zfs_pools', host);
+    const covers = rules.map((rule) => ({ rule, host }));
+    if (!report.installed) return { observations: [], covers };
+    const now = clock();
+    return { observations: report.pools.flatMap((pool) => poolObservations(config, pool, host, now)), covers };
+  };
+}
+
+function arrayPart(options: StorageChecksOptions): Part {
+  const rule = options.config.arrayDegraded;
+  return async (host) => {
+    const report = await options.client.arrays('storage_md_arrays', host);
+    const observations = report.arrays.map((array): Observation => ({
+      rule: 'array-degraded',
+      target: array.name,
+      host,
+      condition: array.degraded ? 'firing' : 'clear',
+      severity: rule.severity,
+      for: rule.for,
+      summary: `RAID array ${array.name} on ${spokenHost(host)} is degraded`,
+      recovery: `RAID array ${array.name} on ${spokenHost(host)} is whole again`,
+    }));
+    return { observations, covers: [{ rule: 'array-degraded', host }] };
+  };
+}
+
 export function createStorageChecks(options: StorageChecksOptions): AlertCheck[] {
   const { config } = options;
   const clock = options.clock ?? (() => new Date());
   const log = options.log.child('alerts:storage');
-  const parts: Part[] = [];
-
-  if (config.smartFailing.enabled)
-    parts.push(async (host) => {
-      const report = await options.client.smart('storage_smart_health', host);
-      const rule = 'smart-failing';
-      if (!report.installed) return { observations: [], covers: [{ rule, host }] };
-      const observations = report.drives
-        .filter((drive) => drive.problem === null || isFailing(drive))
-        .map((drive): Observation => {
-          const named = drive.failing.length > 0 ? ` (${drive.failing.slice(0, 3).join(', ')})` : '';
-          return {
-            rule,
-            target: drive.device,
-            host,
-            condition: isFailing(drive) ? 'firing' : 'clear',
-            severity: config.smartFailing.severity,
-            for: config.smartFailing.for,
-            summary: `drive ${drive.device} on ${spokenHost(host)} is failing SMART${named}`,
-            recovery: `drive ${drive.device} on ${spokenHost(host)} passes SMART again`,
-          };
-        });
-      return { observations, covers: [{ rule, host }] };
-    });
-
-  if (config.poolDegraded.enabled || config.scrubOverdue.enabled)
-    parts.push(async (host) => {
-      const report = await options.client.pools('storage_zfs_pools', host);
-      const rules = [
-        ...(config.poolDegraded.enabled ? ['pool-degraded'] : []),
-        ...(config.scrubOverdue.enabled ? ['scrub-overdue'] : []),
-      ];
-      const covers = rules.map((rule) => ({ rule, host }));
-      if (!report.installed) return { observations: [], covers };
-      const now = clock();
-      const observations = report.pools.flatMap((pool): Observation[] => [
-        ...(config.poolDegraded.enabled
-          ? [
-              {
-                rule: 'pool-degraded',
-                target: pool.name,
-                host,
-                condition: pool.health === 'ONLINE' ? ('clear' as const) : ('firing' as const),
-                severity: config.poolDegraded.severity,
-                for: config.poolDegraded.for,
-                summary: `ZFS pool ${pool.name} on ${spokenHost(host)} is ${pool.health.toLowerCase()}`,
-                recovery: `ZFS pool ${pool.name} on ${spokenHost(host)} is healthy again`,
-              },
-            ]
-          : []),
-        ...(config.scrubOverdue.enabled
-          ? [
-              {
-                rule: 'scrub-overdue',
-                target: pool.name,
-                host,
-                condition: scrubCondition(pool, now, config.scrubOverdue.maxAgeDays),
-                severity: config.scrubOverdue.severity,
-                for: 0,
-                summary: `ZFS pool ${pool.name} on ${spokenHost(host)} has not been scrubbed for more than ${config.scrubOverdue.maxAgeDays} days`,
-                recovery: `ZFS pool ${pool.name} on ${spokenHost(host)} has been scrubbed`,
-              },
-            ]
-          : []),
-      ]);
-      return { observations, covers };
-    });
-
-  if (config.arrayDegraded.enabled)
-    parts.push(async (host) => {
-      const report = await options.client.arrays('storage_md_arrays', host);
-      const rule = 'array-degraded';
-      const observations = report.arrays.map((array): Observation => ({
-        rule,
-        target: array.name,
-        host,
-        condition: array.degraded ? 'firing' : 'clear',
-        severity: config.arrayDegraded.severity,
-        for: config.arrayDegraded.for,
-        summary: `RAID array ${array.name} on ${spokenHost(host)} is degraded`,
-        recovery: `RAID array ${array.name} on ${spokenHost(host)} is whole again`,
-      }));
-      return { observations, covers: [{ rule, host }] };
-    });
-
+  const parts: Part[] = [
+    ...(config.smartFailing.enabled ? [smartPart(options)] : []),
+    ...(config.poolDegraded.enabled || config.scrubOverdue.enabled ? [poolPart(options, clock)] : []),
+    ...(config.arrayDegraded.enabled ? [arrayPart(options)] : []),
+  ];
   if (parts.length === 0) return [];
+  const warned = new Set<string>();
   const safely = (part: Part, host: string) =>
     part(host).catch((error: unknown): CheckRun => {
-      log.warn('could not read storage health', { host, error: describeError(error) });
+      // Once per host at warn level, then at debug: it repeats on every run.
+      log[warned.has(host) ? 'debug' : 'warn']('could not read storage health', { host, error: describeError(error) });
+      warned.add(host);
       return { observations: [], covers: [] };
     });
   return [
