@@ -94,6 +94,23 @@ describe('the services tools', () => {
     expect(host.calls()).toContainEqual(['systemctl', 'stop', 'jellyfin.service']);
   });
 
+  it('never stop ssh or restart sysvox itself, and ask no approval for it', async () => {
+    const { tools, host } = setUp();
+    for (const unit of ['ssh', 'sysvox'])
+      writeFileSync(
+        join(host.dir, 'units', `${unit}.service`),
+        `Id=${unit}.service\nLoadState=loaded\nActiveState=active\n`,
+      );
+    expect(await failureOf(tools.stop.resolve!({ unit: 'ssh' }, context))).toBe(
+      'Stopping ssh could cut this server off; do that by hand if you mean it.',
+    );
+    expect(await failureOf(tools.restart.resolve!({ unit: 'sysvox' }, context))).toBe(
+      "I can't restart sysvox from inside a conversation; run systemctl restart sysvox on this server.",
+    );
+    expect(await tools.restart.resolve!({ unit: 'ssh' }, context)).toEqual({ unit: 'ssh.service' });
+    expect(host.calls().filter((call) => ['stop', 'restart'].includes(call[1]!))).toEqual([]);
+  });
+
   it('say in one sentence when polkit refuses the action', async () => {
     const { tools, host } = setUp();
     writeFileSync(join(host.dir, 'deny'), '');

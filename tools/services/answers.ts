@@ -20,7 +20,7 @@ const onHost = (host: string) => (host === 'local' ? '' : ` on ${host}`);
 export function failedUnitsAnswer(result: FailedUnits): string {
   const where = spokenHost(result.host);
   if (result.units.length === 0) return `No systemd units have failed on ${where}.`;
-  const names = result.units.slice(0, 6).map((row) => spokenUnit(row.unit));
+  const names = result.units.slice(0, 6).map((row) => speakable(spokenUnit(row.unit), 64));
   const more = result.units.length > names.length ? `, and ${result.units.length - names.length} more` : '';
   const verb = result.units.length === 1 ? 'has' : 'have';
   return `${capitalise(countOf(result.units.length, 'unit'))} ${verb} failed on ${where}: ${joinSpoken(names)}${more}.`;

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { defineTool } from '../../src/toolkit/tool.js';
 import type { ServicesClient } from './client.js';
+import { checkNotProtected } from './protected-units.js';
 import { failedUnits, unitActionResult, unitJournal, unitStatus, type UnitAction } from './types.js';
 import { spokenUnit } from './unit-name.js';
 
@@ -34,8 +35,15 @@ function actionTool(client: ServicesClient, action: UnitAction) {
     input: unitInput,
     describeCall: (input) => `${action} unit '${spokenUnit(input.unit)}'`,
     confirmTarget: (input) => spokenUnit(input.unit),
-    resolve: withResolve(client, name),
-    execute: (input, context) => client.act(name, context.host, input.unit, action),
+    resolve: async (input, context) => {
+      const resolved = await withResolve<typeof input>(client, name)(input, context);
+      checkNotProtected(name, resolved.unit, action, context.host);
+      return resolved;
+    },
+    execute: (input, context) => {
+      checkNotProtected(name, input.unit, action, context.host);
+      return client.act(name, context.host, input.unit, action);
+    },
     output: unitActionResult,
   });
 }
