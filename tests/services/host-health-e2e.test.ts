@@ -63,7 +63,7 @@ describe('systemd and storage questions through the instant router', () => {
 
   it('says whether jellyfin is running, by its name without .service', async () => {
     expect(await routed('is jellyfin running')).toMatch(
-      /^Jellyfin is running for \d+ (hours?|days?|minutes?).*\. Systemd has restarted it 2 times\.$/,
+      /^Jellyfin has been running for \d+ (hours?|days?|minutes?).*\. Systemd has restarted it 2 times\.$/,
     );
   });
 

@@ -26,18 +26,23 @@ export function failedUnitsAnswer(result: FailedUnits): string {
   return `${capitalise(countOf(result.units.length, 'unit'))} ${verb} failed on ${where}: ${joinSpoken(names)}${more}.`;
 }
 
-function stateWords(status: UnitStatus): string {
-  if (status.activeState === 'active' && status.subState === 'running') return 'running';
-  if (status.activeState === 'failed')
-    return status.result && status.result !== 'success' ? `failed (${status.result})` : 'failed';
-  if (status.activeState === 'inactive') return 'stopped';
-  return status.subState ? `${status.activeState} (${status.subState})` : status.activeState;
+/** "jellyfin has been running for 3 hours", "jellyfin failed 3 hours ago (exit-code)", "... is activating (start)". */
+function stateSentence(status: UnitStatus, now: Date): string {
+  const name = spokenUnit(status.unit) + onHost(status.host);
+  const age = status.since ? spokenDuration((now.getTime() - Date.parse(status.since)) / 1000) : null;
+  const { activeState, subState } = status;
+  if (activeState === 'active' && subState === 'running')
+    return age ? `${name} has been running for ${age}` : `${name} is running`;
+  if (activeState === 'failed') {
+    const why = status.result && status.result !== 'success' ? ` (${status.result})` : '';
+    return age ? `${name} failed ${age} ago${why}` : `${name} has failed${why}`;
+  }
+  if (activeState === 'inactive') return age ? `${name} has been stopped for ${age}` : `${name} is stopped`;
+  return `${name} is ${activeState}${subState ? ` (${subState})` : ''}`;
 }
 
 export function unitStatusAnswer(status: UnitStatus, now: Date): string {
-  const name = spokenUnit(status.unit);
-  const since = status.since ? ` for ${spokenDuration((now.getTime() - Date.parse(status.since)) / 1000)}` : '';
-  const parts = [`${name} is ${stateWords(status)}${onHost(status.host)}${status.since ? since : ''}.`];
+  const parts = [`${stateSentence(status, now)}.`];
   if (status.restarts !== null && status.restarts > 0)
     parts.push(`systemd has restarted it ${countOf(status.restarts, 'time')}.`);
   if (status.unitFileState === 'disabled' || status.unitFileState === 'masked')
