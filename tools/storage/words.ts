@@ -22,7 +22,7 @@ export const storageTemplates: readonly Template[] = [
     patterns: [
       'how (are | is) [<det>] <drives> [doing | holding up | looking] [<onhost>]',
       '(are | is) [<det>] [all] [<det>] <drives> (healthy | <sick>) [<onhost>]',
-      '[<det>] <smart> (status | health | data | report | check | values) [(of | for | on) [<det>] <drives>] [<onhost>]',
+      '[<det>] <smart> (status | health | data | report | check) [(of | for | on) [<det>] <drives>] [<onhost>]',
       '[<det>] <drives> <smart> (status | health | data | report) [<onhost>]',
       '(is | are) (any | there any) <drives> (<sick>) [<onhost>]',
       'any (<sick>) <drives> [<onhost>]',
