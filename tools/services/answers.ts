@@ -27,14 +27,6 @@ export function failedUnitsAnswer(result: FailedUnits): string {
 }
 
 /** "jellyfin has been running for 3 hours", "jellyfin failed 3 hours ago (exit-code)", "... is activating (start)". */
-/** The overall status's clause: "2 systemd units have failed: jellyfin and nfs-server". */
-export function failedUnitsClause(result: FailedUnits): string {
-  const names = result.units.slice(0, 4).map((row) => speakable(spokenUnit(row.unit), 64));
-  const more = result.units.length > names.length ? `, and ${result.units.length - names.length} more` : '';
-  const verb = result.units.length === 1 ? 'has' : 'have';
-  return `${countOf(result.units.length, 'systemd unit')} ${verb} failed: ${joinSpoken(names)}${more}`;
-}
-
 function stateSentence(status: UnitStatus, now: Date): string {
   const name = spokenUnit(status.unit) + onHost(status.host);
   const age = status.since ? spokenDuration((now.getTime() - Date.parse(status.since)) / 1000) : null;

@@ -5,17 +5,10 @@
  */
 import type { ServicesConfig } from '../../src/config/host-health-schema.js';
 import type { Logger } from '../../src/log.js';
-import { answerFrom, readTool } from '../../src/router/answer-kit.js';
+import { answerFrom } from '../../src/router/answer-kit.js';
 import type { AnswerContext, IntentHandler, ToolArea } from '../../src/router/area.js';
 import type { HostCommands } from '../../src/toolkit/host-commands.js';
-import {
-  failedUnitsAnswer,
-  failedUnitsClause,
-  unitActionAnswer,
-  unitErrorsAnswer,
-  unitLogsAnswer,
-  unitStatusAnswer,
-} from './answers.js';
+import { failedUnitsAnswer, unitActionAnswer, unitErrorsAnswer, unitLogsAnswer, unitStatusAnswer } from './answers.js';
 import { createServicesChecks } from './checks.js';
 import { createServicesClient } from './client.js';
 import { servicesKeywords } from './keywords.js';
@@ -89,12 +82,6 @@ export function createServicesArea(options: ServicesAreaOptions): ToolArea {
     keywords: servicesKeywords,
     slots: [unitSlot(names)],
     answers: answers(tools, options.clock ?? (() => new Date())),
-    /** Only a problem is worth a clause in the overall status: failed units; nothing when none or systemd is not there. */
-    async status(context) {
-      const read = await readTool(context, tools.failedUnits, {}, 'listing failed units');
-      if (!('value' in read) || read.value.units.length === 0) return null;
-      return { clause: failedUnitsClause(read.value), problem: true };
-    },
     checks: options.alerts
       ? createServicesChecks({ client, hosts, config: options.config.failedUnits, log: options.alerts.log })
       : [],
