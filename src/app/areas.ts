@@ -7,6 +7,7 @@
 import type { Config } from '../config/schema.js';
 import type { Logger } from '../log.js';
 import type { Memory } from '../memory/memory.js';
+import type { HostCommands } from '../toolkit/host-commands.js';
 import type { ToolArea } from '../router/area.js';
 import { createCommandChecks } from '../alerts/command-check.js';
 import { checkedAtKey } from './wire-alerts.js';
@@ -14,6 +15,8 @@ import type { DockerClient } from '../../tools/docker/client.js';
 import { createAlertsArea } from '../../tools/alerts/area.js';
 import { createDockerArea } from '../../tools/docker/area.js';
 import { createMemoryArea } from '../../tools/memory/area.js';
+import { createServicesArea } from '../../tools/services/area.js';
+import { createStorageArea } from '../../tools/storage/area.js';
 import { createSystemArea } from '../../tools/system/area.js';
 import type { SystemSampler } from '../../tools/system/sampler.js';
 
@@ -25,7 +28,12 @@ export interface AreaOptions {
   memory: Pick<Memory, 'facts' | 'alerts' | 'kv'>;
   sampler: SystemSampler;
   docker: DockerClient;
+  /** Runs programs on this machine and the SSH hosts (main.ts picks it: src/app/local-host-commands.ts until tools/ssh lands). */
+  commands: HostCommands;
 }
+
+/** A logger for an area's alert checks when alerts are on; none (no checks) when they are off. */
+const alertsLog = (wiring: AreaOptions) => (wiring.config.alerts.enabled ? { log: wiring.log } : undefined);
 
 export function createAreas(wiring: AreaOptions): ToolArea[] {
   const { memory } = wiring;
@@ -42,6 +50,9 @@ export function createAreas(wiring: AreaOptions): ToolArea[] {
         : [],
     }),
     createMemoryArea({ memory: wiring.memory }),
+    // Before system and Docker: "which services failed", "restart nginx" (a known unit), "how are my disks".
+    createServicesArea({ commands: wiring.commands, config: wiring.config.services, alerts: alertsLog(wiring) }),
+    createStorageArea({ commands: wiring.commands, config: wiring.config.storage, alerts: alertsLog(wiring) }),
     createSystemArea({
       sampler: wiring.sampler,
       alerts: wiring.config.alerts,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { durationMs, durationSeconds, httpUrl, nonBlankName } from './limits.js';
 import { alertsSchema } from './alerts-schema.js';
 import { gotifySchema } from './gotify-schema.js';
+import { servicesSchema, storageSchema } from './host-health-schema.js';
 import { metricsSchema } from './metrics-schema.js';
 import { ntfySchema } from './ntfy-schema.js';
 import { telegramSchema } from './telegram-schema.js';
@@ -58,6 +59,9 @@ export const configSchema = z.object({
     })
     .prefault({}),
   voice: voiceSchema,
+  /** systemd services and the journal; SMART, ZFS and mdadm (src/config/host-health-schema.ts). */
+  services: servicesSchema,
+  storage: storageSchema,
   alerts: alertsSchema,
   /** Prometheus /metrics and /healthz on loopback; off by default (src/config/metrics-schema.ts). */
   metrics: metricsSchema,

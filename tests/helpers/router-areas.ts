@@ -26,6 +26,7 @@ export function inertWiring(): AreaOptions {
     memory: unused('memory'),
     sampler: unused('sampler'),
     docker: unused('docker'),
+    commands: unused('commands'),
   };
 }
 

@@ -14,4 +14,6 @@ export const testVocabulary: Vocabulary = {
   ],
   host: ['nas', 'tank'],
   mount: ['/', '/data', '/mnt/tank'],
+  /** systemd service units (tools/services: systemctl list-unit-files on the hosts). */
+  unit: ['nginx.service', 'smbd.service', 'zfs-zed.service', 'ssh.service', 'borgmatic.service'],
 };

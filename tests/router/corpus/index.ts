@@ -8,6 +8,7 @@ import { fourthOpenQuestions, fourthRows } from './fourth-batch.js';
 import { freshOpenQuestions, freshRows } from './fresh-batch.js';
 import { openQuestions as firstOpenQuestions } from './open-questions.js';
 import { thirdOpenQuestions, thirdRows } from './third-batch.js';
+import { serviceRows, storageRows } from './services-storage.js';
 import type { CorpusRow } from './types.js';
 
 export type { CorpusRow } from './types.js';
@@ -38,6 +39,8 @@ export const corpusRows: readonly CorpusRow[] = [
   ...freshRows,
   ...thirdRows,
   ...fourthRows,
+  ...serviceRows,
+  ...storageRows,
 ];
 
 export const openQuestions: readonly string[] = [
