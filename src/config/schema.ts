@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { durationMs, durationSeconds, httpUrl, nonBlankName } from './limits.js';
 import { alertsSchema } from './alerts-schema.js';
 import { gotifySchema } from './gotify-schema.js';
+import { hostsSchema } from './hosts-schema.js';
 import { metricsSchema } from './metrics-schema.js';
 import { ntfySchema } from './ntfy-schema.js';
 import { telegramSchema } from './telegram-schema.js';
@@ -57,6 +58,8 @@ export const configSchema = z.object({
       brainTurnsPerMinute: z.number().int().min(1).default(10),
     })
     .prefault({}),
+  /** Other servers reached over SSH with pinned host keys (src/config/hosts-schema.ts). */
+  hosts: hostsSchema,
   voice: voiceSchema,
   alerts: alertsSchema,
   /** Prometheus /metrics and /healthz on loopback; off by default (src/config/metrics-schema.ts). */
