@@ -31,6 +31,8 @@ export interface SshdHosts {
   hosts: TestSshHost[];
   /** The sshd process serving a host (its children are the connections). */
   pidOf(name: string): number;
+  /** How many connections the host's sshd is serving now (its child processes). */
+  connectionCount(name: string): number;
   /** Kills every connection to the host from the server side (the sshd children), not the listener. */
   killConnections(name: string): number;
   stopHost(name: string): Promise<void>;
@@ -117,10 +119,21 @@ function childrenOf(pid: number): number[] {
   return children;
 }
 
+/** SIGKILL to one process we started (or its child); one that already ended is fine. */
+function killQuietly(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // it ended already
+  }
+}
+
 export interface StartSshdOptions {
   names: readonly string[];
   /** Environment set for every session (sshd SetEnv), e.g. DOCKER_HOST of the test engine. */
   setEnv?: Readonly<Record<string, string>>;
+  /** sshd's MaxSessions (channels per connection); default 20. */
+  maxSessions?: number;
 }
 
 export async function startSshdHosts(options: StartSshdOptions): Promise<SshdHosts> {
@@ -151,7 +164,7 @@ export async function startSshdHosts(options: StartSshdOptions): Promise<SshdHos
         'StrictModes no',
         'UsePAM no',
         'MaxStartups 100',
-        'MaxSessions 20',
+        `MaxSessions ${options.maxSessions ?? 20}`,
         'LogLevel ERROR',
         ...(setEnv.length > 0 ? [`SetEnv ${setEnv.join(' ')}`] : []),
         '',
@@ -184,7 +197,7 @@ export async function startSshdHosts(options: StartSshdOptions): Promise<SshdHos
     const child = processes.get(name);
     if (!child || child.exitCode !== null) return;
     const pid = child.pid!;
-    for (const connection of childrenOf(pid)) process.kill(connection, 'SIGKILL');
+    for (const connection of childrenOf(pid)) killQuietly(connection);
     await new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
@@ -196,9 +209,10 @@ export async function startSshdHosts(options: StartSshdOptions): Promise<SshdHos
     dir,
     hosts,
     pidOf: (name) => processes.get(name)!.pid!,
+    connectionCount: (name) => childrenOf(processes.get(name)!.pid!).length,
     killConnections(name) {
       const children = childrenOf(processes.get(name)!.pid!);
-      for (const pid of children) process.kill(pid, 'SIGKILL');
+      for (const pid of children) killQuietly(pid);
       return children.length;
     },
     stopHost,

@@ -11,7 +11,7 @@ import type { Logger } from '../../src/log.js';
 import { HostCommandError, type HostCommandFailure } from '../../src/toolkit/host-commands.js';
 import { createChannelLimit, type ChannelLimit } from './channel-limit.js';
 import { connectHost, type SshHost } from './connect-host.js';
-import { collectExec, openExec, type RemoteExecOptions } from './remote-exec.js';
+import { collectExec, openExec, remoteCommandLine, type RemoteExecOptions } from './remote-exec.js';
 
 export interface ConnectionPoolOptions {
   hosts: readonly SshHost[];
@@ -35,8 +35,11 @@ export interface ExecResult {
 }
 
 export interface ConnectionPool {
-  /** Runs a command line (already quoted) on the host; rejects with a HostCommandError when it could not run or timed out. */
-  exec(host: string, command: string, options: RemoteExecOptions): Promise<ExecResult>;
+  /**
+   * Runs argv on the host (each word single-quoted, under `timeout -s KILL` so the host ends it even if
+   * the connection is lost); rejects with a HostCommandError when it could not run or timed out.
+   */
+  exec(host: string, argv: readonly string[], options: RemoteExecOptions): Promise<ExecResult>;
   /** An open exec channel for streaming (docker system dial-stdio); counts against the host's cap until it closes. */
   stream(host: string, command: string, options: { timeoutMs: number }): Promise<ClientChannel>;
   state(host: string): { state: HostConnectionState; lastFailure: HostCommandFailure | null };
@@ -185,8 +188,9 @@ export function createConnectionPool(options: ConnectionPoolOptions): Connection
   }
 
   return {
-    async exec(host, command, execOptions) {
+    async exec(host, argv, execOptions) {
       const slot = slotOf(host);
+      const command = `LC_ALL=C timeout -s KILL ${Math.ceil(execOptions.timeoutMs / 1000) + 1} ${remoteCommandLine(argv)}`;
       return withChannel(slot, execOptions.timeoutMs, async (deadline) => {
         const channel = await channelOn(slot, command, deadline);
         const outcome = await collectExec(channel, { ...execOptions, timeoutMs: Math.max(deadline - clock(), 1) });

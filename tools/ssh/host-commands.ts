@@ -17,7 +17,6 @@ import { redactSecrets } from '../../src/toolkit/redact.js';
 import { checkHostCommand } from './command-allowlist.js';
 import { createConnectionPool, type ConnectionPool, type ConnectionPoolOptions } from './connection-pool.js';
 import { runLocal } from './local-exec.js';
-import { remoteCommandLine } from './remote-exec.js';
 
 export const defaultCommandTimeoutMs = 10_000;
 export const defaultCommandMaxBytes = 256 * 1024;
@@ -51,7 +50,7 @@ export function createHostCommands(options: CreateHostCommandsOptions): PooledHo
       const raw =
         host === localHost
           ? await runLocal(argv, { timeoutMs, maxBytes, signal: runOptions.signal, env: options.env })
-          : await pool.exec(host, `LC_ALL=C ${remoteCommandLine(argv)}`, {
+          : await pool.exec(host, argv, {
               timeoutMs,
               maxBytes,
               signal: runOptions.signal,
