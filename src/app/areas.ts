@@ -10,10 +10,12 @@ import type { Memory } from '../memory/memory.js';
 import type { ToolArea } from '../router/area.js';
 import { createCommandChecks } from '../alerts/command-check.js';
 import { checkedAtKey } from './wire-alerts.js';
+import { createHostRuntime, type HostRuntime } from './wire-hosts.js';
 import type { DockerClient } from '../../tools/docker/client.js';
 import { createAlertsArea } from '../../tools/alerts/area.js';
 import { createDockerArea } from '../../tools/docker/area.js';
 import { createMemoryArea } from '../../tools/memory/area.js';
+import { createSshArea } from '../../tools/ssh/area.js';
 import { createSystemArea } from '../../tools/system/area.js';
 import type { SystemSampler } from '../../tools/system/sampler.js';
 
@@ -25,10 +27,14 @@ export interface AreaOptions {
   memory: Pick<Memory, 'facts' | 'alerts' | 'kv'>;
   sampler: SystemSampler;
   docker: DockerClient;
+  /** This machine and the SSH hosts (main.ts builds it, to hand the same registry to the policy); made from config when absent. */
+  hosts?: HostRuntime;
 }
 
 export function createAreas(wiring: AreaOptions): ToolArea[] {
   const { memory } = wiring;
+  const hosts = wiring.hosts ?? createHostRuntime({ config: wiring.config, sampler: wiring.sampler, log: wiring.log });
+  const otherHosts = () => hosts.names().filter((name) => name !== 'local');
   return [
     // First, so "what is wrong" is about the alerts ("what is wrong with docker" stays Docker's).
     createAlertsArea({
@@ -46,12 +52,20 @@ export function createAreas(wiring: AreaOptions): ToolArea[] {
       sampler: wiring.sampler,
       alerts: wiring.config.alerts,
       sampleIntervalMs: wiring.config.system.sampleIntervalMs,
+      snapshots: hosts.snapshots,
+      hostNames: otherHosts,
     }),
     createDockerArea({
       client: wiring.docker,
       logLines: wiring.config.docker.logLines,
       logBytes: wiring.config.docker.logBytes,
       alerts: { config: wiring.config.alerts, log: wiring.log },
+    }),
+    createSshArea({
+      hosts: hosts.names,
+      snapshots: hosts.snapshots,
+      commands: hosts.commands,
+      alerts: wiring.config.alerts,
     }),
   ];
 }

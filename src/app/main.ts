@@ -20,6 +20,7 @@ import { createToolRegistry } from '../toolkit/registry.js';
 import { createDockerClient, type DockerClient } from '../../tools/docker/client.js';
 import { createSystemSampler, type SystemSampler } from '../../tools/system/sampler.js';
 import { createAreas, type AreaOptions } from './areas.js';
+import { createHostRuntime } from './wire-hosts.js';
 import { createCoreMemory } from '../core/core-memory.js';
 import { runDoctor } from './doctor.js';
 import { createVoiceApp, type VoiceApp } from './wire-voice.js';
@@ -141,13 +142,15 @@ export async function createApp(options: AppOptions): Promise<App> {
   // samples once, on its first question, and does not wait for a sample it never needs (audit, approvals).
   const sampler = options.sampler ?? createSystemSampler({ intervalMs: config.system.sampleIntervalMs, log });
   const docker = createDockerClient({ socketPath: config.docker.socketPath, env, log });
-  const areas = (options.areas ?? createAreas)({ config, env, log, memory, sampler, docker });
+  const hosts = createHostRuntime({ config, sampler, log });
+  const areas = (options.areas ?? createAreas)({ config, env, log, memory, sampler, docker, hosts });
   const registry = createToolRegistry(
     areas.flatMap((area) => area.tools),
     config.tools.risk,
   );
   const runner = createToolRunner({
     registry,
+    hosts: hosts.directory,
     memory,
     log,
     outputBudgetChars: config.tools.outputBudgetChars,
@@ -317,6 +320,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       await stopChannels(channels, log);
       await voice.close();
       sampler.stop();
+      hosts.close();
       memory.close();
     },
   };
