@@ -35,7 +35,7 @@ const sshTemplates: readonly Template[] = [
       'how are (all | my | the | our) [<det>] (hosts | servers | machines | boxes) [doing | looking]',
       '(are | is) (all | every) [<det>] (hosts | servers | machines | host | server | machine) (up | online | ok | okay | fine | alive | running)',
       '(check | ping) (all | every) [<det>] (hosts | servers | machines)',
-      '(which | what | any) (hosts | servers | machines) (are | is) (down | offline | unreachable)',
+      '(which | what | any) (hosts | servers | machines) [are | is] (down | offline | unreachable)',
       '[<det>] (hosts | servers) (status | overview)',
     ],
     help: { kind: 'ask', topic: 'the status of all hosts' },

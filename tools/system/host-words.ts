@@ -47,7 +47,7 @@ const hostSubjectTemplates: readonly Template[] = [
 ];
 
 /**
- * Each figure template once more with the host named at the end, placed before the originals; patterns
+ * Each figure template once more with the host named at the end, placed after the originals (a name that is both a mount and a host is the mount there); patterns
  * that already name a host or a mount keep to themselves ("disk space on {mount}" stays a mount question).
  */
 export function withHostTemplates(templates: readonly Template[]): Template[] {
@@ -64,5 +64,5 @@ export function withHostTemplates(templates: readonly Template[]): Template[] {
     const all = [...onServer, ...patterns];
     return all.length === 0 ? [] : [{ intent: template.intent, fixedSlots: template.fixedSlots, patterns: all }];
   });
-  return [...hostSubjectTemplates, ...onHostTemplates, ...templates];
+  return [...templates, ...hostSubjectTemplates, ...onHostTemplates];
 }
