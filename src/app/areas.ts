@@ -57,6 +57,7 @@ export function createAreas(wiring: AreaOptions): ToolArea[] {
     }),
     createDockerArea({
       client: wiring.docker,
+      remoteClient: (host) => hosts.docker(host),
       logLines: wiring.config.docker.logLines,
       logBytes: wiring.config.docker.logBytes,
       alerts: { config: wiring.config.alerts, log: wiring.log },

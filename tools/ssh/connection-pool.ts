@@ -41,7 +41,7 @@ export interface ConnectionPool {
    */
   exec(host: string, argv: readonly string[], options: RemoteExecOptions): Promise<ExecResult>;
   /** An open exec channel for streaming (docker system dial-stdio); counts against the host's cap until it closes. */
-  stream(host: string, command: string, options: { timeoutMs: number }): Promise<ClientChannel>;
+  stream(host: string, argv: readonly string[], options: { timeoutMs: number }): Promise<ClientChannel>;
   state(host: string): { state: HostConnectionState; lastFailure: HostCommandFailure | null };
   close(): void;
 }
@@ -199,8 +199,9 @@ export function createConnectionPool(options: ConnectionPoolOptions): Connection
         return result;
       });
     },
-    async stream(host, command, streamOptions) {
+    async stream(host, argv, streamOptions) {
       const slot = slotOf(host);
+      const command = remoteCommandLine(argv);
       const deadline = clock() + streamOptions.timeoutMs;
       const release = await slot.limit.acquire(AbortSignal.timeout(streamOptions.timeoutMs)).catch(() => {
         throw timeoutFailure(slot, streamOptions.timeoutMs);
