@@ -11,6 +11,7 @@ import { createDockerClient, type DockerClient } from '../../tools/docker/client
 import { createSshDockerAgent } from '../../tools/ssh/docker-over-ssh.js';
 import { createHostCommands, type PooledHostCommands } from '../../tools/ssh/host-commands.js';
 import { createHostDirectory } from '../../tools/ssh/host-directory.js';
+import { createProcReader } from '../../tools/ssh/proc-reader.js';
 import { createHostSnapshots, type HostSnapshots } from '../../tools/ssh/remote-snapshot.js';
 import type { SystemSampler } from '../../tools/system/sampler.js';
 
@@ -47,7 +48,7 @@ export function createHostRuntime(options: {
     docker,
     names: () => names,
     commands,
-    snapshots: createHostSnapshots({ sampler: options.sampler, commands }),
+    snapshots: createHostSnapshots({ sampler: options.sampler, commands, procReader: createProcReader(commands.pool) }),
     directory: createHostDirectory({ hosts: names.slice(1) }),
     close: () => commands.close(),
   };

@@ -166,6 +166,7 @@ export async function startSshdHosts(options: StartSshdOptions): Promise<SshdHos
         'MaxStartups 100',
         `MaxSessions ${options.maxSessions ?? 20}`,
         'LogLevel ERROR',
+        'Subsystem sftp internal-sftp',
         ...(setEnv.length > 0 ? [`SetEnv ${setEnv.join(' ')}`] : []),
         '',
       ].join('\n'),

@@ -9,6 +9,7 @@ import os from 'node:os';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { HostCommandError } from '../../src/toolkit/host-commands.js';
 import { createHostCommands, type PooledHostCommands } from '../../tools/ssh/host-commands.js';
+import { createProcReader } from '../../tools/ssh/proc-reader.js';
 import { createHostSnapshots } from '../../tools/ssh/remote-snapshot.js';
 import { describeSshd, startSshdHosts, type SshdHosts } from '../helpers/sshd.js';
 
@@ -59,6 +60,17 @@ describeSshd('remote figures over real sshd', () => {
     expect(snapshot.network.map((rate) => rate.iface)).toContain('lo');
     expect(snapshot.topByMemory.length).toBeGreaterThan(0);
     expect(snapshot.topByMemory[0]!.memoryBytes).toBeGreaterThan(0);
+  });
+
+  it('reads the same figures over the SFTP session as with head, and refuses a file outside the allowlist', async () => {
+    const reader = createProcReader(commands.pool);
+    const overSftp = await createHostSnapshots({ sampler: noSampler, commands, procReader: reader }).latest('nas');
+    expect(overSftp.memory.totalBytes).toBe(meminfoBytes('MemTotal'));
+    expect(overSftp.hostname).toBe(os.hostname());
+    expect(overSftp.cpu.perCore).toHaveLength(os.cpus().length);
+    const files = await reader.read('nas', ['/proc/loadavg'], { timeoutMs: 5000, maxBytes: 1000 });
+    expect(files?.get('/proc/loadavg')).toMatch(/^\d+\.\d+ /);
+    await expect(reader.read('nas', ['/etc/shadow'], { timeoutMs: 5000, maxBytes: 1000 })).rejects.toThrow(/refused/);
   });
 
   it('says a missing program is not installed on the host', async () => {

@@ -10,9 +10,8 @@ import type { Template } from '../../src/router/types.js';
 import { capitalise, joinSpoken, spokenNumber, spokenPercent } from '../../src/router/speech-format.js';
 import type { HostCommands } from '../../src/toolkit/host-commands.js';
 import { defineTool } from '../../src/toolkit/tool.js';
-import type { SnapshotSource } from '../system/system-tools.js';
 import { createHostChecks } from './checks.js';
-import { readHostsStatus, type HostStatus } from './hosts-status.js';
+import { readHostsStatus, type HostStatus, type StatusSource } from './hosts-status.js';
 
 const hostStatus = z.object({
   host: z.string(),
@@ -45,7 +44,7 @@ const sshTemplates: readonly Template[] = [
 export interface SshAreaOptions {
   /** 'local' first, then the configured hosts. */
   hosts: () => readonly string[];
-  snapshots: SnapshotSource;
+  snapshots: StatusSource;
   commands: Pick<HostCommands, 'run'>;
   /** Each host's deadline in the status of all hosts. */
   perHostTimeoutMs?: number;

@@ -68,6 +68,16 @@ export function connectHost(host: SshHost, options: ConnectOptions): Promise<Cli
         readyTimeout: options.timeoutMs,
         keepaliveInterval: options.keepaliveIntervalMs,
         keepaliveCountMax: options.keepaliveCountMax,
+        // AES-GCM runs in OpenSSL; ssh2's chacha20-poly1305 (its first choice) is partly JavaScript.
+        algorithms: {
+          cipher: [
+            'aes128-gcm@openssh.com',
+            'aes256-gcm@openssh.com',
+            'aes128-ctr',
+            'aes256-ctr',
+            'chacha20-poly1305@openssh.com',
+          ],
+        },
         hostVerifier: (keyBlob: Buffer) => {
           verdict = (options.verify ?? ((blob: Buffer) => verifyHostKey(host, blob)))(keyBlob);
           return verdict.ok;

@@ -5,7 +5,7 @@
  * Each command has a deadline (queueing, connecting and running together) and at most
  * `maxChannelsPerHost` run at once per host; more wait in turn.
  */
-import type { Client, ClientChannel } from 'ssh2';
+import type { Client, ClientChannel, SFTPWrapper } from 'ssh2';
 import { createBackoff, type Backoff, type BackoffOptions } from '../../src/backoff.js';
 import type { Logger } from '../../src/log.js';
 import { HostCommandError, type HostCommandFailure } from '../../src/toolkit/host-commands.js';
@@ -42,6 +42,11 @@ export interface ConnectionPool {
   exec(host: string, argv: readonly string[], options: RemoteExecOptions): Promise<ExecResult>;
   /** An open exec channel for streaming (docker system dial-stdio); counts against the host's cap until it closes. */
   stream(host: string, argv: readonly string[], options: { timeoutMs: number }): Promise<ClientChannel>;
+  /**
+   * The host's SFTP session, opened once per connection and kept (it holds one session beside the capped
+   * commands); null when the host has no SFTP subsystem.
+   */
+  sftp(host: string, options: { timeoutMs: number }): Promise<SFTPWrapper | null>;
   state(host: string): { state: HostConnectionState; lastFailure: HostCommandFailure | null };
   close(): void;
 }
@@ -55,6 +60,7 @@ interface Slot {
   lastFailure: HostCommandFailure | null;
   limit: ChannelLimit;
   reconnect: NodeJS.Timeout | null;
+  sftp: { client: Client; session: Promise<SFTPWrapper | null> } | null;
 }
 
 export function createConnectionPool(options: ConnectionPoolOptions): ConnectionPool {
@@ -73,6 +79,7 @@ export function createConnectionPool(options: ConnectionPoolOptions): Connection
         lastFailure: null,
         limit: createChannelLimit(options.maxChannelsPerHost ?? 4),
         reconnect: null,
+        sftp: null,
       },
     ]),
   );
@@ -190,7 +197,7 @@ export function createConnectionPool(options: ConnectionPoolOptions): Connection
   return {
     async exec(host, argv, execOptions) {
       const slot = slotOf(host);
-      const command = `LC_ALL=C timeout -s KILL ${Math.ceil(execOptions.timeoutMs / 1000) + 1} ${remoteCommandLine(argv)}`;
+      const command = `LC_ALL=C exec timeout -s KILL ${Math.ceil(execOptions.timeoutMs / 1000) + 1} ${remoteCommandLine(argv)}`;
       return withChannel(slot, execOptions.timeoutMs, async (deadline) => {
         const channel = await channelOn(slot, command, deadline);
         const outcome = await collectExec(channel, { ...execOptions, timeoutMs: Math.max(deadline - clock(), 1) });
@@ -214,6 +221,23 @@ export function createConnectionPool(options: ConnectionPoolOptions): Connection
         release();
         throw error;
       }
+    },
+    async sftp(host, sftpOptions) {
+      const slot = slotOf(host);
+      const client = await connect(slot, sftpOptions.timeoutMs);
+      if (slot.sftp?.client !== client) {
+        const session = new Promise<SFTPWrapper | null>((resolve) => {
+          client.sftp((error, sftp) => {
+            if (error) return resolve(null);
+            sftp.once('close', () => {
+              if (slot.sftp?.client === client) slot.sftp = null;
+            });
+            resolve(sftp);
+          });
+        });
+        slot.sftp = { client, session };
+      }
+      return slot.sftp.session;
     },
     state(host) {
       const slot = slotOf(host);

@@ -4,7 +4,12 @@
  */
 import { describeError } from '../../src/errors.js';
 import { hostCommandFailure } from '../../src/toolkit/host-commands.js';
-import type { SnapshotSource } from '../system/system-tools.js';
+import type { SystemSnapshot } from '../system/types.js';
+
+/** Any host's figures; the status needs no process list (see tools/ssh/remote-snapshot.ts). */
+export interface StatusSource {
+  latest(host: string, options?: { processes?: boolean; timeoutMs?: number }): Promise<SystemSnapshot>;
+}
 
 export interface HostStatus {
   host: string;
@@ -24,13 +29,13 @@ const pseudo = /^(tmpfs|devtmpfs|overlay|squashfs|proc|sysfs|cgroup2?|devpts|mqu
 
 export async function readHostsStatus(options: {
   hosts: readonly string[];
-  snapshots: SnapshotSource;
+  snapshots: StatusSource;
   timeoutMs: number;
 }): Promise<HostStatus[]> {
   return Promise.all(options.hosts.map((host) => oneHost(host, options)));
 }
 
-async function oneHost(host: string, options: { snapshots: SnapshotSource; timeoutMs: number }): Promise<HostStatus> {
+async function oneHost(host: string, options: { snapshots: StatusSource; timeoutMs: number }): Promise<HostStatus> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(
@@ -39,7 +44,10 @@ async function oneHost(host: string, options: { snapshots: SnapshotSource; timeo
     );
   });
   try {
-    const snapshot = await Promise.race([options.snapshots.latest(host), deadline]);
+    const snapshot = await Promise.race([
+      options.snapshots.latest(host, { processes: false, timeoutMs: options.timeoutMs }),
+      deadline,
+    ]);
     const real = snapshot.filesystems.filter((filesystem) => !pseudo.test(filesystem.type));
     const fullest = [...real].sort((left, right) => right.usedPercent - left.usedPercent)[0];
     return {

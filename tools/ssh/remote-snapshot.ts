@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { HostCommands } from '../../src/toolkit/host-commands.js';
 import { localHost } from '../../src/toolkit/host-input.js';
 import type { SystemSampler } from '../system/sampler.js';
+import type { ProcReader } from './proc-reader.js';
 import type { ProcessInfo, SystemSnapshot } from '../system/types.js';
 import {
   busyPercent,
@@ -24,24 +25,39 @@ import {
 
 export interface HostSnapshots {
   /** The latest figures of a host ('local': the sampler's); rejects with a HostCommandError when the host cannot be read. */
-  latest(host: string, options?: { timeoutMs?: number }): Promise<SystemSnapshot>;
+  latest(host: string, options?: LatestOptions): Promise<SystemSnapshot>;
+}
+
+export interface LatestOptions {
+  timeoutMs?: number;
+  /** false: leave the process list out (the status of all hosts needs none; it is the costliest read). Default true. */
+  processes?: boolean;
 }
 
 export interface HostSnapshotsOptions {
   sampler: Pick<SystemSampler, 'latest'>;
   commands: HostCommands;
+  /** Reads the /proc files without a command (SFTP, tools/ssh/proc-reader.ts); `head` when absent or refused. */
+  procReader?: ProcReader;
   /** A remote snapshot younger than this is reused; default 2 s. */
   maxAgeMs?: number;
   clock?: () => Date;
 }
 
+const disksMaxAgeMs = 60_000;
+
 interface Reading {
   at: number;
+  /** When the disks in `snapshot` were read. */
+  disksAt: number;
+  withProcesses: boolean;
   cpu: { total: CpuTimes | null; cores: CpuTimes[] };
   network: Map<string, { rx: number; tx: number }>;
   snapshot: SystemSnapshot;
 }
 
+/** What the status of all hosts reads: no network counters, no host name. */
+const statusFiles = ['/proc/loadavg', '/proc/meminfo', '/proc/stat', '/proc/uptime'];
 const procFiles = [
   '/proc/loadavg',
   '/proc/meminfo',
@@ -57,15 +73,18 @@ export function createHostSnapshots(options: HostSnapshotsOptions): HostSnapshot
   const readings = new Map<string, Reading>();
   const inFlight = new Map<string, Promise<SystemSnapshot>>();
 
-  async function collect(host: string, timeoutMs: number): Promise<SystemSnapshot> {
+  async function collect(host: string, timeoutMs: number, withProcesses: boolean): Promise<SystemSnapshot> {
     const run = (argv: string[]) => options.commands.run(host, argv, { timeoutMs });
-    const [proc, df, ps] = await Promise.all([
-      run(['head', '-v', '-n', '4000', ...procFiles]),
-      run(['df', '-P', '-T', '-B1']),
-      run(['ps', '-e', '-o', 'pid,comm,pcpu,pmem,rss', '--no-headers']).catch(() => null),
+    const previousReading = readings.get(host);
+    // Disks fill slowly: the status of all hosts reuses a disk reading up to a minute old (one command per host).
+    const reuseDisks =
+      !withProcesses && previousReading !== undefined && clock().getTime() - previousReading.disksAt < disksMaxAgeMs;
+    const [files, df, ps] = await Promise.all([
+      readProcFiles(host, timeoutMs, withProcesses ? procFiles : statusFiles),
+      reuseDisks ? null : run(['df', '-P', '-T', '-B1']),
+      withProcesses ? run(['ps', '-e', '-o', 'pid,comm,pcpu,pmem,rss', '--no-headers']).catch(() => null) : null,
     ]);
     const now = clock();
-    const files = splitHeadOutput(proc.stdout);
     let previous = readings.get(host);
     if (!previous || now.getTime() - previous.at > 60_000) {
       previous = undefined;
@@ -76,25 +95,48 @@ export function createHostSnapshots(options: HostSnapshotsOptions): HostSnapshot
       // No recent reading to compare with: take a second one shortly, so the figure is "now", not "since boot".
       before = cpu;
       await sleep(250);
-      cpu = parseCpuTimes((await run(['cat', '/proc/stat'])).stdout);
+      cpu = parseCpuTimes((await readProcFiles(host, timeoutMs, ['/proc/stat'])).get('/proc/stat') ?? '');
     }
-    const network = parseNetDev(files.get('/proc/net/dev') ?? '');
-    const snapshot = toSnapshot({ files, df: df.stdout, ps: ps?.stdout ?? '', cpu, before, network, previous, now });
-    readings.set(host, { at: now.getTime(), cpu, network, snapshot });
+    const network = files.has('/proc/net/dev')
+      ? parseNetDev(files.get('/proc/net/dev')!)
+      : (previous?.network ?? new Map());
+    const snapshot = toSnapshot({
+      files,
+      df: df?.stdout ?? '',
+      ps: ps?.stdout ?? '',
+      cpu,
+      before,
+      network,
+      previous,
+      now,
+    });
+    if (df === null && previousReading) snapshot.filesystems = previousReading.snapshot.filesystems;
+    const disksAt = df === null && previousReading ? previousReading.disksAt : now.getTime();
+    readings.set(host, { at: now.getTime(), disksAt, withProcesses, cpu, network, snapshot });
     return snapshot;
+  }
+
+  async function readProcFiles(host: string, timeoutMs: number, paths = procFiles): Promise<Map<string, string>> {
+    const read = await options.procReader?.read(host, paths, { timeoutMs, maxBytes: 256 * 1024 });
+    if (read) return read;
+    const output = await options.commands.run(host, ['head', '-v', '-n', '4000', ...paths], { timeoutMs });
+    return splitHeadOutput(output.stdout);
   }
 
   return {
     async latest(host, latestOptions = {}) {
       if (host === localHost) return options.sampler.latest();
+      const withProcesses = latestOptions.processes ?? true;
       const last = readings.get(host);
-      if (last && clock().getTime() - last.at < maxAgeMs) return last.snapshot;
-      const pending = inFlight.get(host) ?? collect(host, latestOptions.timeoutMs ?? 8000);
-      inFlight.set(host, pending);
+      const fresh = last && clock().getTime() - last.at < maxAgeMs;
+      if (fresh && (last.withProcesses || !withProcesses)) return last.snapshot;
+      const key = `${host}\u0000${withProcesses}`;
+      const pending = inFlight.get(key) ?? collect(host, latestOptions.timeoutMs ?? 8000, withProcesses);
+      inFlight.set(key, pending);
       try {
         return await pending;
       } finally {
-        inFlight.delete(host);
+        inFlight.delete(key);
       }
     },
   };
