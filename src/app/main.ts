@@ -4,6 +4,7 @@
 import { createBrain } from '../brain/brain.js';
 import { checkToolCapability } from '../brain/ollama-probe.js';
 import { loadContextNotes } from '../brain/context-notes.js';
+import { loadHostNotes } from '../brain/host-notes.js';
 import { loadConfig, type LoadedConfig } from '../config/load.js';
 import { createCore } from '../core/core.js';
 import type { Core } from '../core/turn.js';
@@ -173,7 +174,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     toolRisk: (tool) => registry.riskOf(tool),
     rateLimiter: createRateLimiter({ perMinute: config.policy.brainTurnsPerMinute }),
     vocabulary,
-    contextNotes: () => loadContextNotes(config.contextDir),
+    contextNotes: async (text) =>
+      [await loadContextNotes(config.contextDir), await loadHostNotes({ hosts: config.hosts, text })]
+        .filter((notes) => notes !== '')
+        .join('\n\n'),
     historyMessages: config.ollama.historyMessages,
     log,
   });
