@@ -49,16 +49,14 @@ async function observe(host: string, options: HostChecksOptions, signal: AbortSi
     return { ...base, condition: 'clear', summary: `${host} is reachable` };
   } catch (error) {
     const failure = hostCommandFailure(error);
-    const why = failure?.kind === 'host-key' ? 'its host key is not the pinned one' : 'it does not answer over SSH';
-    if (failure && failure.kind !== 'unreachable' && failure.kind !== 'timeout' && failure.kind !== 'host-key') {
-      // The host answered (a refused or missing program is not the host being down).
+    // The host answered: a refused or missing program is not the host being down.
+    if (failure && !['unreachable', 'timeout', 'host-key'].includes(failure.kind))
       return { ...base, condition: 'clear', summary: `${host} is reachable` };
-    }
-    return {
-      ...base,
-      condition: 'firing',
-      summary: `${host} is unreachable: ${why}`,
-      ...(failure ? {} : { summary: `${host} is unreachable: ${describeError(error).slice(0, 100)}` }),
-    };
+    const why = !failure
+      ? describeError(error).slice(0, 100)
+      : failure.kind === 'host-key'
+        ? 'its host key is not the pinned one'
+        : 'it does not answer over SSH';
+    return { ...base, condition: 'firing', summary: `${host} is unreachable: ${why}` };
   }
 }
