@@ -1,68 +1,83 @@
 /**
- * The system questions asked about another host: every figure template again with the host named
- * ("what is the load on the nas", "memory of tank", "how much memory is the nas using"), so they are
- * answered instantly from that host's figures. {host} is the system area's slot; the names come from
- * the host registry (this machine's name and every configured host).
+ * The system questions asked about another host ("what is the load on the nas", "memory of tank", "how
+ * much memory is the nas using"), answered instantly from that host's figures. {host} is the system
+ * area's slot; its names come from the host registry (this machine's name and every configured host).
+ * A short list of the common phrasings, not every figure template again: each pattern here also goes
+ * into the offline recogniser's grammar once a host is configured, and a grammar twice the size made
+ * pocketsphinx lose whole sentences.
  */
 import type { Template } from '../../src/router/types.js';
 
-/** The intents whose every pattern may end with "on the nas". */
-const figureIntents = new Set(['cpu', 'memory', 'disk', 'uptime', 'load', 'temperature', 'top_cpu', 'top_memory']);
-
-/** "on the nas", "of tank", "for media-box", "at nas". */
+/** "on the nas", "of tank", "for media-box". */
 const onHost = '(on | of | for | at | in) [<det>] {host}';
 
-/** Questions that name the host as the subject. */
-const hostSubjectTemplates: readonly Template[] = [
+const hostTemplates: readonly Template[] = [
+  {
+    intent: 'load',
+    patterns: [
+      `[what is] [<det>] [<loadkind>] load [average | averages] ${onHost}`,
+      '[<det>] {host} load [average]',
+      `how (high | heavy | bad) is [<det>] load ${onHost}`,
+    ],
+  },
+  {
+    intent: 'cpu',
+    fixedSlots: { metric: 'cpu' },
+    patterns: [
+      `[what is] [<det>] <cpu> [<usage>] ${onHost}`,
+      'how much <cpu> is [<det>] {host} using',
+      'how (busy | loaded) is [<det>] {host}',
+    ],
+  },
   {
     intent: 'memory',
     fixedSlots: { metric: 'memory' },
     patterns: [
+      `[what is] [<det>] [free | available | used] <memory> [<usage>] ${onHost}`,
+      `how much [free] <memory> is (left | free | used) ${onHost}`,
       'how much <memory> is [<det>] {host} using',
       'how much [free] <memory> (has | does) [<det>] {host} (got | have) [left | free]',
       'is [<det>] {host} [running] (out of | low on | short on) <memory>',
     ],
   },
   {
-    intent: 'cpu',
-    fixedSlots: { metric: 'cpu' },
-    patterns: ['how much <cpu> is [<det>] {host} using', 'how (busy | loaded) is [<det>] {host}'],
-  },
-  {
     intent: 'disk',
-    patterns: ['is [<det>] {host} [running] (out of | low on | short on) (disk | storage | space | disk space)'],
+    patterns: [
+      `[what is] [<det>] [free] <disk> [space | usage | use] ${onHost}`,
+      `how full (is | are) [<det>] <disk> ${onHost}`,
+      `how much [free] [disk] space is (left | free | used) ${onHost}`,
+      'is [<det>] {host} [running] (out of | low on | short on) (disk | storage | space | disk space)',
+    ],
   },
   {
     intent: 'uptime',
     patterns: [
+      `[what is] [<det>] uptime ${onHost}`,
+      '[<det>] {host} uptime',
       'how long (has | have) [<det>] {host} been (up | running | on | online)',
       'when did [<det>] {host} [last] (boot | start | reboot | restart | come up)',
-      '[<det>] {host} uptime',
     ],
   },
   {
-    intent: 'load',
-    patterns: ['[<det>] {host} load [average]', 'how (high | heavy | bad) is [<det>] load on [<det>] {host}'],
+    intent: 'temperature',
+    patterns: [
+      `[what is] [<det>] [<cpu>] (temperature | temp) ${onHost}`,
+      'how (hot | warm) is [<det>] {host} [running]',
+    ],
+  },
+  {
+    intent: 'top_cpu',
+    fixedSlots: { metric: 'cpu' },
+    patterns: [`(what | who) is <hog> [up] [all] [of] [<det> | so much | the most | most] <cpu> ${onHost}`],
+  },
+  {
+    intent: 'top_memory',
+    fixedSlots: { metric: 'memory' },
+    patterns: [`(what | who) is <hog> [up] [all] [of] [<det> | so much | the most | most] <memory> ${onHost}`],
   },
 ];
 
-/**
- * Each figure template once more with the host named at the end, placed after the originals (a name that is both a mount and a host is the mount there); patterns
- * that already name a host or a mount keep to themselves ("disk space on {mount}" stays a mount question).
- */
+/** The system templates, then the host questions (a name that is both a mount and a host is the mount there). */
 export function withHostTemplates(templates: readonly Template[]): Template[] {
-  const onHostTemplates = templates.flatMap((template): Template[] => {
-    if (!figureIntents.has(template.intent)) return [];
-    const patterns = template.patterns
-      .filter(
-        (pattern) => !pattern.includes('{host}') && !pattern.includes('<onserver>') && !pattern.includes('{mount}'),
-      )
-      .map((pattern) => `${pattern} ${onHost}`);
-    const onServer = template.patterns
-      .filter((pattern) => pattern.includes('[<onserver>]'))
-      .map((pattern) => pattern.replace('[<onserver>]', onHost));
-    const all = [...onServer, ...patterns];
-    return all.length === 0 ? [] : [{ intent: template.intent, fixedSlots: template.fixedSlots, patterns: all }];
-  });
-  return [...templates, ...hostSubjectTemplates, ...onHostTemplates];
+  return [...templates, ...hostTemplates];
 }
