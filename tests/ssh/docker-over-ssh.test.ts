@@ -45,6 +45,7 @@ describeDocker('Docker on another host over SSH', () => {
         Image: 'busybox:sysvox',
         Cmd: ['sh', '-c', 'trap "exit 0" TERM; while true; do sleep 1; done'],
         Labels: { note: hostileLabel },
+        Env: ['DB_PASSWORD=hunter2-correct-horse-battery'],
       });
       await container.start();
     });
@@ -90,6 +91,14 @@ describeDocker('Docker on another host over SSH', () => {
       const here = await commands.run('local', ['docker', 'inspect', containerName]);
       expect(here.stdout).toContain('$(touch');
       expect(fs.existsSync(marker)).toBe(false);
+    });
+
+    it('redacts secrets in remote output as in local output', async () => {
+      for (const host of ['nas', 'local']) {
+        const inspected = await commands.run(host, ['docker', 'inspect', containerName]);
+        expect(inspected.stdout).toContain('DB_PASSWORD');
+        expect(inspected.stdout).not.toContain('hunter2-correct-horse-battery');
+      }
     });
 
     it('refuses a hostile container name before anything runs on the host', async () => {
