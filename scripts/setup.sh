@@ -17,6 +17,7 @@ APT_PACKAGES=(
   debootstrap curl systemd-container   # the installer's test: a fresh Debian root, booted by systemd-nspawn
   docker.io busybox-static   # the Docker engine the tests run containers on
   cgroupfs-mount xz-utils ca-certificates   # what docker.io recommends and dockerd uses here
+  openssh-server openssh-client   # the SSH tests' loopback sshd hosts (never the system's own sshd) and ssh-keygen
 )
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -30,8 +31,28 @@ for package in "${APT_PACKAGES[@]}"; do
 done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${missing[*]}"
+  # openssh-server starts a system sshd on port 22 when installed: the tests run their own on loopback and
+  # a fresh machine must not end up listening on 22. A policy-rc.d that refuses every start (exit 101)
+  # holds the service back during the install; it is removed again, whatever happens.
+  new_sshd=false
+  [[ " ${missing[*]} " == *" openssh-server "* ]] && new_sshd=true
+  policy=/usr/sbin/policy-rc.d
+  wrote_policy=false
+  if $new_sshd && [ ! -e "$policy" ]; then
+    as_root sh -c "printf '#!/bin/sh\nexit 101\n' > $policy && chmod 755 $policy"
+    wrote_policy=true
+    trap 'as_root rm -f /usr/sbin/policy-rc.d' EXIT
+  fi
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  if $wrote_policy; then
+    as_root rm -f "$policy"
+    trap - EXIT
+  fi
+  if $new_sshd && command -v systemctl >/dev/null 2>&1; then
+    # Installed by this script, so nobody relied on it: not started at boot either.
+    as_root systemctl disable --now ssh.service ssh.socket >/dev/null 2>&1 || true
+  fi
 fi
 
 # sysvox runs on Node 22 LTS or newer, whatever node this machine has: npm's `node` package (a pinned

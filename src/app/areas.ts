@@ -7,16 +7,18 @@
 import type { Config } from '../config/schema.js';
 import type { Logger } from '../log.js';
 import type { Memory } from '../memory/memory.js';
-import type { HostCommands } from '../toolkit/host-commands.js';
 import type { ToolArea } from '../router/area.js';
+import type { HostCommands } from '../toolkit/host-commands.js';
 import { createCommandChecks } from '../alerts/command-check.js';
 import { checkedAtKey } from './wire-alerts.js';
+import { createHostRuntime, type HostRuntime } from './wire-hosts.js';
 import type { DockerClient } from '../../tools/docker/client.js';
 import { createAlertsArea } from '../../tools/alerts/area.js';
 import { createDockerArea } from '../../tools/docker/area.js';
 import { createMemoryArea } from '../../tools/memory/area.js';
 import { createServicesArea } from '../../tools/services/area.js';
 import { createStorageArea } from '../../tools/storage/area.js';
+import { createSshArea } from '../../tools/ssh/area.js';
 import { createSystemArea } from '../../tools/system/area.js';
 import type { SystemSampler } from '../../tools/system/sampler.js';
 
@@ -28,8 +30,10 @@ export interface AreaOptions {
   memory: Pick<Memory, 'facts' | 'alerts' | 'kv'>;
   sampler: SystemSampler;
   docker: DockerClient;
-  /** Runs programs on this machine and the SSH hosts (main.ts picks it: src/app/local-host-commands.ts until tools/ssh lands). */
-  commands: HostCommands;
+  /** This machine and the SSH hosts (main.ts builds it, to hand the same registry to the policy); made from config when absent. */
+  hosts?: HostRuntime;
+  /** Runs the services' and storage's programs; default the hosts' own (tests hand in stand-in programs). */
+  commands?: HostCommands;
 }
 
 /** A logger for an area's alert checks when alerts are on; none (no checks) when they are off. */
@@ -37,6 +41,9 @@ const alertsLog = (wiring: AreaOptions) => (wiring.config.alerts.enabled ? { log
 
 export function createAreas(wiring: AreaOptions): ToolArea[] {
   const { memory } = wiring;
+  const hosts = wiring.hosts ?? createHostRuntime({ config: wiring.config, sampler: wiring.sampler, log: wiring.log });
+  const commands = wiring.commands ?? hosts.commands;
+  const otherHosts = () => hosts.names().filter((name) => name !== 'local');
   return [
     // First, so "what is wrong" is about the alerts ("what is wrong with docker" stays Docker's).
     createAlertsArea({
@@ -51,18 +58,27 @@ export function createAreas(wiring: AreaOptions): ToolArea[] {
     }),
     createMemoryArea({ memory: wiring.memory }),
     // Before system and Docker: "which services failed", "restart nginx" (a known unit), "how are my disks".
-    createServicesArea({ commands: wiring.commands, config: wiring.config.services, alerts: alertsLog(wiring) }),
-    createStorageArea({ commands: wiring.commands, config: wiring.config.storage, alerts: alertsLog(wiring) }),
+    createServicesArea({ commands, config: wiring.config.services, alerts: alertsLog(wiring) }),
+    createStorageArea({ commands, config: wiring.config.storage, alerts: alertsLog(wiring) }),
     createSystemArea({
       sampler: wiring.sampler,
       alerts: wiring.config.alerts,
       sampleIntervalMs: wiring.config.system.sampleIntervalMs,
+      snapshots: hosts.snapshots,
+      hostNames: otherHosts,
     }),
     createDockerArea({
       client: wiring.docker,
+      remoteClient: (host) => hosts.docker(host),
       logLines: wiring.config.docker.logLines,
       logBytes: wiring.config.docker.logBytes,
       alerts: { config: wiring.config.alerts, log: wiring.log },
+    }),
+    createSshArea({
+      hosts: hosts.names,
+      snapshots: hosts.snapshots,
+      commands: hosts.commands,
+      alerts: wiring.config.alerts,
     }),
   ];
 }

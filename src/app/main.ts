@@ -4,6 +4,7 @@
 import { createBrain } from '../brain/brain.js';
 import { checkToolCapability } from '../brain/ollama-probe.js';
 import { loadContextNotes } from '../brain/context-notes.js';
+import { loadHostNotes } from '../brain/host-notes.js';
 import { loadConfig, type LoadedConfig } from '../config/load.js';
 import { createCore } from '../core/core.js';
 import type { Core } from '../core/turn.js';
@@ -20,7 +21,7 @@ import { createToolRegistry } from '../toolkit/registry.js';
 import { createDockerClient, type DockerClient } from '../../tools/docker/client.js';
 import { createSystemSampler, type SystemSampler } from '../../tools/system/sampler.js';
 import { createAreas, type AreaOptions } from './areas.js';
-import { createLocalHostCommands } from './local-host-commands.js';
+import { createHostRuntime } from './wire-hosts.js';
 import { createCoreMemory } from '../core/core-memory.js';
 import { runDoctor } from './doctor.js';
 import { createVoiceApp, type VoiceApp } from './wire-voice.js';
@@ -142,15 +143,15 @@ export async function createApp(options: AppOptions): Promise<App> {
   // samples once, on its first question, and does not wait for a sample it never needs (audit, approvals).
   const sampler = options.sampler ?? createSystemSampler({ intervalMs: config.system.sampleIntervalMs, log });
   const docker = createDockerClient({ socketPath: config.docker.socketPath, env, log });
-  // This machine only until the SSH host registry (tools/ssh) lands: swap it in here.
-  const commands = createLocalHostCommands();
-  const areas = (options.areas ?? createAreas)({ config, env, log, memory, sampler, docker, commands });
+  const hosts = createHostRuntime({ config, sampler, log });
+  const areas = (options.areas ?? createAreas)({ config, env, log, memory, sampler, docker, hosts });
   const registry = createToolRegistry(
     areas.flatMap((area) => area.tools),
     config.tools.risk,
   );
   const runner = createToolRunner({
     registry,
+    hosts: hosts.directory,
     memory,
     log,
     outputBudgetChars: config.tools.outputBudgetChars,
@@ -173,7 +174,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     toolRisk: (tool) => registry.riskOf(tool),
     rateLimiter: createRateLimiter({ perMinute: config.policy.brainTurnsPerMinute }),
     vocabulary,
-    contextNotes: () => loadContextNotes(config.contextDir),
+    contextNotes: async (text) =>
+      [await loadContextNotes(config.contextDir), await loadHostNotes({ hosts: config.hosts, text })]
+        .filter((notes) => notes !== '')
+        .join('\n\n'),
     historyMessages: config.ollama.historyMessages,
     log,
   });
@@ -320,6 +324,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       await stopChannels(channels, log);
       await voice.close();
       sampler.stop();
+      hosts.close();
       memory.close();
     },
   };

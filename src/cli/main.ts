@@ -11,6 +11,7 @@ import { registerAudit } from './commands/audit.js';
 import { registerChat } from './commands/chat.js';
 import { registerConfig } from './commands/config.js';
 import { registerDoctor } from './commands/doctor.js';
+import { registerHosts } from './commands/hosts.js';
 import { registerRun } from './commands/run.js';
 import { registerDevices } from './commands/devices.js';
 import { registerListen } from './commands/listen.js';
@@ -38,6 +39,7 @@ for (const register of [
   registerAudit,
   registerConfig,
   registerDoctor,
+  registerHosts,
   registerRun,
   registerListen,
   registerSay,

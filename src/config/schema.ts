@@ -3,6 +3,7 @@ import { durationMs, durationSeconds, httpUrl, nonBlankName } from './limits.js'
 import { alertsSchema } from './alerts-schema.js';
 import { gotifySchema } from './gotify-schema.js';
 import { servicesSchema, storageSchema } from './host-health-schema.js';
+import { hostsSchema } from './hosts-schema.js';
 import { metricsSchema } from './metrics-schema.js';
 import { ntfySchema } from './ntfy-schema.js';
 import { telegramSchema } from './telegram-schema.js';
@@ -58,6 +59,8 @@ export const configSchema = z.object({
       brainTurnsPerMinute: z.number().int().min(1).default(10),
     })
     .prefault({}),
+  /** Other servers reached over SSH with pinned host keys (src/config/hosts-schema.ts). */
+  hosts: hostsSchema,
   voice: voiceSchema,
   /** systemd services and the journal; SMART, ZFS and mdadm (src/config/host-health-schema.ts). */
   services: servicesSchema,

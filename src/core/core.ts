@@ -119,7 +119,7 @@ export function createCore(deps: CoreOptions): Core {
       text: turn.text,
       history,
       facts: deps.memory.facts(),
-      contextNotes: await deps.contextNotes(),
+      contextNotes: await deps.contextNotes(turn.text),
       invoke: (tool, input, signal) =>
         deps.runner.invoke({ tool, input, caller, source: 'brain', signal: signal ?? turn.signal }),
       drop: (tool, input, reason) => deps.runner.drop({ tool, input, caller, source: 'brain' }, reason),

@@ -45,7 +45,8 @@ export interface CoreOptions {
   rateLimiter: RateLimiter;
   /** The names of the router's slots (containers, mounts, hosts ...); must not throw (Docker down -> no containers). */
   vocabulary: () => Promise<Vocabulary>;
-  contextNotes: () => Promise<string>;
+  /** The owner's notes for the prompt; `text` is the question, so a host it names can bring its own note. */
+  contextNotes: (text: string) => Promise<string>;
   historyMessages: number;
   /** Longest turn text the core takes (default 4000 characters); longer ones are refused with one sentence. */
   maxTurnChars?: number;

@@ -5,21 +5,10 @@
  * on nas"). Both implementations use it: the local one in src/app and the SSH one in tools/ssh.
  * A command that ran and failed is a HostCommandResult with its exit code, never this error.
  */
-import { SysvoxError, ToolError } from '../errors.js';
-import type { HostCommandFailure } from './host-commands.js';
+import { ToolError } from '../errors.js';
+import { HostCommandError, type HostCommandFailure } from './host-commands.js';
 
-export class HostCommandError extends SysvoxError {
-  readonly failure: HostCommandFailure;
-
-  constructor(failure: HostCommandFailure, options: { cause?: unknown } = {}) {
-    super(`host-command:${failure.kind}`, failure.message, {
-      cause: options.cause,
-      spoken: failure.message,
-      transient: failure.kind === 'unreachable' || failure.kind === 'timeout',
-    });
-    this.failure = failure;
-  }
-}
+export { HostCommandError, hostCommandFailure } from './host-commands.js';
 
 /** The failure when `error` says the program is not installed on the host, else undefined. */
 export function notInstalled(error: unknown): Extract<HostCommandFailure, { kind: 'not-installed' }> | undefined {

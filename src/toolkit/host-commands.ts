@@ -7,6 +7,7 @@
  * (a built-in allowlist of programs and argument shapes, and no shell metacharacters) before it runs,
  * on either path: nothing the model wrote is ever run as text.
  */
+import { ToolError } from '../errors.js';
 
 export interface HostCommandOptions {
   /** Kills the command after this long; default 10 s. */
@@ -46,4 +47,21 @@ export interface HostCommands {
    * timeout, or refused by the allowlist.
    */
   run(host: string, argv: readonly string[], options?: HostCommandOptions): Promise<HostCommandResult>;
+}
+
+/** What HostCommands.run rejects with: a ToolError (its message is the failure's spoken sentence) carrying the failure. */
+export class HostCommandError extends ToolError {
+  readonly failure: HostCommandFailure;
+  constructor(failure: HostCommandFailure, options: { cause?: unknown } = {}) {
+    super(`host:${failure.host}`, failure.message, {
+      ...options,
+      transient: failure.kind === 'unreachable' || failure.kind === 'timeout',
+    });
+    this.failure = failure;
+  }
+}
+
+/** The failure behind an error when it is a HostCommandError, else null. */
+export function hostCommandFailure(error: unknown): HostCommandFailure | null {
+  return error instanceof HostCommandError ? error.failure : null;
 }

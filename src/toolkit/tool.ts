@@ -7,7 +7,7 @@ export interface ToolContext {
   signal: AbortSignal;
   log: Logger;
   clock: () => Date;
-  /** Host the call is about; 'local' for this machine (SSH hosts arrive in a later issue). */
+  /** Host the call is about; 'local' for this machine, else a configured SSH host's name. */
   host: string;
 }
 

@@ -1,6 +1,6 @@
 /**
- * HostCommands for tests: the app's local implementation (src/app/local-host-commands.ts: spawn with
- * shell: false, bounded output, ENOENT -> 'not-installed') with a folder of stand-in programs first on
+ * HostCommands for tests: the app's local implementation (tools/ssh/host-commands.ts: the allowlist, spawn
+ * with shell: false, bounded output, ENOENT -> 'not-installed') with a folder of stand-in programs first on
  * PATH. A stand-in is a small sh script that records the argv it got (one \x1f-separated line per call)
  * and then runs its body; programs without one are the real ones (the real systemctl, which says systemd
  * is not PID 1 here; no zpool at all). Stand-ins exist only for what this machine cannot run: a systemd
@@ -9,7 +9,7 @@
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLocalHostCommands } from '../../src/app/local-host-commands.js';
+import { createLocalHostCommands } from '../../tools/ssh/host-commands.js';
 import type { HostCommands } from '../../src/toolkit/host-commands.js';
 
 export interface TestHostCommands {
@@ -40,7 +40,7 @@ export function createTestHostCommands(options: { fakes?: Record<string, string>
     writeFileSync(path, script);
     chmodSync(path, 0o755);
   }
-  const commands = createLocalHostCommands({ path: `${dir}:${process.env.PATH ?? '/usr/bin:/bin'}` });
+  const commands = createLocalHostCommands({ env: { PATH: `${dir}:${process.env.PATH ?? '/usr/bin:/bin'}` } });
   return {
     commands,
     dir,

@@ -160,14 +160,14 @@ describe('answerIntent', () => {
     ]);
   });
 
-  it("answers a host that is not this machine without calling a tool, and passes this machine as every call's host", async () => {
+  it("answers a host it does not know without calling a tool, and passes this machine as every call's host", async () => {
     const invoker = fakeInvoker({
       system_status: () => ok('system_status', snapshotFixture({ filesystems: [] })),
       docker_list_containers: () => ok('docker_list_containers', troubledContainers),
     });
     expect(await answerIntent(matchOf('how is nas'), invoker)).toEqual({
       kind: 'answer',
-      text: 'I can only check this server so far; other hosts such as nas are not connected yet.',
+      text: "I don't know a host called nas.",
     });
     expect(invoker.calls).toEqual([]);
     const local = router.match('status of localhost', { ...testVocabulary, host: ['localhost'] });

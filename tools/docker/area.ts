@@ -24,6 +24,8 @@ import { dockerTemplates, dockerWordClasses } from './words.js';
 
 export interface DockerAreaOptions extends DockerToolOptions {
   client: DockerClient;
+  /** Another host's engine (over SSH) by host name; the tools use `client` for 'local' and this for the rest. */
+  remoteClient?: (host: string) => DockerClient;
   /** config.alerts and a logger: its container rules become the area's alert checks (none when absent or off). */
   alerts?: { config: AlertsConfig; log: Logger };
 }
@@ -71,7 +73,9 @@ function answers(tools: DockerTools): Record<string, IntentHandler> {
 }
 
 export function createDockerArea(deps: DockerAreaOptions): ToolArea {
-  const tools = dockerTools(deps.client, { logLines: deps.logLines, logBytes: deps.logBytes });
+  const remote = deps.remoteClient;
+  const clients = remote ? (host: string) => (host === 'local' ? deps.client : remote(host)) : deps.client;
+  const tools = dockerTools(clients, { logLines: deps.logLines, logBytes: deps.logBytes });
   return {
     name: 'docker',
     tools: Object.values(tools),

@@ -60,6 +60,8 @@ export interface DockerClientOptions {
   requestTimeoutMs?: number;
   namesCacheMs?: number;
   clock?: () => number;
+  /** Another host's engine through this HTTP agent (tools/ssh/docker-over-ssh.ts); `describe` names it in messages. */
+  remote?: { agent: import('node:http').Agent; describe: string };
 }
 
 function endpointFor(env: NodeJS.ProcessEnv, socketPath: string): DockerEndpoint & { options: Docker.DockerOptions } {
@@ -78,7 +80,13 @@ function endpointFor(env: NodeJS.ProcessEnv, socketPath: string): DockerEndpoint
 
 export function createDockerClient(options: DockerClientOptions): DockerClient {
   const env = options.env ?? process.env;
-  const endpoint = endpointFor(env, options.socketPath ?? '/var/run/docker.sock');
+  const endpoint = options.remote
+    ? {
+        describe: options.remote.describe,
+        isSocket: false,
+        options: { host: 'docker', port: 2375, protocol: 'http' as const, agent: options.remote.agent },
+      }
+    : endpointFor(env, options.socketPath ?? '/var/run/docker.sock');
   let loaded: Promise<Docker> | undefined;
   /** dockerode (with ssh2 under it) loads on the first Docker call: a service that never asks does not hold it. */
   const client = () =>

@@ -4,7 +4,7 @@
  * policy sees it, so an approval binds to the exact container.
  */
 import { z } from 'zod';
-import { defineTool, type AnyTool } from '../../src/toolkit/tool.js';
+import { defineTool, type AnyTool, type ToolContext } from '../../src/toolkit/tool.js';
 import type { DockerClient } from './client.js';
 import { speakableName } from './docker-errors.js';
 import {
@@ -27,11 +27,23 @@ const nameInput = z.object({
   name: z.string().min(1).max(256).describe('Container name; a loose or spoken form is fine'),
 });
 
-function withResolve<I extends { name: string }>(client: DockerClient, tool: string) {
-  return async (input: I): Promise<I> => ({ ...input, name: await client.resolveName(input.name, tool) });
+/** One Docker client for every call, or one per host (this machine's, and each SSH host's over its connection). */
+export type DockerClients = DockerClient | ((host: string) => DockerClient);
+
+type ClientOf = (context: ToolContext) => DockerClient;
+
+function clientOfContext(clients: DockerClients): ClientOf {
+  return typeof clients === 'function' ? (context) => clients(context.host) : () => clients;
 }
 
-function actionTool(client: DockerClient, action: ContainerAction) {
+function withResolve<I extends { name: string }>(clientOf: ClientOf, tool: string) {
+  return async (input: I, context: ToolContext): Promise<I> => ({
+    ...input,
+    name: await clientOf(context).resolveName(input.name, tool),
+  });
+}
+
+function actionTool(clientOf: ClientOf, action: ContainerAction) {
   const name = `docker_${action}`;
   return defineTool({
     name,
@@ -40,8 +52,8 @@ function actionTool(client: DockerClient, action: ContainerAction) {
     input: nameInput,
     describeCall: (input) => `${action} container '${speakableName(input.name)}'`,
     confirmTarget: (input) => speakableName(input.name).replace(/[-_.]+/g, ' '),
-    resolve: withResolve(client, name),
-    execute: (input) => client.act(input.name, action),
+    resolve: withResolve(clientOf, name),
+    execute: (input, context) => clientOf(context).act(input.name, action),
     output: containerActionResult,
   });
 }
@@ -49,7 +61,8 @@ function actionTool(client: DockerClient, action: ContainerAction) {
 /** The Docker tools by role, each with its output schema (the Docker area's answers read them). */
 export type DockerTools = ReturnType<typeof dockerTools>;
 
-export function dockerTools(client: DockerClient, options: DockerToolOptions) {
+export function dockerTools(clients: DockerClients, options: DockerToolOptions) {
+  const clientOf = clientOfContext(clients);
   const maxLines = 500;
   const containerList = z.array(containerSummary);
   return {
@@ -59,7 +72,7 @@ export function dockerTools(client: DockerClient, options: DockerToolOptions) {
       risk: 'safe',
       input: z.object({ all: z.boolean().default(true).describe('Include stopped containers') }),
       describeCall: () => 'list containers',
-      execute: (input) => client.listContainers({ all: input.all }),
+      execute: (input, context) => clientOf(context).listContainers({ all: input.all }),
       output: containerList,
     }),
     problemContainers: defineTool({
@@ -68,7 +81,7 @@ export function dockerTools(client: DockerClient, options: DockerToolOptions) {
       risk: 'safe',
       input: z.object({}),
       describeCall: () => 'list problem containers',
-      execute: () => client.problemContainers(),
+      execute: (_input, context) => clientOf(context).problemContainers(),
       output: containerList,
     }),
     inspect: defineTool({
@@ -77,8 +90,8 @@ export function dockerTools(client: DockerClient, options: DockerToolOptions) {
       risk: 'safe',
       input: nameInput,
       describeCall: (input) => `inspect container '${speakableName(input.name)}'`,
-      resolve: withResolve(client, 'docker_inspect'),
-      execute: (input) => client.inspect(input.name),
+      resolve: withResolve(clientOf, 'docker_inspect'),
+      execute: (input, context) => clientOf(context).inspect(input.name),
       output: containerDetails,
     }),
     logs: defineTool({
@@ -90,9 +103,9 @@ export function dockerTools(client: DockerClient, options: DockerToolOptions) {
         stream: z.enum(['both', 'stdout', 'stderr']).default('both'),
       }),
       describeCall: (input) => `read the logs of container '${speakableName(input.name)}'`,
-      resolve: withResolve(client, 'docker_logs'),
-      execute: (input) =>
-        client.logs(input.name, { lines: input.lines, bytes: options.logBytes, stream: input.stream }),
+      resolve: withResolve(clientOf, 'docker_logs'),
+      execute: (input, context) =>
+        clientOf(context).logs(input.name, { lines: input.lines, bytes: options.logBytes, stream: input.stream }),
       output: containerLogs,
     }),
     stats: defineTool({
@@ -102,17 +115,17 @@ export function dockerTools(client: DockerClient, options: DockerToolOptions) {
       input: z.object({ name: z.string().min(1).max(256).optional() }),
       describeCall: (input) =>
         input.name ? `stats of container '${speakableName(input.name)}'` : 'stats of running containers',
-      resolve: async (input) =>
-        input.name ? { ...input, name: await client.resolveName(input.name, 'docker_stats') } : input,
-      execute: (input) => client.stats(input.name),
+      resolve: async (input, context) =>
+        input.name ? { ...input, name: await clientOf(context).resolveName(input.name, 'docker_stats') } : input,
+      execute: (input, context) => clientOf(context).stats(input.name),
       output: z.array(containerStats),
     }),
-    restart: actionTool(client, 'restart'),
-    start: actionTool(client, 'start'),
-    stop: actionTool(client, 'stop'),
+    restart: actionTool(clientOf, 'restart'),
+    start: actionTool(clientOf, 'start'),
+    stop: actionTool(clientOf, 'stop'),
   };
 }
 
-export function createDockerTools(client: DockerClient, options: DockerToolOptions): AnyTool[] {
-  return Object.values(dockerTools(client, options));
+export function createDockerTools(clients: DockerClients, options: DockerToolOptions): AnyTool[] {
+  return Object.values(dockerTools(clients, options));
 }

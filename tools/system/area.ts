@@ -22,7 +22,8 @@ import { createSystemChecks } from './checks.js';
 import { thresholdVerdict } from './threshold-answer.js';
 import type { SystemSampler } from './sampler.js';
 import { hostSlot, mountSlot, thresholdSlot } from './slots.js';
-import { selectFilesystems, systemTools, type SystemTools } from './system-tools.js';
+import { withHostTemplates } from './host-words.js';
+import { selectFilesystems, systemTools, type SnapshotSource, type SystemTools } from './system-tools.js';
 import type { SystemSnapshot } from './types.js';
 import { systemKeywords } from './keywords.js';
 import { systemTemplates, systemWordClasses } from './words.js';
@@ -35,6 +36,10 @@ export interface SystemAreaOptions {
   alerts?: AlertsConfig;
   /** How often the sampler samples: a snapshot three times older than this is stale to the checks. */
   sampleIntervalMs?: number;
+  /** Every host's figures (tools/ssh/remote-snapshot.ts); without it, this machine's only. */
+  snapshots?: SnapshotSource;
+  /** The other hosts {host} knows (the configured SSH hosts); default none. */
+  hostNames?: () => readonly string[];
 }
 
 /** The names this machine answers to in a question: "local", "localhost", its host name, short or full. */
@@ -48,21 +53,43 @@ function thisMachine(hostname: string): (host: string) => boolean {
 const verdict = (context: AnswerContext, spokenValues: readonly number[]) =>
   thresholdVerdict(context.match.slots, spokenValues);
 
-function answers(tools: SystemTools, isThisMachine: (host: string) => boolean): Record<string, IntentHandler> {
+/** "On nas: " when the question named another host, so the answer says whose figures these are. */
+function whose(context: AnswerContext, isThisMachine: (host: string) => boolean): string {
+  const host = context.match.slots.host;
+  return host === undefined || isThisMachine(host) ? '' : `On ${host}: `;
+}
+
+function answers(
+  tools: SystemTools,
+  isThisMachine: (host: string) => boolean,
+  isKnownHost: (host: string) => boolean,
+): Record<string, IntentHandler> {
   const fromSnapshot = (context: AnswerContext, speak: (snapshot: SystemSnapshot) => string) =>
-    answerFrom(context, tools.systemStatus, {}, 'checking the system', speak);
+    answerFrom(
+      context,
+      tools.systemStatus,
+      {},
+      'checking the system',
+      (snapshot) => whose(context, isThisMachine) + speak(snapshot),
+    );
   const topProcesses =
     (by: 'cpu' | 'memory'): IntentHandler =>
     (context) =>
-      answerFrom(context, tools.topProcesses, { by, limit: 3 }, 'listing processes', (processes) =>
-        topProcessesAnswer(processes, by),
+      answerFrom(
+        context,
+        tools.topProcesses,
+        { by, limit: 3 },
+        'listing processes',
+        (processes) => whose(context, isThisMachine) + topProcessesAnswer(processes, by),
       );
 
   /** The snapshot is needed; the other areas' parts are not (without Docker the answer says so). */
   async function overallStatus(context: AnswerContext): Promise<RouterAnswer> {
     const host = context.match.slots.host;
     if (host !== undefined && !isThisMachine(host)) {
-      return answer(`I can only check this server so far; other hosts such as ${host} are not connected yet.`);
+      if (!isKnownHost(host)) return answer(`I don't know a host called ${host}.`);
+      const remote = await readTool(context, tools.systemStatus, {}, `checking ${host}`);
+      return 'failed' in remote ? remote.failed : answer(`On ${host}: ${statusAnswer(remote.value, [])}`);
     }
     const [system, parts] = await Promise.all([
       readTool(context, tools.systemStatus, {}, 'checking the system'),
@@ -102,14 +129,15 @@ function answers(tools: SystemTools, isThisMachine: (host: string) => boolean): 
       return answerFrom(context, tools.diskUsage, mount ? { mount } : {}, 'checking the disks', (filesystems) => {
         const asked = filesystems.filter((filesystem) => mount === undefined || filesystem.mount === mount);
         const said = asked.map((filesystem) => Math.round(filesystem.usedPercent));
-        return verdict(context, said) + diskAnswer(filesystems, mount);
+        return whose(context, isThisMachine) + verdict(context, said) + diskAnswer(filesystems, mount);
       });
     },
   };
 }
 
 export function createSystemArea(deps: SystemAreaOptions): ToolArea {
-  const tools = systemTools(deps.sampler);
+  const tools = systemTools(deps.sampler, deps.snapshots);
+  const otherHosts = deps.hostNames ?? (() => []);
   const hostname = deps.hostname ?? systemHostname();
   // Real filesystems only: overlay and tmpfs mounts (Docker's layers) are not names a person says.
   const mounts = async () =>
@@ -120,10 +148,10 @@ export function createSystemArea(deps: SystemAreaOptions): ToolArea {
     name: 'system',
     keywords: systemKeywords,
     tools: Object.values(tools),
-    templates: systemTemplates,
+    templates: withHostTemplates(systemTemplates),
     wordClasses: systemWordClasses,
-    slots: [mountSlot(mounts), hostSlot(async () => [hostname]), thresholdSlot()],
-    answers: answers(tools, thisMachine(hostname)),
+    slots: [mountSlot(mounts), hostSlot(async () => [hostname, ...otherHosts()]), thresholdSlot()],
+    answers: answers(tools, thisMachine(hostname), (host) => otherHosts().includes(host)),
     checks: deps.alerts?.enabled
       ? createSystemChecks({
           sampler: deps.sampler,

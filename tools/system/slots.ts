@@ -1,6 +1,6 @@
 /**
- * The system area's slots: {mount} (a filesystem of this machine) and {host} (this machine's name, so
- * "how is <hostname>" is a status question; the SSH area will bring the other hosts).
+ * The system area's slots: {mount} (a filesystem of this machine) and {host} (this machine's name and
+ * the configured SSH hosts, so "how is nas" and "the load on the nas" are questions about that host).
  */
 import type { AreaSlot } from '../../src/router/area.js';
 import { squashName } from '../../src/router/slot-resolvers.js';

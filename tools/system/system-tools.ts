@@ -1,10 +1,11 @@
 /**
- * The system tools: every one reads the sampler's latest snapshot, so answers never wait for a
- * fresh sample once the sampler is primed. All are `safe`.
+ * The system tools: every one reads the latest snapshot of the host the call is about (ToolContext.host):
+ * this machine's from the background sampler, so answers never wait for a fresh sample once it is
+ * primed; another host's through `snapshots` (tools/ssh/remote-snapshot.ts). All are `safe`.
  */
 import { z } from 'zod';
 import { ToolError } from '../../src/errors.js';
-import { defineTool, type AnyTool } from '../../src/toolkit/tool.js';
+import { defineTool, type AnyTool, type ToolContext } from '../../src/toolkit/tool.js';
 import { keptProcesses } from './collect-snapshot.js';
 import type { SystemSampler } from './sampler.js';
 import {
@@ -72,8 +73,14 @@ export function selectFilesystems(filesystems: FilesystemUsage[], mount?: string
 /** The system tools by role, each with its output schema (the system area's answers read them). */
 export type SystemTools = ReturnType<typeof systemTools>;
 
-export function systemTools(sampler: SystemSampler) {
+/** Any host's latest snapshot; without one, only this machine's (the host registry refuses the others first). */
+export interface SnapshotSource {
+  latest(host: string): Promise<SystemSnapshot>;
+}
+
+export function systemTools(sampler: Pick<SystemSampler, 'latest'>, snapshots?: SnapshotSource) {
   const noInput = z.object({});
+  const latest = (context: ToolContext) => (snapshots ? snapshots.latest(context.host) : sampler.latest());
   const snapshotTool = <O>(
     name: string,
     description: string,
@@ -86,13 +93,13 @@ export function systemTools(sampler: SystemSampler) {
       risk: 'safe',
       input: noInput,
       describeCall: () => name.replace(/_/g, ' '),
-      execute: async () => pick(await sampler.latest()),
+      execute: async (_input, context) => pick(await latest(context)),
       output,
     });
   return {
     systemStatus: snapshotTool(
       'system_status',
-      'Overview of this server: CPU, memory, disks, temperature, load, uptime, network, top processes.',
+      'Overview of a server (this one unless host names another): CPU, memory, disks, temperature, load, uptime, network, top processes.',
       systemSnapshot,
       (s) => s,
     ),
@@ -127,7 +134,7 @@ export function systemTools(sampler: SystemSampler) {
       input: z.object({ mount: z.string().min(1).max(256).optional().describe('Mount point, e.g. "/" or "/data"') }),
       describeCall: (input) =>
         input.mount ? `disk usage of ${normaliseMount(input.mount).slice(0, 80)}` : 'disk usage',
-      execute: async (input) => selectFilesystems((await sampler.latest()).filesystems, input.mount),
+      execute: async (input, context) => selectFilesystems((await latest(context)).filesystems, input.mount),
       output: z.array(filesystemUsage),
     }),
     topProcesses: defineTool({
@@ -136,8 +143,8 @@ export function systemTools(sampler: SystemSampler) {
       risk: 'safe',
       input: z.object({ by: z.enum(['cpu', 'memory']), limit: z.number().int().min(1).max(keptProcesses).default(5) }),
       describeCall: (input) => `top processes by ${input.by}`,
-      execute: async (input) => {
-        const snapshot = await sampler.latest();
+      execute: async (input, context) => {
+        const snapshot = await latest(context);
         return (input.by === 'cpu' ? snapshot.topByCpu : snapshot.topByMemory).slice(0, input.limit);
       },
       output: z.array(processInfo),
@@ -145,6 +152,6 @@ export function systemTools(sampler: SystemSampler) {
   };
 }
 
-export function createSystemTools(sampler: SystemSampler): AnyTool[] {
-  return Object.values(systemTools(sampler));
+export function createSystemTools(sampler: SystemSampler, snapshots?: SnapshotSource): AnyTool[] {
+  return Object.values(systemTools(sampler, snapshots));
 }

@@ -5,6 +5,7 @@ import { containerLogRows, containerStatusRows, listContainerRows, unhealthyRows
 import { diskRows, statusRows, topCpuRows, topMemoryRows } from './system-disk-status.js';
 import { cpuRows, loadRows, memoryRows, temperatureRows, uptimeRows } from './system-figures.js';
 import { fourthOpenQuestions, fourthRows } from './fourth-batch.js';
+import { hostFigureRows, hostsStatusRows } from './hosts.js';
 import { freshOpenQuestions, freshRows } from './fresh-batch.js';
 import { openQuestions as firstOpenQuestions } from './open-questions.js';
 import { thirdOpenQuestions, thirdRows } from './third-batch.js';
@@ -41,6 +42,8 @@ export const corpusRows: readonly CorpusRow[] = [
   ...fourthRows,
   ...serviceRows,
   ...storageRows,
+  ...hostsStatusRows,
+  ...hostFigureRows,
 ];
 
 export const openQuestions: readonly string[] = [
