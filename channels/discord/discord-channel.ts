@@ -1,0 +1,204 @@
+/**
+ * The Discord channel: discord.js for the gateway, slash commands, buttons and REST (which also keeps
+ * Discord's rate limits), the core for every answer. createDiscordChannel is the one entry; the voice
+ * side plugs in through voice-port.ts and gets the client and the hooks it needs.
+ */
+import { Events, type Client, type Interaction, type Message } from 'discord.js';
+import type { DiscordConfig } from '../../src/config/discord-schema.js';
+import type { Channel, ChannelHealth } from '../../src/core/channel.js';
+import type { Core } from '../../src/core/turn.js';
+import { apology, ChannelError } from '../../src/errors.js';
+import type { Logger } from '../../src/log.js';
+import { createAccessGate } from './access-gate.js';
+import { createApprovalButtons } from './approval-buttons.js';
+import { handleCommand } from './command-handlers.js';
+import { createDiscordClient, logIn } from './discord-client.js';
+import { createRedactingLogger, createTokenRedactor } from './discord-errors.js';
+import { handleMessage } from './message-handler.js';
+import { notifyAlertChannel } from './notify-alerts.js';
+import { createDiscordSettings } from './person-settings.js';
+import type { ApprovalResolver, AuditSink, KeyValueStore, PendingApprovals } from './ports.js';
+import { channelTarget } from './reply-target.js';
+import { noMentions } from './reply-text.js';
+import { registerCommands } from './slash-commands.js';
+import { createTurnRunner } from './turn-runner.js';
+import { createVoiceHooks } from './voice-hooks.js';
+import type { DiscordVoice, DiscordVoiceHooks } from './voice-port.js';
+
+/** Builds the voice side once the client and hooks exist (src/app/wire-discord.ts passes it). */
+export type DiscordVoiceFactory = (parts: { client: Client; hooks: DiscordVoiceHooks }) => DiscordVoice;
+
+export interface DiscordChannelOptions {
+  config: { channels: { discord: DiscordConfig }; policy: { approvers: string[] } };
+  core: Core;
+  approvals: ApprovalResolver;
+  pendingFor?: PendingApprovals;
+  kv: KeyValueStore;
+  audit: AuditSink;
+  log: Logger;
+  voice?: DiscordVoice | DiscordVoiceFactory;
+  /** Test and tuning knobs; production uses the defaults. */
+  discordOptions?: { clock?: () => number; typingIntervalMs?: number; readyTimeoutMs?: number };
+}
+
+export interface DiscordChannel extends Channel {
+  readonly client: Client;
+  readonly voiceHooks: DiscordVoiceHooks;
+}
+
+export function createDiscordChannel(options: DiscordChannelOptions): DiscordChannel {
+  const config = options.config.channels.discord;
+  const token = config.token;
+  if (token === undefined)
+    throw new ChannelError('discord', 'Discord token missing: set channels.discord.token or SYSVOX_DISCORD_TOKEN');
+  const redact = createTokenRedactor(token);
+  const log = createRedactingLogger(options.log.child('discord'), redact);
+  const client = createDiscordClient({ apiRoot: config.apiRoot });
+  // REST works before (and without) the gateway login: notify() from one-shot commands needs only this.
+  client.rest.setToken(token);
+  const gate = createAccessGate({ ...config, approvers: options.config.policy.approvers, audit: options.audit, log });
+  const voiceHooks = createVoiceHooks({ client, gate });
+  const voice = typeof options.voice === 'function' ? options.voice({ client, hooks: voiceHooks }) : options.voice;
+  const settings = createDiscordSettings(options.kv, { speakInCall: config.voice.speakInCall });
+  const approvals = createApprovalButtons({ resolver: options.approvals, log, clock: options.discordOptions?.clock });
+  const target = (channelId: string) => channelTarget(client.rest, channelId);
+  /** The server of the call sysvox joined (alerts are spoken there when /voice is on for it). */
+  let callGuildId: string | undefined;
+  let turns = new AbortController();
+  const runner = createTurnRunner({
+    core: options.core,
+    approvals,
+    log,
+    typingIntervalMs: options.discordOptions?.typingIntervalMs,
+    stopping: () => turns.signal,
+    async speak(guildId, text) {
+      if (!voice?.connected() || guildId === undefined || guildId !== callGuildId) return;
+      if (settings.speaksInCall(guildId))
+        await voice
+          .speak(text)
+          .catch((error: unknown) => log.warn('could not speak the answer in the call', { error }));
+    },
+  });
+  const commandOptions = {
+    runner,
+    approvals,
+    pendingFor: options.pendingFor ?? (() => []),
+    settings,
+    voice,
+    configuredVoiceChannelId: config.voice.channelId,
+    joined: (guildId: string | undefined) => void (callGuildId = guildId),
+    log,
+  };
+
+  const onInteraction = async (interaction: Interaction) => {
+    if (!interaction.isButton() && !interaction.isChatInputCommand()) return;
+    const admitted = gate.admit({
+      userId: interaction.user.id,
+      guildId: interaction.guildId ?? undefined,
+      channelId: interaction.channelId ?? undefined,
+      kind: interaction.isButton() ? 'button' : 'command',
+    });
+    if (!admitted) return;
+    try {
+      if (interaction.isButton()) await approvals.press(interaction);
+      else await handleCommand(interaction, commandOptions);
+    } catch (error) {
+      log.error('a Discord interaction could not be handled', { interaction: interaction.id, error });
+      const answer = { content: apology, allowedMentions: noMentions };
+      await (
+        interaction.deferred || interaction.replied ? interaction.followUp(answer) : interaction.reply(answer)
+      ).catch(() => undefined);
+    }
+  };
+  const onMessage = (message: Message) =>
+    handleMessage(message, { botUserId: () => client.user?.id, gate, runner, target }).catch(async (error: unknown) => {
+      log.error('a Discord message could not be handled', { message: message.id, error });
+      await target(message.channelId)
+        .send({ content: apology })
+        .catch(() => undefined);
+    });
+  client.on(Events.InteractionCreate, (interaction) => void onInteraction(interaction));
+  client.on(Events.MessageCreate, (message) => void onMessage(message));
+  client.on(Events.Error, (error) => log.warn('discord.js reported an error', { error }));
+
+  let health: ChannelHealth = { status: 'idle', detail: 'not started' };
+  /** config.applicationId, else the id Discord reported at login. */
+  let applicationId = config.applicationId;
+  client.on(Events.GuildCreate, (guild) => {
+    if (applicationId !== undefined && config.allowedGuildIds.includes(guild.id))
+      void registerCommands({ rest: client.rest, applicationId, guildId: guild.id, kv: options.kv, log });
+  });
+
+  const registerAll = async (applicationId: string) => {
+    for (const guild of client.guilds.cache.values())
+      if (config.allowedGuildIds.includes(guild.id))
+        await registerCommands({ rest: client.rest, applicationId, guildId: guild.id, kv: options.kv, log });
+  };
+  const joinOnStart = async () => {
+    const channelId = config.voice.channelId;
+    if (!voice || channelId === undefined) return;
+    const guildId = client.guilds.cache.find((guild) => guild.channels.cache.has(channelId))?.id;
+    if (guildId === undefined) {
+      log.warn('the voice channel in channels.discord.voice.channelId is on no server the bot is on', { channelId });
+      return;
+    }
+    await voice
+      .join({ guildId, channelId, textChannelId: config.voice.textChannelId ?? config.alertChannelId })
+      .then(() => void (callGuildId = guildId))
+      .catch((error: unknown) => log.warn('could not join the voice channel on start; text keeps working', { error }));
+  };
+  const logInAndRegister = async () => {
+    health = { status: 'starting', detail: 'logging in to Discord' };
+    await logIn(client, { token, redact, timeoutMs: options.discordOptions?.readyTimeoutMs }).catch(
+      (error: unknown) => {
+        const fatal = error instanceof ChannelError && !error.transient;
+        health = fatal
+          ? { status: 'failed', detail: error.message }
+          : { status: 'starting', detail: 'Discord is unreachable; trying again' };
+        throw error;
+      },
+    );
+    applicationId = config.applicationId ?? client.application?.id;
+    if (applicationId !== undefined) await registerAll(applicationId);
+    void joinOnStart();
+    const servers = client.guilds.cache.size;
+    health = {
+      status: 'running',
+      detail: `connected as ${client.user?.tag ?? 'the bot'}, on ${servers} server${servers === 1 ? '' : 's'}`,
+    };
+    log.info('Discord channel started', { bot: client.user?.tag, servers, allowedUsers: config.allowedUserIds.length });
+  };
+
+  const stop = async () => {
+    turns.abort();
+    await voice?.stop().catch((error: unknown) => log.warn('the voice side did not stop cleanly', { error }));
+    await client.destroy();
+    if (health.status !== 'failed') health = { status: 'stopped', detail: 'stopped' };
+  };
+
+  return {
+    name: 'discord',
+    client,
+    voiceHooks,
+    async start(signal) {
+      if (health.status === 'running') return;
+      if (turns.signal.aborted) turns = new AbortController();
+      signal.addEventListener('abort', () => void stop(), { once: true });
+      await logInAndRegister();
+    },
+    stop,
+    health: () => {
+      if (!voice || health.status !== 'running') return health;
+      return { status: health.status, detail: `${health.detail}; voice: ${voice.health().detail}` };
+    },
+    notify: (notice) =>
+      notifyAlertChannel(notice, {
+        alertChannelId: config.alertChannelId,
+        target,
+        approvals,
+        voice,
+        speaksInCall: () => settings.speaksInCall(callGuildId),
+        log,
+      }),
+  };
+}
