@@ -22,6 +22,13 @@ export async function probeDiscord(config: DiscordConfig, options: { timeoutMs?:
   } catch (error) {
     if (error instanceof DiscordAPIError && error.status === 401)
       return { name: 'discord', status: 'fail', detail: unauthorizedMessage, fix: tokenFix };
+    if (error instanceof DiscordAPIError)
+      return {
+        name: 'discord',
+        status: 'fail',
+        detail: `Discord refused the check (${error.status}): ${error.message}`,
+        fix: 'check channels.discord.apiRoot (leave it unset for discord.com)',
+      };
     const reason = createTokenRedactor(config.token)(error instanceof Error ? error.message : String(error));
     return {
       name: 'discord',

@@ -139,7 +139,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     const match = (pattern: RegExp) => pattern.exec(call.path);
     if (call.method === 'GET' && call.path === '/gateway/bot')
       return [200, { ...(wireExample('gateway-bot.json').response as object), url: `ws://127.0.0.1:${port}/gateway` }];
-    if (call.method === 'GET' && call.path === '/users/@me') return [200, botUser()];
+    if (call.method === 'GET' && /^\/users\/(@|%40)me$/.test(call.path)) return [200, botUser()];
     const commands = match(/^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/);
     if (call.method === 'PUT' && commands)
       return [
