@@ -41,6 +41,15 @@ export function readyEvent(guildIds: string[]): Record<string, unknown> {
   return { ...data('ready.json'), guilds: guildIds.map((id) => ({ id, unavailable: true })) };
 }
 
+const person = (userId: string, name: string) => ({
+  id: userId,
+  username: name,
+  discriminator: '0',
+  avatar: null,
+  public_flags: 0,
+  global_name: name,
+});
+
 /** GUILD_CREATE for the example guild; `voiceStates` puts people in its voice channel. */
 export function guildCreate(
   options: { id?: string; voiceStates?: { userId: string; channelId: string }[] } = {},
@@ -61,17 +70,19 @@ export function guildCreate(
     suppress: false,
     request_to_speak_timestamp: null,
   }));
-  return { ...guild, id, channels, voice_states: voiceStates };
+  // Discord sends the members who sit in a voice channel with GUILD_CREATE, beside their voice states.
+  const inCall = (options.voiceStates ?? []).map((state) => ({
+    user: person(state.userId, `user${state.userId.slice(-4)}`),
+    nick: null,
+    roles: [],
+    joined_at: '2026-03-13T19:19:14.040000+00:00',
+    deaf: false,
+    mute: false,
+    flags: 0,
+  }));
+  const members = [...(guild.members as unknown[]), ...inCall];
+  return { ...guild, id, channels, members, voice_states: voiceStates };
 }
-
-const person = (userId: string, name: string) => ({
-  id: userId,
-  username: name,
-  discriminator: '0',
-  avatar: null,
-  public_flags: 0,
-  global_name: name,
-});
 
 let interactionCount = 0;
 
