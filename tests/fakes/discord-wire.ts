@@ -45,9 +45,9 @@ const person = (userId: string, name: string) => ({
   id: userId,
   username: name,
   discriminator: '0',
-  avatar: null,
+  avatar: 'a_d5efa99b3eeaa7dd43acca82f5692432',
   public_flags: 0,
-  global_name: name,
+  global_name: null,
 });
 
 /** GUILD_CREATE for the example guild; `voiceStates` puts people in its voice channel. */
@@ -151,6 +151,12 @@ export function buttonPress(options: {
 
 let messageCount = 0;
 
+/** A message's author as the example writes it (no public_flags there), with this person's id and name. */
+function messageAuthor(template: unknown, userId: string) {
+  const { public_flags: _flags, ...user } = person(userId, `user${userId.slice(-4)}`);
+  return { ...(template as object), ...user };
+}
+
 /** MESSAGE_CREATE that mentions the bot in a guild text channel. */
 export function mentionMessage(options: { userId: string; text: string; channelId?: string; guildId?: string }) {
   messageCount += 1;
@@ -158,7 +164,7 @@ export function mentionMessage(options: { userId: string; text: string; channelI
   return {
     ...message,
     id: String(334385199974967042n + BigInt(messageCount)),
-    author: { ...(message.author as object), ...person(options.userId, `user${options.userId.slice(-4)}`) },
+    author: messageAuthor(message.author, options.userId),
     content: `<@${ids.bot}> ${options.text}`,
     channel_id: options.channelId ?? ids.text,
     guild_id: options.guildId ?? ids.guild,
@@ -172,7 +178,7 @@ export function dmMessage(options: { userId: string; text: string; channelId?: s
   return {
     ...message,
     id: String(334385199974967042n + BigInt(messageCount)),
-    author: { ...(message.author as object), ...person(options.userId, `user${options.userId.slice(-4)}`) },
+    author: messageAuthor(message.author, options.userId),
     content: options.text,
     channel_id: options.channelId ?? ids.dm,
   };
