@@ -9,10 +9,11 @@ import type { Channel, ChannelHealth } from '../../src/core/channel.js';
 import type { Core } from '../../src/core/turn.js';
 import { apology, ChannelError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
+import { pause } from '../../src/pause.js';
 import { createAccessGate } from './access-gate.js';
 import { createApprovalButtons } from './approval-buttons.js';
 import { handleCommand } from './command-handlers.js';
-import { createDiscordClient, logIn } from './discord-client.js';
+import { createDiscordClient, createLogIn } from './discord-client.js';
 import { createRedactingLogger, createTokenRedactor } from './discord-errors.js';
 import { handleMessage } from './message-handler.js';
 import { notifyAlertChannel } from './notify-alerts.js';
@@ -122,6 +123,7 @@ export function createDiscordChannel(options: DiscordChannelOptions): DiscordCha
   client.on(Events.Error, (error) => log.warn('discord.js reported an error', { error }));
 
   let health: ChannelHealth = { status: 'idle', detail: 'not started' };
+  const logIn = createLogIn(client, { token, redact, timeoutMs: options.discordOptions?.readyTimeoutMs });
   /** config.applicationId, else the id Discord reported at login. */
   let applicationId = config.applicationId;
   client.on(Events.GuildCreate, (guild) => {
@@ -149,15 +151,13 @@ export function createDiscordChannel(options: DiscordChannelOptions): DiscordCha
   };
   const logInAndRegister = async () => {
     health = { status: 'starting', detail: 'logging in to Discord' };
-    await logIn(client, { token, redact, timeoutMs: options.discordOptions?.readyTimeoutMs }).catch(
-      (error: unknown) => {
-        const fatal = error instanceof ChannelError && !error.transient;
-        health = fatal
-          ? { status: 'failed', detail: error.message }
-          : { status: 'starting', detail: 'Discord is unreachable; trying again' };
-        throw error;
-      },
-    );
+    await logIn().catch((error: unknown) => {
+      const fatal = error instanceof ChannelError && !error.transient;
+      health = fatal
+        ? { status: 'failed', detail: error.message }
+        : { status: 'starting', detail: 'Discord is unreachable; trying again' };
+      throw error;
+    });
     applicationId = config.applicationId ?? client.application?.id;
     if (applicationId !== undefined) await registerAll(applicationId);
     void joinOnStart();
@@ -172,7 +172,9 @@ export function createDiscordChannel(options: DiscordChannelOptions): DiscordCha
   const stop = async () => {
     turns.abort();
     await voice?.stop().catch((error: unknown) => log.warn('the voice side did not stop cleanly', { error }));
-    await client.destroy();
+    // destroy() never finishes while a shard still waits for READY (discord.js 14.28): do not hang the stop.
+    const destroyed = new AbortController();
+    await Promise.race([client.destroy().finally(() => destroyed.abort()), pause(5000, destroyed.signal)]);
     if (health.status !== 'failed') health = { status: 'stopped', detail: 'stopped' };
   };
 

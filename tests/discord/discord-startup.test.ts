@@ -77,6 +77,28 @@ describe('starting the Discord channel', () => {
     expect(lines.join('\n')).not.toContain(wrongToken);
   });
 
+  it('a gateway that is late with READY is transient; alerts still go out meanwhile, and the retry waits for the same login', async () => {
+    fake = await startFakeDiscord({ withholdReady: true });
+    const alerts = '645027906669510668';
+    harness = startChannelHarness({
+      apiRoot: fake.apiRoot,
+      token: fake.token,
+      readyTimeoutMs: 300,
+      discord: { alertChannelId: alerts },
+    });
+    const failure = await harness.channel.start(new AbortController().signal).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ transient: true });
+    expect(harness.channel.health().status).toBe('starting');
+    const notice = { key: 'alert:disk:/', severity: 'critical' as const, text: 'The root disk is full.' };
+    expect((await harness.channel.notify(notice)).status).toBe('delivered');
+    expect(fake.textsIn(alerts)).toEqual(['The root disk is full.']);
+    // discord.js kept the login going; the next try (keepStarting's retry) waits for it, not a second one.
+    fake.releaseReady();
+    await harness.channel.start(new AbortController().signal);
+    expect(harness.channel.health().status).toBe('running');
+    expect(fake.gatewayReceived.filter((payload) => payload.op === 2)).toHaveLength(1);
+  });
+
   it('registers the commands only when their definitions changed', async () => {
     fake = await startFakeDiscord();
     harness = startChannelHarness({ apiRoot: fake.apiRoot, token: fake.token });

@@ -42,6 +42,8 @@ export interface FakeDiscord {
   textsIn(channelId: string): string[];
   /** Sends a dispatch (op 0) to every connected client; the sequence number is assigned here. */
   dispatch(type: string, data: unknown): void;
+  /** Sends the withheld READY (and GUILD_CREATE) to every identified connection, and READY from now on. */
+  releaseReady(): void;
   /** Asks the client for an immediate heartbeat (op 1 from Discord). */
   requestHeartbeat(): void;
   waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
@@ -52,6 +54,8 @@ export interface FakeDiscordOptions {
   token?: string;
   /** The guilds the bot is on (GUILD_CREATE after READY); default the one from guild-create.json. */
   guilds?: Record<string, unknown>[];
+  /** The gateway accepts IDENTIFY but never sends READY (a Discord outage as the client sees it). */
+  withholdReady?: boolean;
 }
 
 export const fakeToken = 'ODAzNTExMTAyMjQ2Nzg5MTI.GfakeT.0123456789abcdefghijklmnopqrstuvwxyzABCD';
@@ -91,10 +95,17 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       if (payload.op === 1) send(ws, { op: 11 });
       if (payload.op !== 2) return;
       if (payload.d.token !== token) return ws.close(4004, 'Authentication failed.');
-      const guilds = options.guilds ?? [guildCreate()];
-      dispatchTo(ws, 'READY', readyEvent(guilds.map((guild) => String(guild.id))));
-      for (const guild of guilds) dispatchTo(ws, 'GUILD_CREATE', guild);
+      identified.add(ws);
+      if (!withholdReady) sendReady(ws);
     });
+  }
+
+  let withholdReady = options.withholdReady ?? false;
+  const identified = new Set<WebSocket>();
+  function sendReady(ws: WebSocket): void {
+    const guilds = options.guilds ?? [guildCreate()];
+    dispatchTo(ws, 'READY', readyEvent(guilds.map((guild) => String(guild.id))));
+    for (const guild of guilds) dispatchTo(ws, 'GUILD_CREATE', guild);
   }
 
   const storeMessage = (channelId: string, body: Record<string, unknown>, id = String(nextMessageId++)) => {
@@ -206,6 +217,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         });
       }
       for (const ws of sockets) dispatchTo(ws, type, data);
+    },
+    releaseReady() {
+      withholdReady = false;
+      for (const ws of identified) if (sockets.has(ws)) sendReady(ws);
     },
     requestHeartbeat() {
       for (const ws of sockets) send(ws, { op: 1, d: sequence });

@@ -26,6 +26,7 @@ export function startChannelHarness(options: {
   kv?: KeyValueStore;
   voice?: DiscordVoice;
   discord?: Record<string, unknown>;
+  readyTimeoutMs?: number;
 }): ChannelHarness {
   const kv = options.kv ?? createMemoryKeyValueStore();
   const audits: ChannelHarness['audits'] = [];
@@ -47,7 +48,7 @@ export function startChannelHarness(options: {
     audit: { record: (entry) => void audits.push(entry) },
     log: createLogger({ level: 'debug', write: (line) => void logLines.push(line) }),
     voice: options.voice,
-    discordOptions: { readyTimeoutMs: 5000 },
+    discordOptions: { readyTimeoutMs: options.readyTimeoutMs ?? 5000 },
   });
   return { channel, kv, audits, logLines };
 }
