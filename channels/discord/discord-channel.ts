@@ -3,25 +3,24 @@
  * Discord's rate limits), the core for every answer. createDiscordChannel is the one entry; the voice
  * side plugs in through voice-port.ts and gets the client and the hooks it needs.
  */
-import { Events, type Client, type Interaction, type Message } from 'discord.js';
+import type { Client } from 'discord.js';
 import type { DiscordConfig } from '../../src/config/discord-schema.js';
 import type { Channel, ChannelHealth } from '../../src/core/channel.js';
 import type { Core } from '../../src/core/turn.js';
-import { apology, ChannelError } from '../../src/errors.js';
+import { ChannelError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
 import { pause } from '../../src/pause.js';
 import { createAccessGate } from './access-gate.js';
 import { createApprovalButtons } from './approval-buttons.js';
-import { handleCommand } from './command-handlers.js';
 import { createDiscordClient, createLogIn } from './discord-client.js';
 import { createRedactingLogger, createTokenRedactor } from './discord-errors.js';
-import { handleMessage } from './message-handler.js';
+import { routeEvents } from './event-routing.js';
+import { watchGateway } from './gateway-health.js';
+import { createGuildSetup } from './guild-setup.js';
 import { notifyAlertChannel } from './notify-alerts.js';
 import { createDiscordSettings } from './person-settings.js';
 import type { ApprovalResolver, AuditSink, KeyValueStore, PendingApprovals } from './ports.js';
 import { channelTarget } from './reply-target.js';
-import { noMentions } from './reply-text.js';
-import { registerCommands } from './slash-commands.js';
 import { createTurnRunner } from './turn-runner.js';
 import { createVoiceHooks } from './voice-hooks.js';
 import type { DiscordVoice, DiscordVoiceHooks } from './voice-port.js';
@@ -91,64 +90,23 @@ export function createDiscordChannel(options: DiscordChannelOptions): DiscordCha
     log,
   };
 
-  const onInteraction = async (interaction: Interaction) => {
-    if (!interaction.isButton() && !interaction.isChatInputCommand()) return;
-    const admitted = gate.admit({
-      userId: interaction.user.id,
-      guildId: interaction.guildId ?? undefined,
-      channelId: interaction.channelId ?? undefined,
-      kind: interaction.isButton() ? 'button' : 'command',
-    });
-    if (!admitted) return;
-    try {
-      if (interaction.isButton()) await approvals.press(interaction);
-      else await handleCommand(interaction, commandOptions);
-    } catch (error) {
-      log.error('a Discord interaction could not be handled', { interaction: interaction.id, error });
-      const answer = { content: apology, allowedMentions: noMentions };
-      await (
-        interaction.deferred || interaction.replied ? interaction.followUp(answer) : interaction.reply(answer)
-      ).catch(() => undefined);
-    }
-  };
-  const onMessage = (message: Message) =>
-    handleMessage(message, { botUserId: () => client.user?.id, gate, runner, target }).catch(async (error: unknown) => {
-      log.error('a Discord message could not be handled', { message: message.id, error });
-      await target(message.channelId)
-        .send({ content: apology })
-        .catch(() => undefined);
-    });
-  client.on(Events.InteractionCreate, (interaction) => void onInteraction(interaction));
-  client.on(Events.MessageCreate, (message) => void onMessage(message));
-  client.on(Events.Error, (error) => log.warn('discord.js reported an error', { error }));
-
   let health: ChannelHealth = { status: 'idle', detail: 'not started' };
-  const logIn = createLogIn(client, { token, redact, timeoutMs: options.discordOptions?.readyTimeoutMs });
-  /** config.applicationId, else the id Discord reported at login. */
-  let applicationId = config.applicationId;
-  client.on(Events.GuildCreate, (guild) => {
-    if (applicationId !== undefined && config.allowedGuildIds.includes(guild.id))
-      void registerCommands({ rest: client.rest, applicationId, guildId: guild.id, kv: options.kv, log });
+  routeEvents(client, { gate, approvals, commands: commandOptions, runner, target, log });
+  const guilds = createGuildSetup({
+    client,
+    config,
+    kv: options.kv,
+    log,
+    voice,
+    joined: (guildId) => void (callGuildId = guildId),
+  });
+  watchGateway(client, {
+    log,
+    health: () => health,
+    setHealth: (next) => void (health = next),
   });
 
-  const registerAll = async (applicationId: string) => {
-    for (const guild of client.guilds.cache.values())
-      if (config.allowedGuildIds.includes(guild.id))
-        await registerCommands({ rest: client.rest, applicationId, guildId: guild.id, kv: options.kv, log });
-  };
-  const joinOnStart = async () => {
-    const channelId = config.voice.channelId;
-    if (!voice || channelId === undefined) return;
-    const guildId = client.guilds.cache.find((guild) => guild.channels.cache.has(channelId))?.id;
-    if (guildId === undefined) {
-      log.warn('the voice channel in channels.discord.voice.channelId is on no server the bot is on', { channelId });
-      return;
-    }
-    await voice
-      .join({ guildId, channelId, textChannelId: config.voice.textChannelId ?? config.alertChannelId })
-      .then(() => void (callGuildId = guildId))
-      .catch((error: unknown) => log.warn('could not join the voice channel on start; text keeps working', { error }));
-  };
+  const logIn = createLogIn(client, { token, redact, timeoutMs: options.discordOptions?.readyTimeoutMs });
   const logInAndRegister = async () => {
     health = { status: 'starting', detail: 'logging in to Discord' };
     await logIn().catch((error: unknown) => {
@@ -158,9 +116,7 @@ export function createDiscordChannel(options: DiscordChannelOptions): DiscordCha
         : { status: 'starting', detail: 'Discord is unreachable; trying again' };
       throw error;
     });
-    applicationId = config.applicationId ?? client.application?.id;
-    if (applicationId !== undefined) await registerAll(applicationId);
-    void joinOnStart();
+    await guilds.afterLogin();
     const servers = client.guilds.cache.size;
     health = {
       status: 'running',

@@ -139,6 +139,33 @@ describe('Discord on the real core', () => {
     expect(parts.join('\n').split('\n')).toEqual(discord.gate.logLines);
   });
 
+  it('resumes after the gateway drops, and answers again', async () => {
+    const resumes = () => discord.fake.gatewayReceived.filter((payload) => payload.op === 6).length;
+    discord.fake.dropConnections(4000);
+    await discord.fake.waitFor(() => resumes() === 1, 15_000);
+    const before = discord.fake.textsIn(ids.text).length;
+    discord.fake.dispatch('MESSAGE_CREATE', mentionMessage({ userId: ids.mason, text: 'what is the cpu usage' }));
+    await discord.fake.waitFor(() => discord.fake.textsIn(ids.text).length > before);
+    expect(discord.app.channels.find((channel) => channel.name === 'discord')?.health()).toEqual({
+      status: 'running',
+      detail: 'connected as sysvox, on 1 server',
+    });
+  }, 30_000);
+
+  it('leaves alone a message that does not mention it, and never answers a bot', async () => {
+    const before = discord.fake.calls.length;
+    const chat = mentionMessage({ userId: ids.mason, text: 'anyone up for a game?' });
+    discord.fake.dispatch('MESSAGE_CREATE', { ...chat, content: 'anyone up for a game?', mentions: [] });
+    const bot = mentionMessage({ userId: '80351110224678999', text: 'status' });
+    discord.fake.dispatch('MESSAGE_CREATE', { ...bot, author: { ...(bot.author as object), bot: true } });
+    discord.fake.dispatch('MESSAGE_CREATE', mentionMessage({ userId: ids.mason, text: 'what is the uptime' }));
+    await discord.fake.waitFor(() => discord.fake.calls.slice(before).some((call) => call.path.endsWith('/messages')));
+    const posted = discord.fake.calls.slice(before).filter((call) => call.path.endsWith('/messages'));
+    expect(posted).toHaveLength(1);
+    expect((posted[0]?.body as { content: string }).content).toMatch(/up for/);
+    expect(audited('80351110224678999')).toEqual([]);
+  });
+
   it('posts a notice in the alert channel', async () => {
     const deliveries = await discord.app.notify({
       key: 'alert:disk:/',

@@ -44,6 +44,8 @@ export interface FakeDiscord {
   dispatch(type: string, data: unknown): void;
   /** Sends the withheld READY (and GUILD_CREATE) to every identified connection, and READY from now on. */
   releaseReady(): void;
+  /** Closes every gateway connection with `code` (4000: an unknown error, which a client resumes after). */
+  dropConnections(code: number): void;
   /** Asks the client for an immediate heartbeat (op 1 from Discord). */
   requestHeartbeat(): void;
   waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
@@ -81,6 +83,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
 
+  const gatewayUrl = () => `ws://127.0.0.1:${port}/gateway`;
   const send = (ws: WebSocket, payload: unknown) => ws.send(JSON.stringify(payload));
   const dispatchTo = (ws: WebSocket, type: string, data: unknown) =>
     send(ws, { op: 0, s: ++sequence, t: type, d: data });
@@ -93,6 +96,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const payload = JSON.parse(raw.toString('utf8')) as { op: number; d: Record<string, unknown> };
       gatewayReceived.push(payload);
       if (payload.op === 1) send(ws, { op: 11 });
+      // RESUME (op 6) after a drop: replay nothing, say RESUMED (Gateway > Resuming).
+      if (payload.op === 6) dispatchTo(ws, 'RESUMED', {});
       if (payload.op !== 2) return;
       if (payload.d.token !== token) return ws.close(4004, 'Authentication failed.');
       identified.add(ws);
@@ -104,7 +109,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const identified = new Set<WebSocket>();
   function sendReady(ws: WebSocket): void {
     const guilds = options.guilds ?? [guildCreate()];
-    dispatchTo(ws, 'READY', readyEvent(guilds.map((guild) => String(guild.id))));
+    // A resume goes to resume_gateway_url: this gateway, not the documentation's example host.
+    const ready = { ...readyEvent(guilds.map((guild) => String(guild.id))), resume_gateway_url: gatewayUrl() };
+    dispatchTo(ws, 'READY', ready);
     for (const guild of guilds) dispatchTo(ws, 'GUILD_CREATE', guild);
   }
 
@@ -149,7 +156,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     const body = (call.body ?? {}) as Record<string, unknown>;
     const match = (pattern: RegExp) => pattern.exec(call.path);
     if (call.method === 'GET' && call.path === '/gateway/bot')
-      return [200, { ...(wireExample('gateway-bot.json').response as object), url: `ws://127.0.0.1:${port}/gateway` }];
+      return [200, { ...(wireExample('gateway-bot.json').response as object), url: gatewayUrl() }];
     if (call.method === 'GET' && /^\/users\/(@|%40)me$/.test(call.path)) return [200, botUser()];
     const commands = match(/^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/);
     if (call.method === 'PUT' && commands)
@@ -221,6 +228,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     releaseReady() {
       withholdReady = false;
       for (const ws of identified) if (sockets.has(ws)) sendReady(ws);
+    },
+    dropConnections(code) {
+      for (const ws of sockets) ws.close(code, 'dropped by the test');
     },
     requestHeartbeat() {
       for (const ws of sockets) send(ws, { op: 1, d: sequence });
