@@ -8,7 +8,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { definitionsHash } from '../../channels/discord/slash-commands.js';
 import { probeDiscord } from '../../channels/discord/discord-probe.js';
 import { unauthorizedMessage } from '../../channels/discord/discord-errors.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startChannels } from '../../src/app/channels.js';
+import { runDoctor } from '../../src/app/doctor.js';
+import { loadConfig } from '../../src/config/load.js';
 import { discordSchema } from '../../src/config/discord-schema.js';
 import { createLogger } from '../../src/log.js';
 import { closedPortUrl } from '../core/core-test-app.js';
@@ -158,5 +163,28 @@ describe('doctor', () => {
     const down = await probeDiscord(config({ apiRoot: `${await closedPortUrl()}/api` }), { timeoutMs: 3000 });
     expect(down.status).toBe('fail');
     expect(down.fix).toContain('discord.com');
+  });
+
+  it('is a line of `sysvox doctor` when Discord is enabled, with the token from the environment', async () => {
+    fake = await startFakeDiscord();
+    const folder = mkdtempSync(join(tmpdir(), 'sysvox-discord-doctor-'));
+    try {
+      const path = join(folder, 'sysvox.yaml');
+      writeFileSync(path, `channels:\n  discord: { enabled: true, apiRoot: "${fake.apiRoot}" }\n`);
+      const loaded = loadConfig({ env: { SYSVOX_DISCORD_TOKEN: wrongToken }, cwd: folder, path });
+      const probes = await runDoctor({
+        loaded,
+        dataDir: { dir: folder, databasePath: join(folder, 'sysvox.db'), source: 'config' },
+        docker: { listContainerNames: async () => [] },
+        brain: { probe: async () => ({ name: 'ollama', status: 'ok', detail: 'stand-in' }) },
+      });
+      expect(probes.find((probe) => probe.name === 'discord')).toMatchObject({
+        status: 'fail',
+        detail: unauthorizedMessage,
+      });
+      expect(JSON.stringify(probes)).not.toContain(wrongToken);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
