@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { questionOf } from '../../channels/discord/message-handler.js';
 import { discordMessageLimit, formatReply } from '../../channels/discord/reply-text.js';
 import { loadConfig } from '../../src/config/load.js';
+import { maskSecrets } from '../../src/config/mask.js';
 import { ConfigError } from '../../src/errors.js';
 
 const folders: string[] = [];
@@ -70,6 +71,8 @@ describe('channels.discord', () => {
     });
     expect(loaded.config.channels.discord.token).toBe('ODAzNTExMTAyMjQ2Nzg5MTI.GfakeT.from-the-environment-0123456789');
     expect(loaded.fromEnv['channels.discord.token']).toBe('SYSVOX_DISCORD_TOKEN');
+    // `sysvox config check` shows the effective config with secrets masked.
+    expect(JSON.stringify(maskSecrets(loaded.config))).not.toContain('from-the-environment');
   });
 
   it('links a Discord user to another channel\'s identity, in the "channel:id" form', () => {
