@@ -3,47 +3,17 @@
  * messages split under Telegram's 4096-character limit on line boundaries, and inside a longer line
  * at the end of a sentence or else between words.
  */
+import { splitMessage as splitText } from '../../src/toolkit/split-message.js';
 import { neutraliseControls } from '../../src/toolkit/terminal-safe.js';
 export const telegramMessageLimit = 4096;
 
+/** Splits plain text into pieces of at most `limit` characters (src/toolkit/split-message.ts). */
+export function splitMessage(text: string, limit = telegramMessageLimit): string[] {
+  return splitText(text, limit);
+}
+
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-/**
- * Splits plain text into pieces of at most `limit` characters, preferring line boundaries; a single
- * line longer than the limit is cut after a sentence, else between words, and only a word longer
- * than the limit is cut inside. Empty text gives no pieces.
- */
-export function splitMessage(text: string, limit = telegramMessageLimit): string[] {
-  const pieces: string[] = [];
-  let current = '';
-  for (const line of text.split('\n')) {
-    const candidate = current === '' ? line : `${current}\n${line}`;
-    if (candidate.length <= limit) {
-      current = candidate;
-      continue;
-    }
-    if (current !== '') pieces.push(current);
-    current = line;
-    while (current.length > limit) {
-      const cut = cutPoint(current, limit);
-      pieces.push(current.slice(0, cut).trimEnd());
-      current = current.slice(cut).trimStart();
-    }
-  }
-  if (current.trim() !== '') pieces.push(current);
-  return pieces;
-}
-
-/** Where to cut a line longer than the limit: after the last sentence end, else the last space, else hard. */
-function cutPoint(line: string, limit: number): number {
-  const window = line.slice(0, limit + 1);
-  const sentenceEnds = [...window.matchAll(/[.!?…]["')\]]*\s/g)].map((match) => match.index + match[0].length);
-  const sentenceEnd = sentenceEnds.filter((end) => end <= limit && end > limit / 2).at(-1);
-  if (sentenceEnd !== undefined) return sentenceEnd;
-  const space = window.lastIndexOf(' ');
-  return space > 0 ? space + 1 : limit;
 }
 
 /** Plain text to HTML-mode message bodies, each within the limit once Telegram parses them. */

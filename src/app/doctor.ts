@@ -20,8 +20,8 @@ export interface DoctorOptions {
 /** `sysvox doctor`: one line per part, ok / warn / fail, each failure with its fix. */
 export async function runDoctor(deps: DoctorOptions): Promise<EngineProbe[]> {
   const probes: EngineProbe[] = [configProbe(deps.loaded), dataDirProbe(deps.dataDir)];
-  const { telegram } = deps.loaded.config.channels;
-  const [docker, ollama, chat, push, extra] = await Promise.all([
+  const { telegram, discord } = deps.loaded.config.channels;
+  const [docker, ollama, chat, discordProbes, push, extra] = await Promise.all([
     dockerProbe(deps.docker),
     deps.brain.probe(),
     telegram.enabled
@@ -29,10 +29,15 @@ export async function runDoctor(deps: DoctorOptions): Promise<EngineProbe[]> {
           await probeTelegram(telegram),
         ])
       : Promise.resolve([]),
+    discord.enabled
+      ? import('../../channels/discord/discord-probe.js').then(async ({ probeDiscord }) => [
+          await probeDiscord(discord),
+        ])
+      : Promise.resolve([]),
     probePushChannels(deps.loaded.config.channels),
     deps.extra?.() ?? Promise.resolve([]),
   ]);
-  return [...probes, docker, ollama, ...chat, ...push, ...extra].map((probe) => ({
+  return [...probes, docker, ollama, ...chat, ...discordProbes, ...push, ...extra].map((probe) => ({
     ...probe,
     detail: maskUrlUserinfo(probe.detail),
     fix: probe.fix && maskUrlUserinfo(probe.fix),

@@ -290,6 +290,11 @@ export async function createApp(options: AppOptions): Promise<App> {
           wireTelegram({ config, core, runner, memory, stt: wholeUtteranceStt(voice), tts: voice.speech(), log }),
         );
       }
+      if (config.channels.discord.enabled) {
+        requireToken(config.channels.discord.token, 'Discord', 'channels.discord.token or SYSVOX_DISCORD_TOKEN');
+        const { wireDiscord } = await import('./wire-discord.js');
+        channels.push(wireDiscord({ config, core, runner, memory, log }));
+      }
       if (config.voice.enabled) channels.push(createMicrophoneChannel({ loop: voice, log }));
       if (config.channels.gotify.enabled) channels.push(createGotifyChannel({ config, log }));
       if (config.channels.ntfy.enabled) channels.push(createNtfyChannel({ config, log }));
@@ -338,6 +343,11 @@ function wholeUtteranceStt(voice: VoiceApp): SpeechToText {
     transcribe: async (audio, options) => (await engine()).transcribe(audio, options),
     probe: async () => (await engine()).probe(),
   };
+}
+
+/** A channel that is enabled without its token cannot start: the service says so and how to fix it. */
+export function requireToken(token: string | undefined, channel: string, where: string): void {
+  if (token === undefined) throw new ConfigError(`${channel} is enabled but its token is missing: set ${where}`);
 }
 
 function describeCall(registry: ReturnType<typeof createToolRegistry>, tool: string, input: unknown): string {

@@ -54,6 +54,15 @@ export async function buildNoticeChannels(options: NoticeChannelsOptions): Promi
     const { wireTelegram } = await import('./wire-telegram.js');
     channels.push(wireTelegram(options));
   }
+  if (config.channels.discord.enabled) {
+    if (config.channels.discord.token === undefined)
+      throw new ConfigError(
+        'Discord is enabled but its token is missing: set channels.discord.token or SYSVOX_DISCORD_TOKEN',
+      );
+    // Built, never started: its notify() posts through REST alone, without a gateway login.
+    const { wireDiscord } = await import('./wire-discord.js');
+    channels.push(wireDiscord(options));
+  }
   const push: Channel[] = [];
   if (config.channels.gotify.enabled) push.push(createGotifyChannel({ config, log }));
   if (config.channels.ntfy.enabled) push.push(createNtfyChannel({ config, log }));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { durationMs, durationSeconds, httpUrl, nonBlankName } from './limits.js';
 import { alertsSchema } from './alerts-schema.js';
+import { discordSchema } from './discord-schema.js';
 import { gotifySchema } from './gotify-schema.js';
 import { servicesSchema, storageSchema } from './host-health-schema.js';
 import { hostsSchema } from './hosts-schema.js';
@@ -71,6 +72,7 @@ export const configSchema = z.object({
   channels: z
     .object({
       telegram: telegramSchema,
+      discord: discordSchema,
       gotify: gotifySchema,
       ntfy: ntfySchema,
     })
@@ -82,6 +84,7 @@ export type Config = z.infer<typeof configSchema>;
 /** Keys whose values are secrets: masked by `sysvox config check`, never logged. */
 export const secretKeys = [
   'channels.telegram.token',
+  'channels.discord.token',
   'channels.gotify.token',
   'channels.ntfy.token',
   // On a server without access control, whoever knows the topic reads the alerts.
@@ -95,6 +98,7 @@ export const secretKeys = [
  */
 export const credentialFiles: Record<string, (typeof secretKeys)[number]> = {
   'telegram-token': 'channels.telegram.token',
+  'discord-token': 'channels.discord.token',
   'gotify-token': 'channels.gotify.token',
   'ntfy-token': 'channels.ntfy.token',
   'ntfy-topic': 'channels.ntfy.topic',
@@ -104,6 +108,7 @@ export const credentialFiles: Record<string, (typeof secretKeys)[number]> = {
 /** Environment variables that override config keys (secrets belong here, not in the file). */
 export const envOverrides: Record<string, string> = {
   SYSVOX_TELEGRAM_TOKEN: 'channels.telegram.token',
+  SYSVOX_DISCORD_TOKEN: 'channels.discord.token',
   SYSVOX_GOTIFY_TOKEN: 'channels.gotify.token',
   SYSVOX_NTFY_TOKEN: 'channels.ntfy.token',
   SYSVOX_OLLAMA_HOST: 'ollama.host',

@@ -10,6 +10,11 @@ export interface PeopleStore {
   /** The person behind a channel identity, created on first sight. */
   resolve(ref: PersonRef): Person;
   get(id: number): Person | undefined;
+  /**
+   * Makes `ref` an identity of the person behind `to` (created if new), as the config links them
+   * ("this Discord user is telegram:12345"); an identity that pointed at someone else is moved.
+   */
+  link(ref: PersonRef, to: PersonRef): Person;
 }
 
 export function createPeopleStore(database: Database, clock: () => Date): PeopleStore {
@@ -35,12 +40,25 @@ export function createPeopleStore(database: Database, clock: () => Date): People
     return { id, displayName };
   });
 
+  const moveIdentity = database.prepare<[number, string, string]>(
+    'UPDATE identities SET person_id = ? WHERE channel = ? AND external_id = ?',
+  );
+  const resolve = (ref: PersonRef): Person => {
+    const found = findIdentity.get(ref.channel, ref.externalId);
+    if (found) return { id: found.id, displayName: found.display_name };
+    return create(ref);
+  };
+  const link = database.transaction((ref: PersonRef, to: PersonRef): Person => {
+    const person = resolve(to);
+    const current = findIdentity.get(ref.channel, ref.externalId);
+    if (!current) insertIdentity.run(ref.channel, ref.externalId, person.id);
+    else if (current.id !== person.id) moveIdentity.run(person.id, ref.channel, ref.externalId);
+    return person;
+  });
+
   return {
-    resolve(ref) {
-      const found = findIdentity.get(ref.channel, ref.externalId);
-      if (found) return { id: found.id, displayName: found.display_name };
-      return create(ref);
-    },
+    resolve,
+    link: (ref, to) => link(ref, to),
     get(id) {
       const row = selectPerson.get(id);
       return row ? { id: row.id, displayName: row.display_name } : undefined;
