@@ -8,6 +8,7 @@ import { EndBehaviorType, type VoiceConnection } from '@discordjs/voice';
 import { describeError } from '../../../src/errors.js';
 import type { Logger } from '../../../src/log.js';
 import type { Pcm16 } from '../../../voice/stt/stt.js';
+import { AsyncQueue } from '../../local/async-queue.js';
 import { isStopPhrase } from '../../local/barge-in.js';
 import type { VoiceJoinRequest, VoiceSpeaker } from '../voice-port.js';
 import { AnswerQueue } from './answer-queue.js';
@@ -91,20 +92,27 @@ export class CallSession {
     const stream = connection.receiver.subscribe(userId, {
       end: { behavior: EndBehaviorType.AfterSilence, duration: this.deps.settings.endOfSpeechMs },
     });
-    void this.listen(speaker, stream).finally(() => {
+    // The stream is destroyed right after it ends, dropping what it buffered: packets are taken at once,
+    // so a listener still loading its wake model (or a busy CPU) loses nothing.
+    const packets = new AsyncQueue<Buffer>();
+    stream.on('data', (packet: Buffer) => packets.push(packet));
+    stream.once('close', () => packets.end());
+    stream.once('error', (error) => {
+      this.deps.log.warn('a speaker stream failed', { userId, error: describeError(error) });
+      packets.end();
+    });
+    void this.listen(speaker, packets).finally(() => {
       this.hearing.delete(userId);
       this.lastHeardAt = this.deps.clock();
     });
   }
 
-  private async listen(speaker: VoiceSpeaker, stream: AsyncIterable<Buffer> & { destroy(): void }): Promise<void> {
+  private async listen(speaker: VoiceSpeaker, packets: AsyncIterable<Buffer>): Promise<void> {
     try {
       const listener = await this.listenerFor(speaker);
-      if (listener) await listener.hear(stream);
+      if (listener) await listener.hear(packets);
     } catch (error) {
       this.deps.log.warn('a speaker stream failed', { userId: speaker.userId, error: describeError(error) });
-    } finally {
-      stream.destroy();
     }
   }
 
