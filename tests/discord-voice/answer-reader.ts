@@ -34,8 +34,8 @@ export async function readAnswers(pcm: Pcm16): Promise<{ kinds: AnswerKind[]; te
   });
   try {
     const { text } = await reader.transcribe(pcm);
-    const kinds = [...text.matchAll(/the server has been up|cpu is at|memory is at/g)].map(
-      (match): AnswerKind => (match[0].startsWith('cpu') ? 'cpu' : match[0].startsWith('memory') ? 'memory' : 'uptime'),
+    const kinds = [...text.matchAll(/the server has been up|cpu is at|memory is at/g)].map((match): AnswerKind =>
+      match[0].startsWith('cpu') ? 'cpu' : match[0].startsWith('memory') ? 'memory' : 'uptime',
     );
     return { kinds, text };
   } finally {

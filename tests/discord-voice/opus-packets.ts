@@ -13,7 +13,10 @@ const bytesPerPacket = 960 * 2 * 2;
 export function opusPacketsOf(pcm: Pcm16): Buffer[] {
   const encoder = new OpusScript(48_000, 2, OpusScript.Application.VOIP);
   try {
-    const stereo = toDiscordPcm(Buffer.from(pcm.samples.buffer, pcm.samples.byteOffset, pcm.samples.byteLength), 16_000);
+    const stereo = toDiscordPcm(
+      Buffer.from(pcm.samples.buffer, pcm.samples.byteOffset, pcm.samples.byteLength),
+      16_000,
+    );
     const packets: Buffer[] = [];
     for (let offset = 0; offset < stereo.length; offset += bytesPerPacket) {
       const frame = Buffer.alloc(bytesPerPacket);

@@ -36,9 +36,14 @@ describe.skipIf(audio.skip || models.skip)('Discord voice: Opus in, answer spoke
     await networking.talk('501', 7001, opusPacketsOf(words));
 
     const [answered] = await waitForEvents(call.events, (event) => event.type === 'answered');
-    expect(call.events.find((event) => event.type === 'heard')).toMatchObject({ userId: '501', text: 'what is the uptime' });
+    expect(call.events.find((event) => event.type === 'heard')).toMatchObject({
+      userId: '501',
+      text: 'what is the uptime',
+    });
     expect(answered).toMatchObject({ userId: '501', cutShort: false });
-    expect(call.posts).toEqual([{ channelId: textChannelId, text: expect.stringMatching(/alice: what is the uptime\n.*up for/) }]);
+    expect(call.posts).toEqual([
+      { channelId: textChannelId, text: expect.stringMatching(/alice: what is the uptime\n.*up for/) },
+    ]);
 
     // What went to Discord, decoded with opusscript and read back by pocketsphinx.
     const reply = decodeOpusPackets(call.gateway.sent);
@@ -56,9 +61,27 @@ describe.skipIf(audio.skip || models.skip)('Discord voice: Opus in, answer spoke
       subscribed.push(userId);
       return subscribe(userId, options);
     };
-    const uptime = concatPcm(silence(200), speak('hey jarvis'), silence(400), speak('what is the uptime'), silence(300));
-    const memory = concatPcm(silence(600), speak('hey jarvis'), silence(400), speak('what is the memory usage'), silence(300));
-    const stranger = concatPcm(silence(100), speak('hey jarvis'), silence(400), speak('what is the cpu usage'), silence(300));
+    const uptime = concatPcm(
+      silence(200),
+      speak('hey jarvis'),
+      silence(400),
+      speak('what is the uptime'),
+      silence(300),
+    );
+    const memory = concatPcm(
+      silence(600),
+      speak('hey jarvis'),
+      silence(400),
+      speak('what is the memory usage'),
+      silence(300),
+    );
+    const stranger = concatPcm(
+      silence(100),
+      speak('hey jarvis'),
+      silence(400),
+      speak('what is the cpu usage'),
+      silence(300),
+    );
     await Promise.all([
       networking.talk('501', 7001, opusPacketsOf(uptime)),
       networking.talk('502', 7002, opusPacketsOf(memory)),
@@ -86,9 +109,19 @@ describe.skipIf(audio.skip || models.skip)('Discord voice: Opus in, answer spoke
 
   it('needs the wake word: a question without it is not answered, the next one with it is', async () => {
     const networking = call.gateway.networking(guildId);
-    await networking.talk('501', 7001, opusPacketsOf(concatPcm(silence(200), speak('what is the cpu usage'), silence(300))));
+    await networking.talk(
+      '501',
+      7001,
+      opusPacketsOf(concatPcm(silence(200), speak('what is the cpu usage'), silence(300))),
+    );
     await new Promise((resolve) => setTimeout(resolve, 1200)); // the end-of-speech silence: a separate utterance
-    const asked = concatPcm(silence(200), speak('hey jarvis'), silence(400), speak('what is the memory usage'), silence(300));
+    const asked = concatPcm(
+      silence(200),
+      speak('hey jarvis'),
+      silence(400),
+      speak('what is the memory usage'),
+      silence(300),
+    );
     await networking.talk('501', 7001, opusPacketsOf(asked));
     await waitForEvents(call.events, (event) => event.type === 'answered');
     expect(call.events.filter((event) => event.type === 'heard')).toEqual([

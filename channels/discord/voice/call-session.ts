@@ -166,7 +166,10 @@ export class CallSession {
         : undefined;
       return (await options.stt.transcribe(pcm, { hints })).text.trim();
     } catch (error) {
-      this.deps.log.warn('speech to text failed for a speaker', { userId: speaker.userId, error: describeError(error) });
+      this.deps.log.warn('speech to text failed for a speaker', {
+        userId: speaker.userId,
+        error: describeError(error),
+      });
       return '';
     }
   }
@@ -196,7 +199,8 @@ export class CallSession {
         { core: options.core, player, hooks: options.hooks, log, approvalsByVoice: settings.approvalsByVoice },
         signal,
       );
-      if (answer.approval && settings.approvalsByVoice) this.expected.set(speaker.userId, [answer.approval.confirmPhrase]);
+      if (answer.approval && settings.approvalsByVoice)
+        this.expected.set(speaker.userId, [answer.approval.confirmPhrase]);
       else this.expected.delete(speaker.userId);
       this.deps.emit({ type: 'answered', userId: speaker.userId, text: answer.text, cutShort: answer.cutShort });
     });

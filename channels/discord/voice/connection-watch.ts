@@ -61,7 +61,12 @@ async function recover(connection: VoiceConnection, options: ConnectionWatchOpti
 export function disconnectReason(connection: VoiceConnection): string {
   const state = connection.state;
   if (state.status !== VoiceConnectionStatus.Disconnected) return `connection ${state.status}`;
-  const reasons = ['the voice WebSocket closed', 'the gateway adapter is unavailable', 'the voice server endpoint was removed', 'it was disconnected on purpose'];
+  const reasons = [
+    'the voice WebSocket closed',
+    'the gateway adapter is unavailable',
+    'the voice server endpoint was removed',
+    'it was disconnected on purpose',
+  ];
   const reason = reasons[state.reason] ?? 'unknown reason';
   return 'closeCode' in state ? `${reason} (close code ${state.closeCode})` : reason;
 }

@@ -31,7 +31,10 @@ export class StreamDownsampler {
     }
     const count = Math.floor((lastCentre - this.nextCentre) / ratio) + 1;
     const start = Math.max(0, this.nextCentre - contextSamples);
-    const window = joined.subarray(start, Math.min(joined.length, this.nextCentre + (count - 1) * ratio + contextSamples + 1));
+    const window = joined.subarray(
+      start,
+      Math.min(joined.length, this.nextCentre + (count - 1) * ratio + contextSamples + 1),
+    );
     const resampled = resampleMono(window, discordRate, engineRate);
     const offset = (this.nextCentre - start) / ratio;
     const output = floatToInt16(resampled.subarray(offset, offset + count));

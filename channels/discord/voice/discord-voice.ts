@@ -62,7 +62,10 @@ class DiscordVoiceSide implements DiscordVoice {
     try {
       await this.connect(request, generation);
     } catch (error) {
-      this.setState({ status: 'failed', detail: `could not join voice channel ${request.channelId}: ${describeError(error)}` });
+      this.setState({
+        status: 'failed',
+        detail: `could not join voice channel ${request.channelId}: ${describeError(error)}`,
+      });
       await this.dropSession();
       throw new ChannelError('discord', `could not join voice channel ${request.channelId}: ${describeError(error)}`, {
         cause: error,
@@ -121,7 +124,9 @@ class DiscordVoiceSide implements DiscordVoice {
       await entersState(connection, VoiceConnectionStatus.Ready, this.settings.readyTimeoutMs);
     } catch (error) {
       safeDestroy(connection, this.log);
-      throw new Error(`the connection was not ready within ${this.settings.readyTimeoutMs} ms (${describeError(error)})`);
+      throw new Error(
+        `the connection was not ready within ${this.settings.readyTimeoutMs} ms (${describeError(error)})`,
+      );
     }
     if (generation !== this.generation || !this.session) {
       safeDestroy(connection, this.log);
@@ -193,7 +198,9 @@ class DiscordVoiceSide implements DiscordVoice {
   private async dropSession(): Promise<void> {
     const session = this.session;
     this.session = undefined;
-    await session?.close().catch((error: unknown) => this.log.warn('closing the call failed', { error: describeError(error) }));
+    await session
+      ?.close()
+      .catch((error: unknown) => this.log.warn('closing the call failed', { error: describeError(error) }));
   }
 
   private setState(next: ChannelHealth): void {

@@ -70,14 +70,23 @@ export class SpeakerListener {
     this.decoder.close();
   }
 
-  private finish(heard: { audio: Int16Array; commandStart: number; wakeHeard: boolean; speakingAtStart: boolean }): void {
+  private finish(heard: {
+    audio: Int16Array;
+    commandStart: number;
+    wakeHeard: boolean;
+    speakingAtStart: boolean;
+  }): void {
     const { settings, speaker } = this.deps;
     const minSamples = (settings.minSpeechMs * engineRate) / 1000;
     if (heard.commandStart >= 0) {
       const command = heard.audio.subarray(heard.commandStart);
       if (command.length >= minSamples) {
         this.armedUntil = Number.NEGATIVE_INFINITY;
-        if (!heard.wakeHeard && heard.speakingAtStart && heard.audio.length <= (settings.stopPhraseMaxMs * engineRate) / 1000)
+        if (
+          !heard.wakeHeard &&
+          heard.speakingAtStart &&
+          heard.audio.length <= (settings.stopPhraseMaxMs * engineRate) / 1000
+        )
           return this.deps.onMaybeStop(speaker, pcm16(command));
         return this.deps.onRequest(speaker, pcm16(command));
       }
@@ -85,7 +94,8 @@ export class SpeakerListener {
       return;
     }
     const short = heard.audio.length <= (settings.stopPhraseMaxMs * engineRate) / 1000;
-    if (heard.speakingAtStart && short && heard.audio.length >= minSamples) this.deps.onMaybeStop(speaker, pcm16(heard.audio));
+    if (heard.speakingAtStart && short && heard.audio.length >= minSamples)
+      this.deps.onMaybeStop(speaker, pcm16(heard.audio));
   }
 
   private decodeOrSkip(packet: Buffer): Int16Array | undefined {

@@ -31,7 +31,8 @@ export function discordVoiceProbes(health?: ChannelHealth, report: string = gene
   if (health)
     probes.push({
       name: 'discord voice',
-      status: health.status === 'failed' ? 'fail' : health.status === 'running' || health.status === 'idle' ? 'ok' : 'warn',
+      status:
+        health.status === 'failed' ? 'fail' : health.status === 'running' || health.status === 'idle' ? 'ok' : 'warn',
       detail: health.detail,
       fix: health.status === 'failed' ? 'check the bot may Connect and Speak in that channel, then /join' : undefined,
     });

@@ -76,7 +76,8 @@ export async function answerRequest(
 async function postExchange(request: HeardRequest, answer: AnsweredRequest, deps: VoiceTurnDeps): Promise<void> {
   if (!request.textChannelId) return;
   const lines = [`🎙️ ${request.speaker.displayName}: ${request.text}`, answer.text];
-  if (answer.approval && deps.approvalsByVoice) lines.push(`To approve by voice, say: "${answer.approval.confirmPhrase}".`);
+  if (answer.approval && deps.approvalsByVoice)
+    lines.push(`To approve by voice, say: "${answer.approval.confirmPhrase}".`);
   const message = lines.join('\n');
   const fitted = message.length > maxMessageCharacters ? `${message.slice(0, maxMessageCharacters - 1)}…` : message;
   try {
