@@ -30,12 +30,15 @@ export async function createVoiceCallApp(options: {
   allowed: Record<string, string>;
   settings?: Partial<DiscordVoiceSettings>;
   listenersIn?: () => number;
+  /** The Docker engine the app's tools talk to (the private test engine for approval tests). */
+  dockerHost?: string;
 }): Promise<VoiceCallApp> {
   const folder = mkdtempSync(join(tmpdir(), 'sysvox-discord-voice-'));
   const configPath = join(folder, 'sysvox.yaml');
   const yaml = ['ollama:', '  host: http://127.0.0.1:9', 'voice:', '  stt:', '    engines: [pocketsphinx]'];
   writeFileSync(configPath, [...yaml, '  tts:', '    engines: [espeak-ng]', ''].join('\n'));
-  const env = { ...process.env, SYSVOX_DATA: join(folder, 'data'), SYSVOX_CONFIG: configPath };
+  const env: NodeJS.ProcessEnv = { ...process.env, SYSVOX_DATA: join(folder, 'data'), SYSVOX_CONFIG: configPath };
+  if (options.dockerHost) env.DOCKER_HOST = options.dockerHost;
   const app = await createApp({ logTo: 'stderr', logLevel: 'warn', env });
   const engines = await app.voice.engines();
   const gateway = createTestVoiceGateway();
@@ -60,7 +63,8 @@ export async function createVoiceCallApp(options: {
         return Promise.resolve();
       },
     },
-    vocabulary: () => Promise.resolve({}),
+    vocabulary: () => app.router.vocabulary(),
+    pendingConfirmations: () => Promise.resolve(app.runner.pending().map((approval) => approval.confirmPhrase)),
     settings: options.settings,
     log: app.log,
     onEvent: (event) => events.push(event),
@@ -80,16 +84,17 @@ export async function createVoiceCallApp(options: {
   };
 }
 
-/** Resolves once `count` events match, or rejects after timeoutMs with what was seen. */
+/** Resolves once `count` events (from index `from` on) match, or rejects after timeoutMs with what was seen. */
 export async function waitForEvents(
   events: DiscordVoiceEvent[],
   match: (event: DiscordVoiceEvent) => boolean,
   count = 1,
   timeoutMs = 60_000,
+  from = 0,
 ): Promise<DiscordVoiceEvent[]> {
   const started = Date.now();
   for (;;) {
-    const found = events.filter(match);
+    const found = events.slice(from).filter(match);
     if (found.length >= count) return found;
     if (Date.now() - started > timeoutMs)
       throw new Error(`waited ${timeoutMs} ms for ${count} events; saw ${JSON.stringify(events)}`);

@@ -199,9 +199,11 @@ export class CallSession {
         { core: options.core, player, hooks: options.hooks, log, approvalsByVoice: settings.approvalsByVoice },
         signal,
       );
-      if (answer.approval && settings.approvalsByVoice)
+      if (answer.approval && settings.approvalsByVoice) {
+        // As at the microphone: the confirmation phrase may follow without the wake word, for a while.
         this.expected.set(speaker.userId, [answer.approval.confirmPhrase]);
-      else this.expected.delete(speaker.userId);
+        (await this.listeners.get(speaker.userId))?.arm(settings.approvalWindowSeconds * 1000);
+      } else this.expected.delete(speaker.userId);
       this.deps.emit({ type: 'answered', userId: speaker.userId, text: answer.text, cutShort: answer.cutShort });
     });
   }

@@ -66,6 +66,11 @@ export class SpeakerListener {
     this.finish({ audio: joinSamples(...parts), commandStart, wakeHeard, speakingAtStart });
   }
 
+  /** The speaker's next utterance within this window needs no wake word (the answer to an approval request). */
+  arm(milliseconds: number): void {
+    this.armedUntil = Math.max(this.armedUntil, this.deps.clock() + milliseconds);
+  }
+
   close(): void {
     this.decoder.close();
   }

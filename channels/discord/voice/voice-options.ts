@@ -27,6 +27,8 @@ export interface DiscordVoiceSettings {
   maxUtteranceSeconds: number;
   /** While sysvox speaks, only utterances up to this long are checked for "stop". */
   stopPhraseMaxMs: number;
+  /** After an approval request, the asker's next utterance within this window needs no wake word. */
+  approvalWindowSeconds: number;
   /** When false, a confirm action is never approved by voice: the speaker is told to use a button. */
   approvalsByVoice: boolean;
   /** The call counts as quiet (an alert may be spoken) after nobody spoke for this long. */
@@ -49,6 +51,7 @@ export const defaultVoiceSettings: DiscordVoiceSettings = {
   minSpeechMs: 250,
   maxUtteranceSeconds: 20,
   stopPhraseMaxMs: 2500,
+  approvalWindowSeconds: 10,
   approvalsByVoice: true,
   quietAfterSeconds: 15,
   readyTimeoutMs: 20_000,
