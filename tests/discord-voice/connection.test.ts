@@ -44,7 +44,14 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((voice) => voice.stop()));
 });
 
-function harness(options: { stt?: FakeStt; settings?: Partial<DiscordVoiceSettings>; people?: () => number } = {}) {
+interface HarnessOptions {
+  stt?: FakeStt;
+  settings?: Partial<DiscordVoiceSettings>;
+  people?: () => number;
+  createWake?: () => Promise<FakeWake>;
+}
+
+function harness(options: HarnessOptions = {}) {
   const gateway = createTestVoiceGateway();
   const events: DiscordVoiceEvent[] = [];
   const logs: string[] = [];
@@ -62,7 +69,7 @@ function harness(options: { stt?: FakeStt; settings?: Partial<DiscordVoiceSettin
     core,
     stt: options.stt ?? new FakeStt('fake', []),
     tts: new FakeTts(),
-    createWake: () => Promise.resolve(new FakeWake([])),
+    createWake: options.createWake ?? (() => Promise.resolve(new FakeWake([]))),
     hooks: { speaker: (userId) => ({ userId, displayName: `user ${userId}` }), post: () => Promise.resolve() },
     settings: { ...fast, ...options.settings },
     log: createLogger({ level: 'debug', write: (line) => logs.push(line) }),
@@ -200,10 +207,31 @@ describe('Discord voice connection', () => {
     expect(logs.filter((line) => /do not decode|pocketsphinx crashed/.test(line))).toHaveLength(2);
     expect(voice.health().status).toBe('running');
   });
+  it('says in health() when speakers cannot be heard because the wake-word model did not load', async () => {
+    const createWake = () => Promise.reject(new Error('model hey_jarvis not found'));
+    const { voice, gateway, logs } = harness({ createWake });
+    const call = request();
+    await voice.join(call);
+    await gateway.networking(call.guildId).talk('501', 7001, opusPacketsOf(silence(400)));
+    await waitForLog(logs, /no wake-word detector/);
+    expect(voice.health()).toMatchObject({
+      status: 'running',
+      detail: expect.stringMatching(
+        /speakers cannot be heard: the wake-word detector did not load \(model hey_jarvis not found\)/,
+      ),
+    });
+  });
 });
 
 function noise(length: number): Int16Array {
   const samples = new Int16Array(length);
   for (let index = 0; index < length; index++) samples[index] = Math.round(Math.sin(index / 7) * 8000);
   return samples;
+}
+
+async function waitForLog(logs: string[], pattern: RegExp): Promise<void> {
+  for (let waited = 0; !logs.some((line) => pattern.test(line)); waited += 20) {
+    if (waited > 5000) throw new Error(`no log line matched ${String(pattern)}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

@@ -35,6 +35,8 @@ export class CallSession {
   private readonly expected = new Map<string, string[]>();
   private detachReceiver: (() => void) | undefined;
   private lastHeardAt: number;
+  /** Why speakers cannot be heard, when the wake-word detector could not be made (health() says so). */
+  private wakeProblem: string | undefined;
 
   constructor(
     readonly request: VoiceJoinRequest,
@@ -62,6 +64,11 @@ export class CallSession {
       !this.deps.player.speaking() &&
       silentFor >= this.deps.settings.quietAfterSeconds * 1000
     );
+  }
+
+  /** What keeps the call from working though connected, or undefined. */
+  trouble(): string | undefined {
+    return this.wakeProblem;
   }
 
   /** A notice spoken in turn, after the answers already waiting. */
@@ -120,8 +127,9 @@ export class CallSession {
     let listener = this.listeners.get(speaker.userId);
     if (!listener) {
       listener = this.deps.options.createWake().then(
-        (wake) =>
-          new SpeakerListener({
+        (wake) => {
+          this.wakeProblem = undefined;
+          return new SpeakerListener({
             speaker,
             wake,
             settings: this.deps.settings,
@@ -131,13 +139,15 @@ export class CallSession {
             onWakeBargeIn: (who) => this.bargeIn(who, 'wake-word'),
             onRequest: (who, pcm) => this.onRequest(who, pcm),
             onMaybeStop: (who, pcm) => void this.checkStop(who, pcm),
-          }),
+          });
+        },
         (error: unknown) => {
           this.deps.log.error('no wake-word detector for a speaker: they cannot be heard', {
             userId: speaker.userId,
             error: describeError(error),
           });
           this.listeners.delete(speaker.userId);
+          this.wakeProblem = `speakers cannot be heard: the wake-word detector did not load (${describeError(error)})`;
           return undefined;
         },
       );

@@ -103,7 +103,8 @@ class DiscordVoiceSide implements DiscordVoice {
   }
 
   health(): ChannelHealth {
-    return { ...this.state };
+    const trouble = this.state.status === 'running' ? this.session?.trouble() : undefined;
+    return trouble ? { status: 'running', detail: `${this.state.detail}, but ${trouble}` } : { ...this.state };
   }
 
   async stop(): Promise<void> {
