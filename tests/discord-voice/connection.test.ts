@@ -145,6 +145,19 @@ describe('Discord voice connection', () => {
     expect(voice.health().status).toBe('running');
   });
 
+  it('a second join while the first is still connecting moves to the second channel', async () => {
+    const { voice, gateway } = harness();
+    const call = request();
+    const other = { ...call, channelId: '80000000000000002' };
+    const first = voice.join(call);
+    const second = voice.join(other);
+    await expect(first).rejects.toBeInstanceOf(ChannelError);
+    await second;
+    expect(voice.connected()).toBe(true);
+    expect(voice.health().detail).toBe(`in voice channel ${other.channelId} of guild ${call.guildId}`);
+    expect(gateway.payloads.map((payload) => payload.d.channel_id)).toEqual([call.channelId, null, other.channelId]);
+  });
+
   it('rejects join with a ChannelError when Discord never answers, and health says so', async () => {
     const { voice, gateway } = harness();
     gateway.accepting = false;

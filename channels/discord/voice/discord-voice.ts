@@ -30,6 +30,10 @@ class DiscordVoiceSide implements DiscordVoice {
   private state: ChannelHealth = { status: 'idle', detail: 'not in a voice channel' };
   /** Bumped on every join and leave: a rejoin loop from an older call stops. */
   private generation = 0;
+  /** Aborted on leave: a join waiting for Ready, or a rejoin waiting out its backoff, ends at once. */
+  private leaving = new AbortController();
+  /** A connection made but not Ready yet (leave destroys it too). */
+  private joining: VoiceConnection | undefined;
   private readonly alone: AloneWatch;
 
   constructor(private readonly options: DiscordVoiceOptions) {
@@ -62,6 +66,7 @@ class DiscordVoiceSide implements DiscordVoice {
     try {
       await this.connect(request, generation);
     } catch (error) {
+      if (generation !== this.generation) throw new ChannelError('discord', 'left or moved while joining');
       this.setState({
         status: 'failed',
         detail: `could not join voice channel ${request.channelId}: ${describeError(error)}`,
@@ -78,6 +83,8 @@ class DiscordVoiceSide implements DiscordVoice {
 
   async leave(reason: string): Promise<void> {
     this.generation += 1;
+    this.leaving.abort();
+    this.leaving = new AbortController();
     this.alone.stop();
     const hadCall = this.session !== undefined;
     this.dropConnection();
@@ -120,14 +127,18 @@ class DiscordVoiceSide implements DiscordVoice {
       selfDeaf: false,
       selfMute: false,
     });
-    connection.on('error', (error) => this.log.warn('voice connection error', { error: describeError(error) }));
+    if (connection.listenerCount('error') === 0)
+      connection.on('error', (error) => this.log.warn('voice connection error', { error: describeError(error) }));
+    this.joining = connection;
+    const timeout = AbortSignal.timeout(this.settings.readyTimeoutMs);
     try {
-      await entersState(connection, VoiceConnectionStatus.Ready, this.settings.readyTimeoutMs);
+      await entersState(connection, VoiceConnectionStatus.Ready, AbortSignal.any([timeout, this.leaving.signal]));
     } catch (error) {
       safeDestroy(connection, this.log);
-      throw new Error(
-        `the connection was not ready within ${this.settings.readyTimeoutMs} ms (${describeError(error)})`,
-      );
+      if (!timeout.aborted) throw new Error('left the call while joining', { cause: error });
+      throw new Error(`the connection was not ready within ${this.settings.readyTimeoutMs} ms`, { cause: error });
+    } finally {
+      if (this.joining === connection) this.joining = undefined;
     }
     if (generation !== this.generation || !this.session) {
       safeDestroy(connection, this.log);
@@ -160,7 +171,7 @@ class DiscordVoiceSide implements DiscordVoice {
       const detail = `voice connection lost (${why}); rejoining, attempt ${index + 1} of ${delays.length}`;
       this.setState({ status: 'starting', detail });
       this.emit({ type: 'connection', status: 'reconnecting', detail });
-      await new Promise((resolve) => setTimeout(resolve, delay));
+      await sleep(delay, this.leaving.signal);
       if (generation !== this.generation) return;
       try {
         await this.connect(request, generation);
@@ -192,6 +203,8 @@ class DiscordVoiceSide implements DiscordVoice {
   private dropConnection(): void {
     this.unwatch?.();
     this.unwatch = undefined;
+    if (this.joining) safeDestroy(this.joining, this.log);
+    this.joining = undefined;
     if (this.connection) safeDestroy(this.connection, this.log);
     this.connection = undefined;
   }
@@ -215,4 +228,17 @@ class DiscordVoiceSide implements DiscordVoice {
       this.log.debug('a voice event listener threw', { error: describeError(error) });
     }
   }
+}
+
+/** Waits, or stops waiting when the signal aborts. */
+function sleep(milliseconds: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, milliseconds);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
 }
