@@ -18,6 +18,8 @@ import { createTestVoiceGateway, type TestVoiceGateway } from './test-call.js';
 export interface VoiceCallApp {
   app: App;
   voice: DiscordVoice;
+  /** Another voice side on the same app, engines and gateway (another guild, other settings); closed with it. */
+  createVoice(settings?: Partial<DiscordVoiceSettings>): DiscordVoice;
   gateway: TestVoiceGateway;
   events: DiscordVoiceEvent[];
   posts: { channelId: string; text: string }[];
@@ -45,39 +47,45 @@ export async function createVoiceCallApp(options: {
   const events: DiscordVoiceEvent[] = [];
   const posts: { channelId: string; text: string }[] = [];
   const speakerLookups: string[] = [];
-  const voice = createDiscordVoice({
-    adapterFor: (guildId) => gateway.adapterFor(guildId),
-    listenersIn: options.listenersIn,
-    core: app.core,
-    stt: engines.stt,
-    tts: engines.tts,
-    createWake: () => createOpenWakeWord({ resolve: (name) => resolveModel(name, { dest: join(folder, 'models') }) }),
-    hooks: {
-      speaker(userId): VoiceSpeaker | null {
-        speakerLookups.push(userId);
-        const displayName = options.allowed[userId];
-        return displayName ? { userId, displayName } : null;
+  const voices: DiscordVoice[] = [];
+  const newVoice = (settings?: Partial<DiscordVoiceSettings>) => {
+    const made = createDiscordVoice({
+      adapterFor: (guildId) => gateway.adapterFor(guildId),
+      listenersIn: options.listenersIn,
+      core: app.core,
+      stt: engines.stt,
+      tts: engines.tts,
+      createWake: () => createOpenWakeWord({ resolve: (name) => resolveModel(name, { dest: join(folder, 'models') }) }),
+      hooks: {
+        speaker(userId): VoiceSpeaker | null {
+          speakerLookups.push(userId);
+          const displayName = options.allowed[userId];
+          return displayName ? { userId, displayName } : null;
+        },
+        post(channelId, text) {
+          posts.push({ channelId, text });
+          return Promise.resolve();
+        },
       },
-      post(channelId, text) {
-        posts.push({ channelId, text });
-        return Promise.resolve();
-      },
-    },
-    vocabulary: () => app.router.vocabulary(),
-    pendingConfirmations: () => Promise.resolve(app.runner.pending().map((approval) => approval.confirmPhrase)),
-    settings: options.settings,
-    log: app.log,
-    onEvent: (event) => events.push(event),
-  });
+      vocabulary: () => app.router.vocabulary(),
+      pendingConfirmations: () => Promise.resolve(app.runner.pending().map((approval) => approval.confirmPhrase)),
+      settings,
+      log: app.log,
+      onEvent: (event) => events.push(event),
+    });
+    voices.push(made);
+    return made;
+  };
   return {
     app,
-    voice,
+    voice: newVoice(options.settings),
+    createVoice: newVoice,
     gateway,
     events,
     posts,
     speakerLookups,
     async close() {
-      await voice.stop();
+      await Promise.all(voices.map((voice) => voice.stop()));
       await app.close();
       rmSync(folder, { recursive: true, force: true });
     },

@@ -136,7 +136,10 @@ describe.skipIf(audio.skip || models.skip)('Discord voice: Opus in, answer spoke
       call.events.length = 0;
       call.gateway.sent.length = 0;
       const spoken = call.voice.speak(notice.join(' '));
-      while (call.gateway.sent.length < 50) await new Promise((resolve) => setTimeout(resolve, 20));
+      for (let waited = 0; call.gateway.sent.length < 50; waited += 20) {
+        if (waited > 30_000) throw new Error('the notice never started playing');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       const words = by === 'stop-word' ? speak('stop') : speak('hey jarvis');
       await networking.talk('502', 7002, opusPacketsOf(concatPcm(silence(200), words, silence(300))));
       await spoken;
@@ -144,5 +147,34 @@ describe.skipIf(audio.skip || models.skip)('Discord voice: Opus in, answer spoke
       // Six sentences take well over 10 s to say: the call heard only the start of them.
       expect(call.gateway.sent.length * 20).toBeLessThan(8000);
     }
+  }, 90_000);
+
+  it('with no wake word required, answers each utterance of an allowed speaker, a leading wake word cut off', async () => {
+    const open = { guildId: '1000000000000000009', channelId: '2000000000000000009' };
+    const voice = call.createVoice({ requireWakeWord: false });
+    await voice.join(open);
+    const networking = call.gateway.networking(open.guildId);
+    await networking.talk(
+      '502',
+      7002,
+      opusPacketsOf(concatPcm(silence(200), speak('what is the memory usage'), silence(300))),
+    );
+    await waitForEvents(call.events, (event) => event.type === 'answered');
+    const withWake = concatPcm(
+      silence(200),
+      speak('hey jarvis'),
+      silence(400),
+      speak('what is the cpu usage'),
+      silence(300),
+    );
+    await networking.talk('502', 7002, opusPacketsOf(withWake));
+    await waitForEvents(call.events, (event) => event.type === 'answered', 2);
+    expect(call.events.filter((event) => event.type === 'heard')).toEqual([
+      { type: 'heard', userId: '502', text: 'what is the memory usage' },
+      { type: 'heard', userId: '502', text: 'what is the cpu usage' },
+    ]);
+    const read = await readAnswers(decodeOpusPackets(call.gateway.sent));
+    expect(read.kinds, read.text).toEqual(['memory', 'cpu']);
+    await voice.leave('test done');
   }, 90_000);
 });
