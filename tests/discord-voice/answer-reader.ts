@@ -1,8 +1,9 @@
 /**
  * Reads sysvox's spoken answers back with pocketsphinx. The grammar offers the three instant answers
- * these tests ask for (uptime, CPU, memory), so the reader must choose between them: an answer that
- * was not spoken cannot be read into it. Verified by hand on espeak-ng speech of each answer, before and
- * after an Opus round trip: each is read as its own kind.
+ * these tests ask for (uptime, CPU, memory), known by their opening words, so the reader must choose
+ * between them. Checked by hand on espeak-ng speech before and after an Opus round trip: each answer
+ * (with one- or two-decimal figures, one or two answers in a row) is read as its own kind. Unrelated
+ * speech may still be forced into some kind, so tests assert the exact sequence of kinds.
  */
 import { createPocketsphinxStt } from '../../voice/stt/pocketsphinx-stt.js';
 import type { Pcm16 } from '../../voice/stt/stt.js';
@@ -10,16 +11,19 @@ import type { Pcm16 } from '../../voice/stt/stt.js';
 const numberWords =
   'zero | one | two | three | four | five | six | seven | eight | nine | ten | eleven | twelve | thirteen | fourteen | fifteen | sixteen | seventeen | eighteen | nineteen | twenty | thirty | forty | fifty | sixty | seventy | eighty | ninety | hundred';
 
+const tailWords =
+  'point | percent | across | core | cores | load | is | of | gigabytes | used | there | no | swap | unused | at | and | second | seconds | minute | minutes | hour | hours | day | days';
+
+/** Each answer is known by its opening words; what follows is figures and the words around them. */
 const answersGrammar = [
   '#JSGF V1.0;',
   'grammar reply;',
   'public <reply> = <answer>+;',
   '<answer> = <uptime> | <cpu> | <memory>;',
-  '<uptime> = the server has been up for <number>+ <unit> [and <number>+ <unit>];',
-  '<cpu> = cpu is at <number>+ percent across <number> cores [load is <number>+ point <number>];',
-  '<memory> = memory is at <number>+ percent <number>+ point <number> of <number>+ gigabytes used [there is no swap];',
-  '<unit> = second | seconds | minute | minutes | hour | hours | day | days;',
-  `<number> = ${numberWords};`,
+  '<uptime> = the server has been up for <word>+;',
+  '<cpu> = cpu is at <word>+;',
+  '<memory> = memory is at <word>+;',
+  `<word> = ${numberWords} | ${tailWords};`,
   '',
 ].join('\n');
 

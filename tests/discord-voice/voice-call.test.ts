@@ -175,6 +175,20 @@ describe.skipIf(audio.skip || models.skip)('Discord voice: Opus in, answer spoke
     ]);
     const read = await readAnswers(decodeOpusPackets(call.gateway.sent));
     expect(read.kinds, read.text).toEqual(['memory', 'cpu']);
+
+    // "stop" is still a barge-in, not a question.
+    call.gateway.sent.length = 0;
+    const spoken = voice.speak(
+      Array.from({ length: 6 }, (_, index) => `Notice sentence ${index + 1} of six.`).join(' '),
+    );
+    for (let waited = 0; call.gateway.sent.length < 50; waited += 20) {
+      if (waited > 30_000) throw new Error('the notice never started playing');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await networking.talk('502', 7002, opusPacketsOf(concatPcm(silence(200), speak('stop'), silence(300))));
+    await spoken;
+    expect(call.events).toContainEqual({ type: 'barge-in', userId: '502', by: 'stop-word' });
+    expect(call.events.filter((event) => event.type === 'heard')).toHaveLength(2);
     await voice.leave('test done');
   }, 90_000);
 });

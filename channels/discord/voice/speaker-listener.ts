@@ -29,7 +29,7 @@ export interface SpeakerListenerDeps {
   onWakeBargeIn(speaker: VoiceSpeaker): void;
   /** Audio that is a request (after the wake word, in the window after it, or with no wake word required). */
   onRequest(speaker: VoiceSpeaker, pcm: Pcm16): void;
-  /** A short utterance without the wake word while sysvox spoke: it may be "stop". */
+  /** A short utterance that is not a request (no wake word) while sysvox spoke: it may be "stop". */
   onMaybeStop(speaker: VoiceSpeaker, pcm: Pcm16): void;
 }
 
@@ -86,13 +86,8 @@ export class SpeakerListener {
     if (heard.commandStart >= 0) {
       const command = heard.audio.subarray(heard.commandStart);
       if (command.length >= minSamples) {
+        // A request said while sysvox speaks may be "stop": onRequest checks its transcript for that too.
         this.armedUntil = Number.NEGATIVE_INFINITY;
-        if (
-          !heard.wakeHeard &&
-          heard.speakingAtStart &&
-          heard.audio.length <= (settings.stopPhraseMaxMs * engineRate) / 1000
-        )
-          return this.deps.onMaybeStop(speaker, pcm16(command));
         return this.deps.onRequest(speaker, pcm16(command));
       }
       if (heard.wakeHeard) this.armedUntil = this.deps.clock() + settings.followUpSeconds * 1000;
