@@ -22,11 +22,18 @@ import { toDiscordPcm } from './discord-audio.js';
 export interface CallPlayer {
   readonly player: AudioPlayer;
   /** Speaks one sentence; resolves when it was played, cut short by stop() or the signal, or failed (logged). */
-  say(text: string, signal: AbortSignal): Promise<'played' | 'stopped' | 'failed'>;
+  say(text: string, signal: AbortSignal): Promise<SayOutcome>;
+  /** Synthesizes a sentence now, to play later (the next one is made while this one plays). */
+  prepare(text: string, signal: AbortSignal): Promise<PreparedSpeech>;
+  play(speech: PreparedSpeech, signal: AbortSignal): Promise<SayOutcome>;
   /** Stops the sentence being played at once. */
   stop(): void;
   speaking(): boolean;
 }
+
+export type SayOutcome = 'played' | 'stopped' | 'failed';
+/** 48 kHz stereo PCM, or why there is none. */
+export type PreparedSpeech = Buffer | 'stopped' | 'failed';
 
 export function createCallPlayer(options: { tts: TextToSpeech; log: Logger }): CallPlayer {
   const { log } = options;
@@ -45,23 +52,33 @@ export function createCallPlayer(options: { tts: TextToSpeech; log: Logger }): C
     return parts.length === 0 ? undefined : toDiscordPcm(Buffer.concat(parts), sampleRate);
   }
 
+  async function prepare(text: string, signal: AbortSignal): Promise<PreparedSpeech> {
+    const speakable = toSpeakable(text);
+    if (!speakable || signal.aborted) return 'stopped';
+    try {
+      const pcm = await synthesize(speakable, signal);
+      if (signal.aborted) return 'stopped';
+      return pcm ?? 'failed';
+    } catch (error) {
+      if (signal.aborted) return 'stopped';
+      log.warn('text to speech failed', { error: describeError(error) });
+      return 'failed';
+    }
+  }
+
+  async function play(speech: PreparedSpeech, signal: AbortSignal): Promise<SayOutcome> {
+    if (typeof speech === 'string') return speech;
+    if (signal.aborted) return 'stopped';
+    player.play(createAudioResource(Readable.from([speech]), { inputType: StreamType.Raw }));
+    return untilIdle(player, signal);
+  }
+
   return {
     player,
+    prepare,
+    play,
     async say(text, signal) {
-      const speakable = toSpeakable(text);
-      if (!speakable || signal.aborted) return 'stopped';
-      let pcm: Buffer | undefined;
-      try {
-        pcm = await synthesize(speakable, signal);
-      } catch (error) {
-        if (signal.aborted) return 'stopped';
-        log.warn('text to speech failed', { error: describeError(error) });
-        return 'failed';
-      }
-      if (!pcm || signal.aborted) return signal.aborted ? 'stopped' : 'failed';
-      const resource = createAudioResource(Readable.from([pcm]), { inputType: StreamType.Raw });
-      player.play(resource);
-      return untilIdle(player, signal);
+      return play(await prepare(text, signal), signal);
     },
     stop() {
       player.stop(true);

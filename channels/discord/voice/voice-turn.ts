@@ -44,9 +44,14 @@ export async function answerRequest(
 ): Promise<AnsweredRequest> {
   const result: AnsweredRequest = { text: '', source: 'error', cutShort: false };
   const spoken: string[] = [];
-  const say = async (text: string) => {
+  // Each sentence is synthesized as soon as the core says it and played after the one before.
+  let playing: Promise<void> = Promise.resolve();
+  const say = (text: string) => {
     spoken.push(text);
-    if ((await deps.player.say(text, signal)) === 'stopped') result.cutShort = true;
+    const prepared = deps.player.prepare(text, signal);
+    playing = playing.then(async () => {
+      if ((await deps.player.play(await prepared, signal)) === 'stopped') result.cutShort = true;
+    });
   };
   try {
     for await (const event of deps.core.handle({
@@ -57,17 +62,18 @@ export async function answerRequest(
       modality: 'voice',
       signal,
     })) {
-      if (event.type === 'sentence' && !signal.aborted) await say(event.text);
+      if (event.type === 'sentence' && !signal.aborted) say(event.text);
       else if (event.type === 'approval-request') result.approval = event.approval;
       else if (event.type === 'done') Object.assign(result, { text: event.text, source: event.source });
     }
   } catch (error) {
     deps.log.warn('voice turn failed', { error: describeError(error) });
     result.text = error instanceof SysvoxError ? error.spoken : apology;
-    if (!signal.aborted) await say(result.text);
+    if (!signal.aborted) say(result.text);
   }
   if (result.approval && !signal.aborted)
-    for (const text of approvalInstructions(result.approval, spoken, deps.approvalsByVoice)) await say(text);
+    for (const text of approvalInstructions(result.approval, spoken, deps.approvalsByVoice)) say(text);
+  await playing;
   result.cutShort ||= signal.aborted;
   await postExchange(request, result, deps);
   return result;
