@@ -7,7 +7,7 @@
  */
 import { VoiceConnectionStatus } from '@discordjs/voice';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDiscordVoice } from '../../channels/discord/voice/discord-voice.js';
+import { loadDiscordVoice } from '../../channels/discord/voice/load-discord-voice.js';
 import type { DiscordVoiceEvent } from '../../channels/discord/voice/voice-events.js';
 import type { DiscordVoiceSettings } from '../../channels/discord/voice/voice-options.js';
 import type { DiscordVoice } from '../../channels/discord/voice-port.js';
@@ -51,7 +51,7 @@ interface HarnessOptions {
   createWake?: () => Promise<FakeWake>;
 }
 
-function harness(options: HarnessOptions = {}) {
+async function harness(options: HarnessOptions = {}): Promise<Harness> {
   const gateway = createTestVoiceGateway();
   const events: DiscordVoiceEvent[] = [];
   const logs: string[] = [];
@@ -63,7 +63,7 @@ function harness(options: HarnessOptions = {}) {
       yield { type: 'done', text: 'It is fine.', source: 'router' };
     },
   } as Pick<Core, 'handle'> as Core;
-  const voice = createDiscordVoice({
+  const voice = await loadDiscordVoice({
     adapterFor: (guildId) => gateway.adapterFor(guildId),
     listenersIn: options.people,
     core,
@@ -76,7 +76,7 @@ function harness(options: HarnessOptions = {}) {
     onEvent: (event) => events.push(event),
   });
   open.push(voice);
-  return { voice, gateway, events, logs, asked } satisfies Harness;
+  return { voice, gateway, events, logs, asked };
 }
 
 function request() {
@@ -86,7 +86,7 @@ function request() {
 
 describe('Discord voice connection', () => {
   it('joins with the gateway payload and reports where it is', async () => {
-    const { voice, gateway } = harness();
+    const { voice, gateway } = await harness();
     const call = request();
     await voice.join(call);
     expect(gateway.payloads[0]).toMatchObject({
@@ -101,7 +101,7 @@ describe('Discord voice connection', () => {
   });
 
   it('recovers when the library reconnects by itself within the grace period', async () => {
-    const { voice, gateway, events } = harness();
+    const { voice, gateway, events } = await harness();
     const call = request();
     await voice.join(call);
     const connection = gateway.connection(call.guildId);
@@ -114,7 +114,7 @@ describe('Discord voice connection', () => {
   });
 
   it('rejoins with a new connection when the drop is not recovered by itself', async () => {
-    const { voice, gateway, events } = harness();
+    const { voice, gateway, events } = await harness();
     const call = request();
     await voice.join(call);
     const first = gateway.connection(call.guildId);
@@ -128,7 +128,7 @@ describe('Discord voice connection', () => {
   });
 
   it('gives up after the backoff, says why in health(), and never throws', async () => {
-    const { voice, gateway, events } = harness();
+    const { voice, gateway, events } = await harness();
     const call = request();
     await voice.join(call);
     gateway.accepting = false;
@@ -146,7 +146,7 @@ describe('Discord voice connection', () => {
   });
 
   it('a second join while the first is still connecting moves to the second channel', async () => {
-    const { voice, gateway } = harness();
+    const { voice, gateway } = await harness();
     const call = request();
     const other = { ...call, channelId: '80000000000000002' };
     const first = voice.join(call);
@@ -159,7 +159,7 @@ describe('Discord voice connection', () => {
   });
 
   it('rejects join with a ChannelError when Discord never answers, and health says so', async () => {
-    const { voice, gateway } = harness();
+    const { voice, gateway } = await harness();
     gateway.accepting = false;
     const call = request();
     await expect(voice.join(call)).rejects.toBeInstanceOf(ChannelError);
@@ -170,7 +170,7 @@ describe('Discord voice connection', () => {
   });
 
   it('logs an error the connection emits instead of throwing it', async () => {
-    const { voice, gateway, logs } = harness();
+    const { voice, gateway, logs } = await harness();
     const call = request();
     await voice.join(call);
     expect(() => gateway.connection(call.guildId).emit('error', new Error('UDP socket closed'))).not.toThrow();
@@ -179,7 +179,7 @@ describe('Discord voice connection', () => {
   });
 
   it('leaves when nobody has been in the call for the configured time', async () => {
-    const { voice, gateway, events } = harness({
+    const { voice, gateway, events } = await harness({
       people: () => 0,
       settings: { leaveWhenAloneMinutes: 0.001, aloneCheckMs: 20 },
     });
@@ -193,7 +193,7 @@ describe('Discord voice connection', () => {
 
   it('stays while someone is in the call', async () => {
     let people = 1;
-    const { voice, events } = harness({
+    const { voice, events } = await harness({
       people: () => people,
       settings: { leaveWhenAloneMinutes: 0.001, aloneCheckMs: 20 },
     });
@@ -206,7 +206,7 @@ describe('Discord voice connection', () => {
 
   it('survives packets that do not decode and a failing STT, and answers the next request', async () => {
     const stt = new FakeStt('fake', [new Error('pocketsphinx crashed'), 'what is the uptime']);
-    const { voice, gateway, events, asked, logs } = harness({ stt });
+    const { voice, gateway, events, asked, logs } = await harness({ stt });
     const call = request();
     await voice.join(call);
     const networking = gateway.networking(call.guildId);
@@ -222,7 +222,7 @@ describe('Discord voice connection', () => {
   });
   it('says in health() when speakers cannot be heard because the wake-word model did not load', async () => {
     const createWake = () => Promise.reject(new Error('model hey_jarvis not found'));
-    const { voice, gateway, logs } = harness({ createWake });
+    const { voice, gateway, logs } = await harness({ createWake });
     const call = request();
     await voice.join(call);
     await gateway.networking(call.guildId).talk('501', 7001, opusPacketsOf(silence(400)));

@@ -3,11 +3,28 @@
  * the three things a call needs (an Opus codec, aes-256-gcm or a sodium library, DAVE), and the voice
  * side's health (connected where, or why voice is down).
  */
-import { generateDependencyReport } from '@discordjs/voice';
+import { describeError } from '../../../src/errors.js';
 import type { ChannelHealth } from '../../../src/core/channel.js';
 import type { EngineProbe } from '../../../src/probe.js';
 
-export function discordVoiceProbes(health?: ChannelHealth, report: string = generateDependencyReport()): EngineProbe[] {
+export async function discordVoiceProbes(health?: ChannelHealth, givenReport?: string): Promise<EngineProbe[]> {
+  let report = givenReport;
+  try {
+    report ??= (await import('@discordjs/voice')).generateDependencyReport();
+  } catch (error) {
+    return [
+      {
+        name: 'discord voice libraries',
+        status: 'fail',
+        detail: `@discordjs/voice did not load: ${describeError(error)}`,
+        fix: 'reinstall sysvox (npm ci) so its dependencies are present',
+      },
+    ];
+  }
+  return readReport(report, health);
+}
+
+function readReport(report: string, health: ChannelHealth | undefined): EngineProbe[] {
   const found = (library: string) => new RegExp(`- ${library}: (?!not found)`, 'm').test(report);
   const opus = ['@discordjs/opus', 'opusscript'].filter(found);
   const encryption = /aes-256-gcm: yes/.test(report) || ['sodium-native', 'sodium', 'libsodium-wrappers'].some(found);
