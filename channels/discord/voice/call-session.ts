@@ -30,7 +30,10 @@ export interface CallSessionDeps {
 export class CallSession {
   private readonly queue: AnswerQueue;
   private readonly listeners = new Map<string, Promise<SpeakerListener | undefined>>();
-  private readonly hearing = new Set<string>();
+  /** Per speaker, the utterances being read, one after the other (they share the speaker's decoder and detector). */
+  private readonly speakerTurns = new Map<string, Promise<void>>();
+  /** Utterances received and not yet read to their end. */
+  private unread = 0;
   /** After an approval request, the phrase that speaker is expected to say next. */
   private readonly expected = new Map<string, string[]>();
   private detachReceiver: (() => void) | undefined;
@@ -59,7 +62,7 @@ export class CallSession {
   quiet(): boolean {
     const silentFor = this.deps.clock() - this.lastHeardAt;
     return (
-      this.hearing.size === 0 &&
+      this.unread === 0 &&
       !this.queue.busy() &&
       !this.deps.player.speaking() &&
       silentFor >= this.deps.settings.quietAfterSeconds * 1000
@@ -82,19 +85,21 @@ export class CallSession {
     this.detachReceiver?.();
     this.deps.player.stop();
     await this.queue.close();
+    // The connection is gone, so its streams ended: the utterances being read finish before their decoders close.
+    await Promise.allSettled(this.speakerTurns.values());
     for (const listener of this.listeners.values()) (await listener)?.close();
     this.listeners.clear();
   }
 
   /** Must subscribe synchronously: the packet that raised 'start' is pushed right after this returns. */
   private onSpeakingStart(connection: VoiceConnection, userId: string): void {
-    if (this.hearing.has(userId)) return;
+    // A pause shorter than the end-of-speech silence raises 'start' again on the same stream.
+    if (connection.receiver.subscriptions.has(userId)) return;
     const speaker = this.deps.options.hooks.speaker(userId, this.request.guildId);
     if (!speaker) {
       this.deps.emit({ type: 'ignored', userId });
       return;
     }
-    this.hearing.add(userId);
     this.lastHeardAt = this.deps.clock();
     const stream = connection.receiver.subscribe(userId, {
       end: { behavior: EndBehaviorType.AfterSilence, duration: this.deps.settings.endOfSpeechMs },
@@ -108,10 +113,16 @@ export class CallSession {
       this.deps.log.warn('a speaker stream failed', { userId, error: describeError(error) });
       packets.end();
     });
-    void this.listen(speaker, packets).finally(() => {
-      this.hearing.delete(userId);
-      this.lastHeardAt = this.deps.clock();
-    });
+    // A new utterance may start while the last one is still being read (a busy CPU): it waits its turn.
+    this.unread += 1;
+    const previous = this.speakerTurns.get(userId) ?? Promise.resolve();
+    const reading = previous
+      .then(() => this.listen(speaker, packets))
+      .finally(() => {
+        this.unread -= 1;
+        this.lastHeardAt = this.deps.clock();
+      });
+    this.speakerTurns.set(userId, reading);
   }
 
   private async listen(speaker: VoiceSpeaker, packets: AsyncIterable<Buffer>): Promise<void> {
