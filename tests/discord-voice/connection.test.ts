@@ -220,6 +220,32 @@ describe('Discord voice connection', () => {
     expect(logs.filter((line) => /do not decode|pocketsphinx crashed/.test(line))).toHaveLength(2);
     expect(voice.health().status).toBe('running');
   });
+  it("hears a speaker's next utterance that starts while the last is still being read, after it", async () => {
+    // A detector slower than real time (a busy CPU): reading lags the call.
+    const slowWake = new FakeWake([]);
+    const process = slowWake.process.bind(slowWake);
+    slowWake.process = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      return process();
+    };
+    const stt = new FakeStt('fake', ['what is the uptime', 'what is the memory usage']);
+    const { voice, gateway, events, asked } = await harness({ stt, createWake: () => Promise.resolve(slowWake) });
+    const call = request();
+    await voice.join(call);
+    const networking = gateway.networking(call.guildId);
+    const speech = opusPacketsOf(concatPcm(silence(100), { sampleRate: 16000, samples: noise(16000) }));
+    await networking.talk('501', 7001, speech);
+    const receiver = gateway.connection(call.guildId).receiver;
+    // The first stream ended (its end-of-speech silence passed) long before its 150 ms frames are read.
+    for (let waited = 0; receiver.subscriptions.size > 0; waited += 20) {
+      if (waited > 5000) throw new Error('the first stream never ended');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await networking.talk('501', 7001, speech);
+    await waitForEvents(events, (event) => event.type === 'answered', 2);
+    expect(asked).toEqual(['what is the uptime', 'what is the memory usage']);
+  });
+
   it('says in health() when speakers cannot be heard because the wake-word model did not load', async () => {
     const createWake = () => Promise.reject(new Error('model hey_jarvis not found'));
     const { voice, gateway, logs } = await harness({ createWake });
