@@ -30,9 +30,10 @@ export async function runDoctor(deps: DoctorOptions): Promise<EngineProbe[]> {
         ])
       : Promise.resolve([]),
     discord.enabled
-      ? import('../../channels/discord/discord-probe.js').then(async ({ probeDiscord }) => [
-          await probeDiscord(discord),
-        ])
+      ? Promise.all([
+          import('../../channels/discord/discord-probe.js').then(({ probeDiscord }) => probeDiscord(discord)),
+          import('../../channels/discord/voice/voice-doctor.js').then(({ discordVoiceProbes }) => discordVoiceProbes()),
+        ]).then(([text, voice]) => [text, ...voice])
       : Promise.resolve([]),
     probePushChannels(deps.loaded.config.channels),
     deps.extra?.() ?? Promise.resolve([]),

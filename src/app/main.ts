@@ -293,7 +293,18 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (config.channels.discord.enabled) {
         requireToken(config.channels.discord.token, 'Discord', 'channels.discord.token or SYSVOX_DISCORD_TOKEN');
         const { wireDiscord } = await import('./wire-discord.js');
-        channels.push(wireDiscord({ config, core, runner, memory, log }));
+        const { discordVoiceFactory } = await import('./wire-discord-voice.js');
+        const discordVoice = await discordVoiceFactory({
+          config,
+          core,
+          stt: wholeUtteranceStt(voice),
+          tts: voice.speech(),
+          dataDir: dataDir.dir,
+          vocabulary,
+          pendingConfirmations: () => Promise.resolve(runner.pending().map((approval) => approval.confirmPhrase)),
+          log,
+        });
+        channels.push(wireDiscord({ config, core, runner, memory, log, voice: discordVoice }));
       }
       if (config.voice.enabled) channels.push(createMicrophoneChannel({ loop: voice, log }));
       if (config.channels.gotify.enabled) channels.push(createGotifyChannel({ config, log }));

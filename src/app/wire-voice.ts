@@ -223,7 +223,8 @@ async function buildEngines(
   return { wake, vad, createEndpointer: createEndpointerFor, stt: await buildStt(deps, skippedStt, log), tts };
 }
 
-async function buildWake(config: VoiceConfig, modelDir: string, log: Logger): Promise<WakeWordDetector> {
+/** A wake-word detector as the config asks (the microphone's, and one per Discord speaker). */
+export async function buildWake(config: VoiceConfig, modelDir: string, log: Logger): Promise<WakeWordDetector> {
   if (config.wake.engine === 'porcupine') {
     return createPorcupineWake({
       accessKey: config.wake.porcupine.accessKey,

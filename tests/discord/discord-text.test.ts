@@ -24,7 +24,7 @@ describe('Discord on the real core', () => {
   it('logs in over the gateway without compression and keeps the heartbeat going', async () => {
     expect(discord.app.channels.find((channel) => channel.name === 'discord')?.health()).toEqual({
       status: 'running',
-      detail: 'connected as sysvox, on 1 server',
+      detail: 'connected as sysvox, on 1 server; voice: not in a voice channel',
     });
     const identify = discord.fake.gatewayReceived.find((payload) => payload.op === 2)?.d as Record<string, unknown>;
     // Guilds, GuildMessages, GuildVoiceStates, DirectMessages; no privileged intent (Message Content, Members).
@@ -148,7 +148,7 @@ describe('Discord on the real core', () => {
     await discord.fake.waitFor(() => discord.fake.textsIn(ids.text).length > before);
     expect(discord.app.channels.find((channel) => channel.name === 'discord')?.health()).toEqual({
       status: 'running',
-      detail: 'connected as sysvox, on 1 server',
+      detail: 'connected as sysvox, on 1 server; voice: not in a voice channel',
     });
   }, 30_000);
 
