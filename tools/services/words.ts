@@ -29,6 +29,8 @@ function errorWindow(hours: string, window: string): Template {
       `[<showlogs>] [me] [<det>] errors (of | from | in | for) <svc> [<journal>] ${window} [<onhost>]`,
       `(did | has) <svc> (log | logged | have | had) [any] errors ${window} [<onhost>]`,
     ],
+    // The offline recogniser hears only "any errors in nginx today"; the other windows are for typing and Whisper.
+    spoken: hours === '24' ? ['any errors in {unit} today'] : [],
   };
 }
 
@@ -50,6 +52,7 @@ export const servicesTemplates: readonly Template[] = [
       '(is | are) (anything | any <units>) failed in systemd [<onhost>]',
       '[what is] failed in systemd [<onhost>]',
     ],
+    spoken: ['which services failed', 'failed services [<onhost>]'],
     help: { kind: 'ask', topic: 'which systemd services failed' },
   },
   {
@@ -62,6 +65,7 @@ export const servicesTemplates: readonly Template[] = [
       '(did | has) <svc> (fail | failed | crash | crashed | die | died | stop | stopped) [<onhost>]',
       'how is <svc> [doing] [<onhost>]',
     ],
+    spoken: ['is {unit} running [<onhost>]', 'status of {unit}'],
     help: { kind: 'ask', topic: 'whether a systemd service is running' },
   },
   errorWindow('1', '(in the last hour | in the past hour | this hour)'),
@@ -78,13 +82,19 @@ export const servicesTemplates: readonly Template[] = [
       'what (did | has) <svc> (log | logged | say | said) [<onhost>]',
       '(last | latest | recent) [few] (lines | log lines) (of | for | from) <svc> [<onhost>]',
     ],
+    spoken: ['show the journal of {unit}', '{unit} journal'],
     help: { kind: 'ask', topic: 'the journal of a systemd service' },
   },
   {
     intent: 'unit_restart',
     patterns: ['<restart> [<det>] [systemd] <svc> [<onhost>]', 'give <svc> a (restart | kick) [<onhost>]'],
+    spoken: ['restart {unit} [<onhost>]'],
     help: { kind: 'do', topic: 'restart, stop or start a systemd service once you approve' },
   },
-  { intent: 'unit_stop', patterns: ['<stop> [<det>] [systemd] <svc> [<onhost>]'] },
-  { intent: 'unit_start', patterns: ['<start> [<det>] [systemd] <svc> [again | back up] [<onhost>]'] },
+  { intent: 'unit_stop', patterns: ['<stop> [<det>] [systemd] <svc> [<onhost>]'], spoken: ['stop {unit} [<onhost>]'] },
+  {
+    intent: 'unit_start',
+    patterns: ['<start> [<det>] [systemd] <svc> [again | back up] [<onhost>]'],
+    spoken: ['start {unit} [<onhost>]'],
+  },
 ];

@@ -37,6 +37,7 @@ const sshTemplates: readonly Template[] = [
       '(which | what | any) (hosts | servers | machines) [are | is] (down | offline | unreachable)',
       '[<det>] (hosts | servers) (status | overview)',
     ],
+    spoken: ['status of all servers', 'are all servers up'],
     help: { kind: 'ask', topic: 'the status of all hosts' },
   },
 ];

@@ -31,6 +31,7 @@ export const storageTemplates: readonly Template[] = [
       '[<det>] (drive | disk) health [<onhost>]',
       'check [<det>] <drives> health [<onhost>]',
     ],
+    spoken: ['how are the drives [doing]', 'drive health'],
     help: { kind: 'ask', topic: 'how the drives are (SMART)' },
   },
   {
@@ -40,6 +41,7 @@ export const storageTemplates: readonly Template[] = [
       '(is | are) [<det>] <zpool> [<onhost>] (degraded | <healthy> | <sick> | online) [<onhost>]',
       '(is | are) (any | there any) <zpool> (degraded | <sick>) [<onhost>]',
     ],
+    spoken: ['is the pool [<onhost>] degraded'],
   },
   {
     intent: 'pool_status',
@@ -52,12 +54,14 @@ export const storageTemplates: readonly Template[] = [
       '(how old is | how long ago was) [<det>] last [zfs] scrub [<onhost>]',
       '[<det>] [zfs] scrub status [<onhost>]',
     ],
+    spoken: ['pool status', 'when was the last scrub'],
     help: { kind: 'ask', topic: 'the ZFS pools and their last scrub' },
   },
   {
     intent: 'raid_status',
     fixedSlots: { ask: 'degraded' },
     patterns: ['(is | are) [<det>] <raid> [<onhost>] (degraded | <healthy> | <sick> | rebuilding) [<onhost>]'],
+    spoken: ['is the raid degraded'],
   },
   {
     intent: 'raid_status',
@@ -68,6 +72,7 @@ export const storageTemplates: readonly Template[] = [
       '[<det>] <raid> (status | health | state) [<onhost>]',
       'cat proc mdstat',
     ],
+    spoken: ['raid status'],
     help: { kind: 'ask', topic: 'the software RAID arrays' },
   },
 ];
