@@ -10,8 +10,9 @@ import {
   type DiscordChannel,
   type DiscordVoiceFactory,
 } from '../../channels/discord/discord-channel.js';
-import type { ApprovalResolver, AuditSink, PendingApprovals } from '../../channels/discord/ports.js';
+import type { AuditSink, PendingApprovals } from '../../channels/discord/ports.js';
 import type { Config } from '../config/schema.js';
+import { buttonApprovals } from './button-approvals.js';
 import type { Core } from '../core/turn.js';
 import type { Logger } from '../log.js';
 import type { Memory } from '../memory/memory.js';
@@ -37,19 +38,7 @@ export function wireDiscord(wiring: DiscordWiringOptions): DiscordChannel {
   for (const [userId, other] of Object.entries(config.channels.discord.linkedIdentities))
     memory.people.link({ channel: 'discord', externalId: userId }, parseIdentity(other));
   const personFor = (userId: string) => memory.people.resolve({ channel: 'discord', externalId: userId });
-  const approvals: ApprovalResolver = {
-    async resolve(answer) {
-      const resolution = await wiring.core.resolveApproval(answer);
-      // A button always carries its approval's id, so 'ambiguous' cannot come back; read it as not found.
-      const status =
-        resolution.status === 'needs-target'
-          ? 'not-allowed'
-          : resolution.status === 'ambiguous'
-            ? 'not-found'
-            : resolution.status;
-      return { status, text: resolution.message };
-    },
-  };
+  const approvals = buttonApprovals(wiring.core);
   // An approver may decide anyone's request, so sees them all.
   const pendingFor: PendingApprovals = (userId) =>
     runner.pending(config.policy.approvers.includes(`discord:${userId}`) ? undefined : personFor(userId).id);

@@ -3,8 +3,9 @@
  * Approval buttons resolve through core.resolveApproval, the one way into approvals.
  */
 import { createTelegramChannel, type TelegramChannel } from '../../channels/telegram/telegram-channel.js';
-import type { ApprovalResolver, AuditSink, PendingApprovals } from '../../channels/telegram/ports.js';
+import type { AuditSink, PendingApprovals } from '../../channels/telegram/ports.js';
 import type { Config } from '../config/schema.js';
+import { buttonApprovals } from './button-approvals.js';
 import type { Core } from '../core/turn.js';
 import type { Logger } from '../log.js';
 import type { Memory } from '../memory/memory.js';
@@ -26,19 +27,7 @@ export function wireTelegram(wiring: TelegramWiringOptions): TelegramChannel {
   const { memory, runner, config } = wiring;
   const personFor = (externalId: string) => memory.people.resolve({ channel: 'telegram', externalId });
   // The buttons answer through the core's one entry, like the CLI, chat and voice.
-  const approvals: ApprovalResolver = {
-    async resolve(answer) {
-      const resolution = await wiring.core.resolveApproval(answer);
-      // A button always carries its approval's id, so 'ambiguous' cannot come back; read it as not found.
-      const status =
-        resolution.status === 'needs-target'
-          ? 'not-allowed'
-          : resolution.status === 'ambiguous'
-            ? 'not-found'
-            : resolution.status;
-      return { status, text: resolution.message };
-    },
-  };
+  const approvals = buttonApprovals(wiring.core);
   // An approver may decide anyone's request, so sees them all.
   const pendingFor: PendingApprovals = (externalId) =>
     runner.pending(config.policy.approvers.includes(`telegram:${externalId}`) ? undefined : personFor(externalId).id);
