@@ -170,6 +170,23 @@ export function createConnectionPool(options: ConnectionPoolOptions): Connection
     }
   }
 
+  /** The SFTP session of a connection: null when the host has no SFTP; rejects when the connection is dead. */
+  function openSftp(slot: Slot, client: Client): Promise<SFTPWrapper | null> {
+    return new Promise<SFTPWrapper | null>((resolve, reject) => {
+      try {
+        client.sftp((error, sftp) => {
+          if (error) return resolve(null);
+          sftp.once('close', () => {
+            if (slot.sftp?.client === client) slot.sftp = null;
+          });
+          resolve(sftp);
+        });
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+  }
+
   function timeoutFailure(slot: Slot, timeoutMs: number): HostCommandError {
     const seconds = Math.round(timeoutMs / 100) / 10;
     return new HostCommandError({
@@ -224,20 +241,23 @@ export function createConnectionPool(options: ConnectionPoolOptions): Connection
     },
     async sftp(host, sftpOptions) {
       const slot = slotOf(host);
-      const client = await connect(slot, sftpOptions.timeoutMs);
-      if (slot.sftp?.client !== client) {
-        const session = new Promise<SFTPWrapper | null>((resolve) => {
-          client.sftp((error, sftp) => {
-            if (error) return resolve(null);
-            sftp.once('close', () => {
-              if (slot.sftp?.client === client) slot.sftp = null;
-            });
-            resolve(sftp);
-          });
-        });
-        slot.sftp = { client, session };
+      // A pooled connection the host has dropped may not have said so yet: ssh2 then throws "Not
+      // connected". Drop it and connect once more, which either works or says the host is not reachable.
+      for (let attempt = 1; ; attempt += 1) {
+        const client = await connect(slot, sftpOptions.timeoutMs);
+        if (slot.sftp?.client !== client) slot.sftp = { client, session: openSftp(slot, client) };
+        try {
+          return await slot.sftp.session;
+        } catch (error) {
+          if (slot.sftp?.client === client) slot.sftp = null;
+          dropClient(slot, client);
+          if (attempt >= 2)
+            throw new HostCommandError(
+              { kind: 'unreachable', host: slot.host.name, message: `${slot.host.name} dropped the connection.` },
+              { cause: error },
+            );
+        }
       }
-      return slot.sftp.session;
     },
     state(host) {
       const slot = slotOf(host);

@@ -66,7 +66,8 @@ async function oneHost(host: string, options: { snapshots: StatusSource; timeout
     return {
       host,
       up: false,
-      problem: failure?.message ?? describeError(error),
+      // Never a library's own words ("Not connected"): one sentence a person can hear.
+      problem: failure?.message ?? `${host} did not answer (${describeError(error).slice(0, 80)}).`,
       cpuPercent: null,
       memoryPercent: null,
       load1: null,
